@@ -1,0 +1,14 @@
+// Each command module registers itself on the commander program. Add new commands here.
+import type { Command } from 'commander';
+
+export interface ExitState {
+  code: number;
+}
+
+type Registrar = (program: Command, exit: ExitState) => void;
+
+const registrars: Registrar[] = [];
+
+export function registerCommands(program: Command, exit: ExitState): void {
+  for (const r of registrars) r(program, exit);
+}

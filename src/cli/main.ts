@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Entry point: wires commands. No analysis logic lives in src/cli/.
+import { Command } from 'commander';
+import { VERSION } from '../core/version.js';
+import { registerCommands } from './commands/index.js';
+import { UsageError } from '../core/errors.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('pyward')
+    .description('Security scanner for Python projects')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const exit = { code: 0 };
+  registerCommands(program, exit);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err: unknown) {
+    const e = err as { code?: string; exitCode?: number; message?: string };
+    if (e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`pyward: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`pyward: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return 3;
+  }
+  return exit.code;
+}
