@@ -1,0 +1,21 @@
+// What one run produces; every reporter (text, json, sarif, html) takes this.
+import type { Finding, SkippedFile } from './finding.js';
+import type { RuleMeta } from './rule-meta.js';
+
+export interface ScanStats {
+  files: number;
+  lines: number;
+  durationMs: number;
+  /** Findings silenced by inline suppressions. */
+  suppressed: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+  /** Metadata of every rule that could have produced a finding in this run (for SARIF rules[]). */
+  rules: RuleMeta[];
+  /** Unused suppression comments, when requested. */
+  unusedSuppressions?: { path: string; line: number; text: string }[];
+}

@@ -1,0 +1,36 @@
+// Metadata every rule carries next to its logic (code rules, taint rules, secret detectors,
+// hygiene checks). Documentation (`pyward rules`, `pyward explain`, docs/rules/, SARIF rules[])
+// is generated from it.
+import type { Category, Confidence, Severity } from './finding.js';
+
+export interface RuleDocs {
+  /** One or two sentences: what the rule finds. */
+  what: string;
+  /** Why it is a security problem. */
+  why: string;
+  /** Python code the rule flags. */
+  bad: string;
+  /** The safe version of the same code. */
+  good: string;
+  /** How to fix it. */
+  fix: string;
+  references?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable id, e.g. PW101. */
+  id: string;
+  /** Stable kebab-case name, e.g. subprocess-shell-true. */
+  name: string;
+  category: Category;
+  severity: Severity;
+  confidence: Confidence;
+  cwe: number[];
+  /** Bandit test id (B602) where one exists. */
+  bandit?: string;
+  /** Ruff rule code (S602) where one exists. */
+  ruff?: string;
+  /** Short message template summary used in listings. */
+  summary: string;
+  docs: RuleDocs;
+}
