@@ -1,0 +1,188 @@
+// A compact, plain-JavaScript copy of the tree-sitter syntax tree. Converting once lets the
+// tree-sitter tree be deleted right after parsing, and lets every analysis walk plain objects
+// instead of crossing the wasm boundary for each property read.
+
+/** Anonymous tokens that carry no meaning for analysis and are dropped from `children`. */
+const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '=', '->', '"', "'", '@', '\\']);
+
+export interface SourceFile {
+  /** Path relative to the current directory, forward slashes. */
+  path: string;
+  source: string;
+  /** Start offset (UTF-16) of each line. */
+  lineStarts: number[];
+  root: PyNode;
+  comments: Comment[];
+  /** Number of nodes in the tree. */
+  nodeCount: number;
+}
+
+export interface Comment {
+  /** 0-based row. */
+  row: number;
+  col: number;
+  text: string;
+}
+
+export class PyNode {
+  children: PyNode[] = [];
+  parent: PyNode | null = null;
+  private _row = -1;
+  private _col = 0;
+  private _endRow = -1;
+  private _endCol = 0;
+  constructor(
+    readonly file: { source: string; lineStarts: number[] },
+    readonly type: string,
+    readonly named: boolean,
+    readonly field: string | null,
+    /** UTF-16 offsets into the source. */
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.file.source.slice(this.start, this.end);
+  }
+
+  /** 0-based row of the start. */
+  get row(): number {
+    if (this._row < 0) [this._row, this._col] = offsetToPosition(this.file.lineStarts, this.start);
+    return this._row;
+  }
+  /** 0-based UTF-16 column of the start. */
+  get col(): number {
+    if (this._row < 0) [this._row, this._col] = offsetToPosition(this.file.lineStarts, this.start);
+    return this._col;
+  }
+  get endRow(): number {
+    if (this._endRow < 0) [this._endRow, this._endCol] = offsetToPosition(this.file.lineStarts, this.end);
+    return this._endRow;
+  }
+  get endCol(): number {
+    if (this._endRow < 0) [this._endRow, this._endCol] = offsetToPosition(this.file.lineStarts, this.end);
+    return this._endCol;
+  }
+
+  /** First child with the given field name. */
+  get(field: string): PyNode | undefined {
+    for (const c of this.children) if (c.field === field) return c;
+    return undefined;
+  }
+
+  /** All children with the given field name. */
+  all(field: string): PyNode[] {
+    return this.children.filter((c) => c.field === field);
+  }
+
+  get namedChildren(): PyNode[] {
+    return this.children.filter((c) => c.named);
+  }
+
+  /** The nearest ancestor (not self) of one of the given types. */
+  ancestor(...types: string[]): PyNode | undefined {
+    for (let p = this.parent; p; p = p.parent) if (types.includes(p.type)) return p;
+    return undefined;
+  }
+}
+
+export function offsetToPosition(lineStarts: number[], offset: number): [number, number] {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return [lo, offset - lineStarts[lo]];
+}
+
+export interface TSCursorLike {
+  nodeTypeId: number;
+  currentFieldId: number;
+  startIndex: number;
+  endIndex: number;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+export interface LanguageTables {
+  types: string[];
+  named: boolean[];
+  fields: (string | null)[];
+  commentId: number;
+  keep: boolean[];
+}
+
+/** Converts a tree-sitter tree (through its cursor) into PyNodes, iteratively (deep trees are fine). */
+export function convertTree(
+  cursor: TSCursorLike,
+  file: { source: string; lineStarts: number[] },
+  comments: Comment[],
+  lang: LanguageTables,
+): { root: PyNode; count: number } {
+  const make = (id: number): PyNode =>
+    new PyNode(file, lang.types[id], lang.named[id], lang.fields[cursor.currentFieldId] ?? null, cursor.startIndex, cursor.endIndex);
+  const root = make(cursor.nodeTypeId);
+  let count = 1;
+  let current = root;
+  if (!cursor.gotoFirstChild()) return { root, count };
+  for (;;) {
+    const id = cursor.nodeTypeId;
+    let node: PyNode | null = null;
+    if (id === lang.commentId) {
+      const start = cursor.startIndex;
+      const [row, col] = offsetToPosition(file.lineStarts, start);
+      comments.push({ row, col, text: file.source.slice(start, cursor.endIndex) });
+    } else if (lang.keep[id]) {
+      node = make(id);
+      node.parent = current;
+      current.children.push(node);
+      count++;
+    }
+    // Descend into kept nodes only (comments and punctuation have no meaningful children).
+    if (node && cursor.gotoFirstChild()) {
+      current = node;
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return { root, count };
+      if (current === root) return { root, count };
+      current = current.parent as PyNode;
+    }
+  }
+}
+
+/** Builds lookup tables for a language's node types and fields. */
+export function languageTables(language: { types: string[]; fields: (string | null)[]; nodeTypeIsNamed(id: number): boolean }): LanguageTables {
+  const types = language.types.map((t) => t ?? '');
+  const named = types.map((_, i) => language.nodeTypeIsNamed(i));
+  const keep = types.map((t, i) => named[i] || !PUNCTUATION.has(t));
+  const commentId = types.findIndex((t, i) => t === 'comment' && named[i]);
+  return { types, named, fields: language.fields, commentId, keep };
+}
+
+export function computeLineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The text of 0-based line `row`, without its line ending. */
+export function lineText(file: SourceFile, row: number): string {
+  const s = file.lineStarts[row];
+  if (s === undefined) return '';
+  const e = row + 1 < file.lineStarts.length ? file.lineStarts[row + 1] - 1 : file.source.length;
+  return file.source.slice(s, e).replace(/\r$/, '');
+}
+
+/** Pre-order iteration over a subtree without recursion. */
+export function* preorder(root: PyNode): Generator<PyNode> {
+  const stack: PyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop() as PyNode;
+    yield n;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+}
