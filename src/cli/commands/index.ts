@@ -1,5 +1,7 @@
 // Each command module registers itself on the commander program. Add new commands here.
 import type { Command } from 'commander';
+import { registerScan } from './scan.js';
+import { registerRules } from './rules.js';
 
 export interface ExitState {
   code: number;
@@ -7,7 +9,7 @@ export interface ExitState {
 
 type Registrar = (program: Command, exit: ExitState) => void;
 
-const registrars: Registrar[] = [];
+const registrars: Registrar[] = [registerScan, registerRules];
 
 export function registerCommands(program: Command, exit: ExitState): void {
   for (const r of registrars) r(program, exit);

@@ -1,0 +1,29 @@
+// `pyward rules` and `pyward explain ID|NAME`: documentation generated from rule metadata.
+import type { Command } from 'commander';
+import { allRuleMeta } from '../../core/scan.js';
+import { UsageError } from '../../core/errors.js';
+import { didYouMean } from '../../core/config.js';
+import { explainText, rulesTable } from '../../core/rule-docs.js';
+import type { ExitState } from './index.js';
+
+export function registerRules(program: Command, _exit: ExitState): void {
+  program
+    .command('rules')
+    .description('list every rule: id, name, category, severity, confidence, CWE')
+    .option('--json', 'machine-readable list')
+    .action((o: { json?: boolean }) => {
+      const metas = allRuleMeta();
+      if (o.json) process.stdout.write(JSON.stringify(metas, null, 2) + '\n');
+      else process.stdout.write(rulesTable(metas));
+    });
+  program
+    .command('explain')
+    .description('explain a rule: what, why, bad and good examples, how to fix')
+    .argument('<rule>', 'rule id or name')
+    .action((rule: string) => {
+      const metas = allRuleMeta();
+      const m = metas.find((r) => r.id.toLowerCase() === rule.toLowerCase() || r.name === rule.toLowerCase() || r.bandit?.toLowerCase() === rule.toLowerCase());
+      if (!m) throw new UsageError(`unknown rule '${rule}'${didYouMean(rule, metas.flatMap((r) => [r.id, r.name]))}`);
+      process.stdout.write(explainText(m));
+    });
+}

@@ -1,0 +1,123 @@
+// `pyward scan [PATH...]`: options and output only; the work is in src/core/scan.ts.
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { scan } from '../../core/scan.js';
+import { UsageError } from '../../core/errors.js';
+import { SEVERITIES, CONFIDENCES, type Confidence, type Severity } from '../../core/finding.js';
+import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import type { ExitState } from './index.js';
+import { progressBar } from '../progress.js';
+
+export const collect = (v: string, prev: string[] = []): string[] => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+export interface ScanCliOptions {
+  format: string;
+  output?: string;
+  select?: string[];
+  ignore?: string[];
+  severityThreshold?: string;
+  confidenceThreshold?: string;
+  exclude?: string[];
+  config?: string;
+  isolated?: boolean;
+  jobs?: string;
+  exitZero?: boolean;
+  progress: boolean;
+  quiet?: boolean;
+  secrets: boolean;
+  taint: boolean;
+  deps: boolean;
+  hygiene: boolean;
+  history?: boolean;
+  online?: boolean;
+  showUnusedSuppressions?: boolean;
+  showTrace?: boolean;
+  color?: boolean;
+}
+
+export function addScanOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--select <rules>', 'only these rules: ids, names, id prefixes, categories, Bandit ids (comma-separated, repeatable)', collect)
+    .option('--ignore <rules>', 'skip these rules (same selectors as --select)', collect)
+    .option('--severity-threshold <level>', `report only findings at or above: ${SEVERITIES.join('|')}`)
+    .option('--confidence-threshold <level>', `report only findings at or above: ${CONFIDENCES.join('|')}`)
+    .option('--exclude <glob>', 'exclude paths (gitignore syntax, repeatable)', collect)
+    .option('--config <file>', 'configuration file (default: nearest pyproject.toml with [tool.pyward])')
+    .option('--isolated', 'ignore configuration files')
+    .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)')
+    .option('--exit-zero', 'exit 0 even when findings are reported')
+    .option('--no-progress', 'no progress bar on stderr')
+    .option('-q, --quiet', 'print findings only, no summary')
+    .option('--no-secrets', 'skip secret detection')
+    .option('--no-taint', 'skip taint tracking')
+    .option('--no-deps', 'skip the dependency audit')
+    .option('--no-hygiene', 'skip repository hygiene checks')
+    .option('--history', 'also scan git history for secrets')
+    .option('--online', 'query the OSV API for dependency advisories (network)')
+    .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
+    .option('--show-trace', 'text format: show every taint step on its own line')
+    .option('--no-color', 'no ANSI colors in text output');
+}
+
+export function parseLevel<T extends string>(v: string | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (v === undefined) return undefined;
+  const low = v.toLowerCase() as T;
+  if (!allowed.includes(low)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
+  return low;
+}
+
+export function registerScan(program: Command, exit: ExitState): void {
+  const cmd = program.command('scan').description('scan Python files and project files for security issues').argument('[paths...]', 'files or folders', ['.']);
+  addScanOptions(cmd).action(async (paths: string[], o: ScanCliOptions) => {
+    let jobs: number | undefined;
+    if (o.jobs !== undefined) {
+      jobs = Number(o.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number (got '${o.jobs}')`);
+    }
+    const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
+    const bar = showProgress ? progressBar(process.stderr) : null;
+    const result = await scan({
+      paths,
+      cwd: process.cwd(),
+      configFile: o.config,
+      isolated: o.isolated,
+      select: o.select,
+      ignore: o.ignore,
+      exclude: o.exclude,
+      severityThreshold: parseLevel<Severity>(o.severityThreshold, SEVERITIES, '--severity-threshold'),
+      confidenceThreshold: parseLevel<Confidence>(o.confidenceThreshold, CONFIDENCES, '--confidence-threshold'),
+      jobs,
+      progress: bar?.update,
+      secrets: o.secrets,
+      taint: o.taint,
+      dependencies: o.deps,
+      hygiene: o.hygiene,
+      history: o.history,
+      online: o.online,
+      reportUnusedSuppressions: o.showUnusedSuppressions,
+    });
+    bar?.done();
+    const format = o.format as ReportFormat;
+    const color = format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
+    if (o.quiet && format === 'text') out = quietText(out);
+    if (o.output) writeFileSync(o.output, out);
+    else process.stdout.write(out);
+    exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
+  });
+}
+
+/** Drops summary lines from the text report, keeping findings. */
+function quietText(out: string): string {
+  const lines = out.split('\n');
+  const keep = lines.filter((l) => !/^(No issues found|Found \d|Scanned \d)/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
+  return keep.join('\n');
+}

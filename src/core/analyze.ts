@@ -1,0 +1,101 @@
+// Analysis of one file: read once, parse once, run every enabled analysis on the same tree,
+// apply inline suppressions. Runs in worker threads (worker.ts) or in the main thread.
+import type { FindingInput, SkippedFile } from './finding.js';
+import { readSourceFile, type DiscoveredFile } from './discovery.js';
+import { applySuppressions, type CommentLine } from './suppression.js';
+import { getParser, parseWith, PythonSyntaxError } from '../python/parser.js';
+import { Semantic } from '../python/semantic.js';
+import { runRules } from '../rules/engine.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import { fileAnalyzers, textAnalyzers } from './analyzers.js';
+
+export interface AnalysisSettings {
+  /** Ids of enabled code rules. */
+  ruleIds: string[];
+  ruleOptions: Record<string, Record<string, unknown>>;
+  maxFileSize: number;
+  /** Enabled capabilities. */
+  secrets: boolean;
+  taint: boolean;
+  /** Capability settings passed through to analyzers. */
+  extra?: Record<string, unknown>;
+}
+
+export interface FileResult {
+  path: string;
+  findings: FindingInput[];
+  skipped?: SkippedFile;
+  lines: number;
+  suppressed: number;
+  unused: { path: string; line: number; text: string }[];
+}
+
+let ruleCache: { key: string; rules: Rule[] } | null = null;
+
+function enabledRules(ids: string[]): Rule[] {
+  const key = ids.join(',');
+  if (ruleCache?.key === key) return ruleCache.rules;
+  const set = new Set(ids);
+  const rules = ALL_RULES.filter((r) => set.has(r.meta.id));
+  ruleCache = { key, rules };
+  return rules;
+}
+
+export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings): Promise<FileResult> {
+  const base: FileResult = { path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [] };
+  const read = readSourceFile(f.abs, settings.maxFileSize);
+  if (read.text === undefined) {
+    return { ...base, skipped: { path: f.rel, reason: read.reason ?? 'unreadable' } };
+  }
+  const text = read.text;
+  base.lines = countLines(text);
+  let findings: FindingInput[] = [];
+  let comments: CommentLine[];
+  if (f.kind === 'python') {
+    const parser = await getParser();
+    let file;
+    try {
+      file = parseWith(parser, f.rel, text);
+    } catch (e) {
+      if (e instanceof PythonSyntaxError) return { ...base, skipped: { path: f.rel, reason: `parse error: ${e.message}` } };
+      return { ...base, skipped: { path: f.rel, reason: `parse failure: ${(e as Error).message}` } };
+    }
+    const sem = new Semantic(file);
+    findings = runRules(file, enabledRules(settings.ruleIds), { ruleOptions: settings.ruleOptions }, sem);
+    for (const a of fileAnalyzers) if (a.enabled(settings)) findings.push(...a.analyze(file, sem, settings));
+    comments = file.comments.map((c) => ({ line: c.row + 1, text: c.text }));
+  } else {
+    comments = [];
+  }
+  for (const a of textAnalyzers) {
+    if (!a.enabled(settings) || !a.accepts(f)) continue;
+    findings.push(...a.analyze(text, f, settings));
+    if (f.kind !== 'python') comments = commentLinesOf(text);
+  }
+  const s = applySuppressions(findings, comments);
+  return {
+    ...base,
+    findings: s.kept,
+    suppressed: s.suppressed.length,
+    unused: s.unused.map((u) => ({ path: f.rel, ...u })),
+  };
+}
+
+function countLines(text: string): number {
+  if (!text) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+/** Comment-ish lines of a non-Python text file (for suppressions): any line holding `#`. */
+function commentLinesOf(text: string): CommentLine[] {
+  const out: CommentLine[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const idx = lines[i].indexOf('#');
+    if (idx >= 0) out.push({ line: i + 1, text: lines[i].slice(idx) });
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+// Pluggable per-file analyses that run on the same read (and, for Python, the same tree) as the
+// code rules: taint tracking on the parsed tree, secret detection on any text file.
+import type { FindingInput } from './finding.js';
+import type { DiscoveredFile } from './discovery.js';
+import type { SourceFile } from '../python/ast.js';
+import type { Semantic } from '../python/semantic.js';
+import type { AnalysisSettings } from './analyze.js';
+
+export interface FileAnalyzer {
+  name: string;
+  enabled(s: AnalysisSettings): boolean;
+  analyze(file: SourceFile, sem: Semantic, s: AnalysisSettings): FindingInput[];
+}
+
+export interface TextAnalyzer {
+  name: string;
+  enabled(s: AnalysisSettings): boolean;
+  accepts(f: DiscoveredFile): boolean;
+  analyze(text: string, f: DiscoveredFile, s: AnalysisSettings): FindingInput[];
+}
+
+export const fileAnalyzers: FileAnalyzer[] = [];
+export const textAnalyzers: TextAnalyzer[] = [];

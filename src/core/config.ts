@@ -1,0 +1,229 @@
+// Configuration: `[tool.pyward]` in pyproject.toml (found by walking up from the scanned path) or
+// an explicit --config file, validated with clear errors, then merged with CLI flags.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { UsageError } from './errors.js';
+import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from './finding.js';
+import type { RuleMeta } from './rule-meta.js';
+
+export interface Config {
+  select?: string[];
+  ignore?: string[];
+  exclude?: string[];
+  perFileIgnores?: Record<string, string[]>;
+  severityThreshold?: Severity;
+  confidenceThreshold?: Confidence;
+  /** Per-rule options keyed by rule id or name. */
+  rules?: Record<string, Record<string, unknown>>;
+  maxFileSize?: number;
+  respectGitignore?: boolean;
+  /** Capability sections, validated by their own modules. */
+  secrets?: Record<string, unknown>;
+  taint?: Record<string, unknown>;
+  audit?: Record<string, unknown>;
+  /** File the configuration came from, if any. */
+  source?: string;
+}
+
+const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | 'table' | 'number' | 'boolean' | 'map-string[]' }> = {
+  select: { prop: 'select', type: 'string[]' },
+  ignore: { prop: 'ignore', type: 'string[]' },
+  exclude: { prop: 'exclude', type: 'string[]' },
+  'per-file-ignores': { prop: 'perFileIgnores', type: 'map-string[]' },
+  'severity-threshold': { prop: 'severityThreshold', type: 'string' },
+  'confidence-threshold': { prop: 'confidenceThreshold', type: 'string' },
+  rules: { prop: 'rules', type: 'table' },
+  'max-file-size': { prop: 'maxFileSize', type: 'number' },
+  'respect-gitignore': { prop: 'respectGitignore', type: 'boolean' },
+  secrets: { prop: 'secrets', type: 'table' },
+  taint: { prop: 'taint', type: 'table' },
+  audit: { prop: 'audit', type: 'table' },
+};
+
+export function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  let best = '';
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean '${best}'?)` : '';
+}
+
+/** Validates a raw `[tool.pyward]` table. */
+export function validateConfig(raw: unknown, source: string): Config {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${source}: [tool.pyward] must be a table`);
+  const cfg: Config = { source };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const spec = KEYS[key];
+    if (!spec) throw new UsageError(`${source}: unknown key '${key}' in [tool.pyward]${didYouMean(key, Object.keys(KEYS))}`);
+    const where = `${source}: [tool.pyward] ${key}`;
+    switch (spec.type) {
+      case 'string[]':
+        if (typeof value === 'string') (cfg as Record<string, unknown>)[spec.prop] = [value];
+        else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) (cfg as Record<string, unknown>)[spec.prop] = value;
+        else throw new UsageError(`${where} must be a list of strings`);
+        break;
+      case 'string':
+        if (typeof value !== 'string') throw new UsageError(`${where} must be a string`);
+        (cfg as Record<string, unknown>)[spec.prop] = value;
+        break;
+      case 'number':
+        if (typeof value !== 'number' && typeof value !== 'bigint') throw new UsageError(`${where} must be a number`);
+        (cfg as Record<string, unknown>)[spec.prop] = Number(value);
+        break;
+      case 'boolean':
+        if (typeof value !== 'boolean') throw new UsageError(`${where} must be true or false`);
+        (cfg as Record<string, unknown>)[spec.prop] = value;
+        break;
+      case 'table':
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${where} must be a table`);
+        (cfg as Record<string, unknown>)[spec.prop] = value;
+        break;
+      case 'map-string[]': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${where} must be a table of glob = [rules]`);
+        const m: Record<string, string[]> = {};
+        for (const [g, v] of Object.entries(value as Record<string, unknown>)) {
+          if (typeof v === 'string') m[g] = [v];
+          else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) m[g] = v as string[];
+          else throw new UsageError(`${where}."${g}" must be a list of rule selectors`);
+        }
+        cfg.perFileIgnores = m;
+        break;
+      }
+    }
+  }
+  if (cfg.severityThreshold && !SEVERITIES.includes(cfg.severityThreshold)) {
+    throw new UsageError(`${source}: severity-threshold must be one of ${SEVERITIES.join(', ')}${didYouMean(cfg.severityThreshold, SEVERITIES)}`);
+  }
+  if (cfg.confidenceThreshold && !CONFIDENCES.includes(cfg.confidenceThreshold)) {
+    throw new UsageError(`${source}: confidence-threshold must be one of ${CONFIDENCES.join(', ')}${didYouMean(cfg.confidenceThreshold, CONFIDENCES)}`);
+  }
+  return cfg;
+}
+
+function readToml(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read configuration file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(`${file}: invalid TOML: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function pywardTable(doc: Record<string, unknown>): unknown {
+  const tool = doc.tool as Record<string, unknown> | undefined;
+  return tool && typeof tool === 'object' ? tool.pyward : undefined;
+}
+
+/**
+ * Loads configuration: the explicit file if given, else the nearest pyproject.toml with a
+ * [tool.pyward] table, walking up from `start`. Returns an empty config when there is none.
+ */
+export function loadConfig(start: string, explicit?: string): Config {
+  if (explicit) {
+    const file = resolve(explicit);
+    if (!existsSync(file)) throw new UsageError(`configuration file not found: ${explicit}`);
+    const doc = readToml(file);
+    const table = file.endsWith('pyproject.toml') ? pywardTable(doc) : (pywardTable(doc) ?? doc);
+    if (table === undefined) throw new UsageError(`${explicit}: no [tool.pyward] table`);
+    return validateConfig(table, explicit);
+  }
+  let dir = resolve(start);
+  if (existsSync(dir) && !isDir(dir)) dir = dirname(dir);
+  for (;;) {
+    const candidate = join(dir, 'pyproject.toml');
+    if (existsSync(candidate)) {
+      const doc = readToml(candidate);
+      const table = pywardTable(doc);
+      if (table !== undefined) return validateConfig(table, candidate);
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return {};
+    dir = parent;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// ---- rule selection ------------------------------------------------------------------------
+
+export interface SelectorIndex {
+  ids: Set<string>;
+  names: Set<string>;
+  categories: Set<string>;
+  bandit: Set<string>;
+}
+
+export function selectorIndex(rules: RuleMeta[]): SelectorIndex {
+  return {
+    ids: new Set(rules.map((r) => r.id.toUpperCase())),
+    names: new Set(rules.map((r) => r.name.toLowerCase())),
+    categories: new Set(rules.map((r) => r.category.toLowerCase())),
+    bandit: new Set(rules.filter((r) => r.bandit).map((r) => r.bandit!.toUpperCase())),
+  };
+}
+
+/** Validates selectors against the known rules: unknown ones are errors with a suggestion. */
+export function validateSelectors(selectors: string[], rules: RuleMeta[], where: string): void {
+  const idx = selectorIndex(rules);
+  for (const s of selectors) {
+    const up = s.toUpperCase();
+    const low = s.toLowerCase();
+    if (up === 'ALL') continue;
+    if (idx.ids.has(up) || idx.names.has(low) || idx.categories.has(low) || idx.bandit.has(up)) continue;
+    if ([...idx.ids].some((id) => id.startsWith(up))) continue;
+    // Dependency findings use advisory ids (PYSEC-..., GHSA-...) as rule ids: accept those forms.
+    if (/^(PYSEC|GHSA|CVE|OSV)-/i.test(s)) continue;
+    const cands = [...idx.ids, ...idx.names, ...idx.categories];
+    throw new UsageError(`${where}: unknown rule selector '${s}'${didYouMean(s, cands)}`);
+  }
+}
+
+/** How specifically a selector matches a rule: 0 = no match. */
+export function selectorScore(sel: string, rule: { id: string; name: string; category: string; bandit?: string }): number {
+  const up = sel.toUpperCase();
+  if (up === 'ALL') return 1;
+  if (up === rule.id.toUpperCase() || sel.toLowerCase() === rule.name.toLowerCase()) return 100;
+  if (rule.bandit && up === rule.bandit.toUpperCase()) return 90;
+  if (sel.toLowerCase() === String(rule.category).toLowerCase()) return 5;
+  if (rule.id.toUpperCase().startsWith(up)) return 10 + up.length;
+  return 0;
+}
+
+/** Enabled when the most specific matching `select` beats the most specific matching `ignore`. */
+export function isRuleEnabled(rule: { id: string; name: string; category: string; bandit?: string }, select: string[], ignoreList: string[]): boolean {
+  const s = Math.max(0, ...select.map((x) => selectorScore(x, rule)));
+  if (s === 0) return false;
+  const i = Math.max(0, ...ignoreList.map((x) => selectorScore(x, rule)));
+  return s > i;
+}

@@ -1,0 +1,257 @@
+// Orchestrates one run: configuration -> discovery -> parallel per-file analysis (parse once, all
+// analyses) -> project-level checks -> suppressions, selection, thresholds -> ScanResult.
+import { availableParallelism } from 'node:os';
+import { dirname, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import { Piscina } from 'piscina';
+import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
+import { isRuleEnabled, loadConfig, validateSelectors, type Config } from './config.js';
+import { DEFAULT_MAX_FILE_SIZE, discover, type DiscoveredFile } from './discovery.js';
+import { UsageError } from './errors.js';
+import {
+  compareFindings,
+  computeFingerprints,
+  confidenceRank,
+  CONFIDENCES,
+  severityRank,
+  SEVERITIES,
+  type Confidence,
+  type FindingInput,
+  type Severity,
+  type SkippedFile,
+} from './finding.js';
+import type { ScanResult } from './result.js';
+import type { RuleMeta } from './rule-meta.js';
+import { ALL_RULES } from '../rules/index.js';
+import { projectChecks, extraRuleMeta } from './project-checks.js';
+import { didYouMean } from './config.js';
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  configFile?: string;
+  select?: string[];
+  ignore?: string[];
+  extendSelect?: string[];
+  exclude?: string[];
+  severityThreshold?: Severity;
+  confidenceThreshold?: Confidence;
+  jobs?: number;
+  /** Called as files complete. */
+  progress?: (done: number, total: number) => void;
+  /** Capabilities (default: on, except history and online). */
+  secrets?: boolean;
+  taint?: boolean;
+  dependencies?: boolean;
+  hygiene?: boolean;
+  history?: boolean;
+  online?: boolean;
+  /** Report unused suppression comments. */
+  reportUnusedSuppressions?: boolean;
+  /** Use no config file even if one is found. */
+  isolated?: boolean;
+}
+
+/** Files below this count are analysed in the main thread (worker start-up would dominate). */
+const PARALLEL_MIN_FILES = 24;
+
+export function allRuleMeta(): RuleMeta[] {
+  return [...ALL_RULES.map((r) => r.meta), ...extraRuleMeta()];
+}
+
+export interface ResolvedSettings {
+  config: Config;
+  select: string[];
+  ignore: string[];
+  severityThreshold: Severity;
+  confidenceThreshold: Confidence;
+  perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];
+}
+
+export function resolveSettings(opts: ScanOptions): ResolvedSettings {
+  const start = resolve(opts.cwd, opts.paths[0] ?? '.');
+  const config = opts.isolated ? {} : loadConfig(start, opts.configFile);
+  const metas = allRuleMeta();
+  const where = config.source ?? 'command line';
+  const select = opts.select ?? config.select ?? ['ALL'];
+  const ignoreList = [...(config.ignore ?? []), ...(opts.ignore ?? [])];
+  if (opts.extendSelect) select.push(...opts.extendSelect);
+  validateSelectors(select, metas, opts.select ? '--select' : where);
+  validateSelectors(ignoreList, metas, opts.ignore?.length ? '--ignore' : where);
+  const sev = opts.severityThreshold ?? config.severityThreshold ?? 'low';
+  const conf = opts.confidenceThreshold ?? config.confidenceThreshold ?? 'low';
+  if (!SEVERITIES.includes(sev)) throw new UsageError(`unknown severity '${sev}'; use one of ${SEVERITIES.join(', ')}${didYouMean(sev, SEVERITIES)}`);
+  if (!CONFIDENCES.includes(conf)) throw new UsageError(`unknown confidence '${conf}'; use one of ${CONFIDENCES.join(', ')}${didYouMean(conf, CONFIDENCES)}`);
+  const base = config.source ? dirname(resolve(config.source)) : resolve(opts.cwd);
+  const perFileIgnores = Object.entries(config.perFileIgnores ?? {}).map(([glob, selectors]) => {
+    validateSelectors(selectors, metas, `${where}: per-file-ignores."${glob}"`);
+    return { matcher: ignore().add(glob), base, selectors };
+  });
+  return { config, select, ignore: ignoreList, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores };
+}
+
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const t0 = performance.now();
+  const settings = resolveSettings(opts);
+  const { config } = settings;
+  const ruleOptions = resolveRuleOptions(config.rules ?? {});
+  const enabled = ALL_RULES.filter((r) => isRuleEnabled(r.meta, settings.select, settings.ignore));
+  const analysis: AnalysisSettings = {
+    ruleIds: enabled.map((r) => r.meta.id),
+    ruleOptions,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    secrets: opts.secrets !== false,
+    taint: opts.taint !== false,
+    extra: { secrets: config.secrets ?? {}, taint: config.taint ?? {} },
+  };
+  const exclude = [...(config.exclude ?? []), ...(opts.exclude ?? [])];
+  const disc = discover(opts.paths, {
+    cwd: opts.cwd,
+    exclude,
+    respectGitignore: config.respectGitignore !== false,
+    includeOther: analysis.secrets,
+  });
+  const results = await analyzeAll(disc.files, analysis, opts);
+
+  const skipped: SkippedFile[] = [...disc.skipped];
+  let findings: FindingInput[] = [];
+  let lines = 0;
+  let suppressed = 0;
+  let files = 0;
+  const unused: { path: string; line: number; text: string }[] = [];
+  for (const r of results) {
+    if (r.skipped) {
+      skipped.push(r.skipped);
+      continue;
+    }
+    files++;
+    lines += r.lines;
+    suppressed += r.suppressed;
+    findings.push(...r.findings);
+    unused.push(...r.unused);
+  }
+
+  // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
+  for (const check of projectChecks) {
+    if (!check.enabled(opts)) continue;
+    const r = await check.run(opts, settings);
+    findings.push(...r.findings);
+    skipped.push(...(r.skipped ?? []));
+    suppressed += r.suppressed ?? 0;
+  }
+
+  // Selection applies to every kind of finding (code rules were filtered before running).
+  findings = findings.filter((f) => isRuleEnabled({ id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit }, settings.select, settings.ignore));
+  // per-file-ignores
+  if (settings.perFileIgnores.length) {
+    findings = findings.filter((f) => {
+      for (const p of settings.perFileIgnores) {
+        const rel = relative(p.base, resolve(opts.cwd, f.path)).split(sep).join('/');
+        if (rel.startsWith('..')) continue;
+        if (p.matcher.ignores(rel) && isRuleEnabled({ id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit }, p.selectors, [])) {
+          suppressed++;
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+  const sevMin = severityRank(settings.severityThreshold);
+  const confMin = confidenceRank(settings.confidenceThreshold);
+  findings = findings.filter((f) => severityRank(f.severity) >= sevMin && confidenceRank(f.confidence) >= confMin);
+
+  const withFp = computeFingerprints(findings).sort(compareFindings);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const metas = allRuleMeta();
+  return {
+    findings: withFp,
+    skipped,
+    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed },
+    rules: metas,
+    ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unused } : {}),
+  };
+}
+
+function resolveRuleOptions(raw: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const rule = ALL_RULES.find((r) => r.meta.id.toLowerCase() === key.toLowerCase() || r.meta.name === key);
+    if (!rule) {
+      throw new UsageError(`[tool.pyward.rules]: unknown rule '${key}'${didYouMean(key, ALL_RULES.flatMap((r) => [r.meta.id, r.meta.name]))}`);
+    }
+    if (typeof value !== 'object' || value === null) throw new UsageError(`[tool.pyward.rules.${key}] must be a table of options`);
+    const specs = rule.options ?? {};
+    for (const [opt, v] of Object.entries(value as Record<string, unknown>)) {
+      const spec = specs[opt];
+      if (!spec) {
+        const known = Object.keys(specs);
+        throw new UsageError(
+          `[tool.pyward.rules.${key}]: unknown option '${opt}'${known.length ? `${didYouMean(opt, known)}; options: ${known.join(', ')}` : ' (this rule has no options)'}`,
+        );
+      }
+      const ok =
+        spec.type === 'string[]' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : spec.type === 'number' ? typeof v === 'number' || typeof v === 'bigint' : typeof v === spec.type;
+      if (!ok) throw new UsageError(`[tool.pyward.rules.${key}].${opt} must be of type ${spec.type}`);
+    }
+    out[rule.meta.id] = { ...(out[rule.meta.id] ?? {}), ...(value as Record<string, unknown>) };
+  }
+  return out;
+}
+
+async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, opts: ScanOptions): Promise<FileResult[]> {
+  const total = files.length;
+  let done = 0;
+  const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), 64));
+  if (jobs === 1 || files.length < PARALLEL_MIN_FILES) {
+    const out: FileResult[] = [];
+    for (const f of files) {
+      try {
+        out.push(await analyzeFile(f, settings));
+      } catch (e) {
+        out.push({ path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [], skipped: { path: f.rel, reason: `internal error: ${(e as Error).message}` } });
+      }
+      opts.progress?.(++done, total);
+    }
+    return out;
+  }
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+  });
+  try {
+    // Batches of about 256 KiB so messaging is amortized but the load still balances.
+    const batches: DiscoveredFile[][] = [];
+    let cur: DiscoveredFile[] = [];
+    let bytes = 0;
+    // Largest files first so a big file does not end the run alone.
+    const ordered = [...files].sort((a, b) => b.size - a.size);
+    for (const f of ordered) {
+      cur.push(f);
+      bytes += f.size;
+      if (bytes > 256 * 1024 || cur.length >= 64) {
+        batches.push(cur);
+        cur = [];
+        bytes = 0;
+      }
+    }
+    if (cur.length) batches.push(cur);
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        try {
+          const r = (await pool.run({ files: batch, settings })) as FileResult[];
+          done += batch.length;
+          opts.progress?.(done, total);
+          return r;
+        } catch (e) {
+          done += batch.length;
+          return batch.map((f) => ({ path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [], skipped: { path: f.rel, reason: `internal error: ${(e as Error).message}` } }));
+        }
+      }),
+    );
+    return results.flat();
+  } finally {
+    await pool.destroy();
+  }
+}
