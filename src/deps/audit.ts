@@ -1,0 +1,220 @@
+// The dependency audit: find and parse the dependency files, decide what to audit (lock entries win
+// over the manifests they lock), match against the advisory source, build findings.
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import type { FindingInput, Severity, SkippedFile } from '../core/finding.js';
+import { bestScore, type CvssScore } from './cvss.js';
+import { detectFormat, discover, parseFile } from './discover.js';
+import { fixedVersions, isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
+import { publicVersion, sortVersions } from './pep.js';
+import { PWD001, PWD002, PWD003 } from './rules.js';
+import { chooseSource, type SourceOptions } from './sources.js';
+import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
+
+export interface AuditOptions extends SourceOptions {
+  paths: string[];
+  cwd: string;
+}
+
+/** One audited dependency (the data --fix needs). */
+export interface AuditedDependency {
+  dep: Dependency;
+  format: ParsedManifest['format'];
+  status: 'vulnerable' | 'safe' | 'unpinned' | 'unknown';
+  advisories: string[];
+  fix: MinimalFix | null;
+}
+
+export interface AuditResult {
+  findings: FindingInput[];
+  skipped: SkippedFile[];
+  manifests: string[];
+  source: string;
+  /** Number of dependency entries audited. */
+  audited: number;
+  details: AuditedDependency[];
+}
+
+function rel(cwd: string, p: string): string {
+  const r = relative(cwd, p);
+  return (r === '' ? basename(p) : r).split(sep).join('/');
+}
+
+function collectInputs(opts: AuditOptions): { file: string; format: ParsedManifest['format'] }[] {
+  const paths = opts.paths.length ? opts.paths : ['.'];
+  const out: { file: string; format: ParsedManifest['format'] }[] = [];
+  for (const p of paths) {
+    const abs = resolve(opts.cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
+    if (statSync(abs).isDirectory()) {
+      for (const f of discover(abs)) out.push({ file: f, format: detectFormat(f)! });
+    } else {
+      const format = detectFormat(abs, true);
+      if (!format) throw new UsageError(`${p}: not a dependency file pyward understands (requirements*.txt, *.in, pyproject.toml, poetry.lock, Pipfile, Pipfile.lock, uv.lock, pdm.lock, pylock.toml)`);
+      out.push({ file: abs, format });
+    }
+  }
+  return out;
+}
+
+/** Which parsed files lock the deps of a manifest: lock files in the same folder; `X.txt` for `X.in`; constraints. */
+function coveringFiles(m: ParsedManifest, all: ParsedManifest[], constraintsOf: Map<ParsedManifest, ParsedManifest[]>): ParsedManifest[] {
+  const dir = dirname(m.file);
+  if (m.format === 'pyproject' || m.format === 'Pipfile') {
+    return all.filter((x) => LOCK_FORMATS.includes(x.format) && dirname(x.file) === dir);
+  }
+  if (m.format === 'requirements') {
+    const out = [...(constraintsOf.get(m) ?? [])];
+    if (extname(m.file) === '.in') {
+      const txt = join(dir, basename(m.file, '.in') + '.txt');
+      out.push(...all.filter((x) => x.file === txt));
+    }
+    return out;
+  }
+  return [];
+}
+
+function cvssProps(s: CvssScore | null): Record<string, unknown> | null {
+  return s ? { score: s.score, vector: s.vector, version: s.version, ...(s.approximate ? { approximate: true } : {}) } : null;
+}
+
+function locationOf(dep: Dependency, cwd: string) {
+  return { path: rel(cwd, dep.file), line: dep.line, column: dep.column, endLine: dep.endLine, endColumn: dep.endColumn, snippet: dep.snippet };
+}
+
+export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
+  const cwd = resolve(opts.cwd);
+  const inputs = collectInputs({ ...opts, cwd });
+  const seen = new Set<string>();
+  const parsed: ParsedManifest[] = [];
+  const constraintsOf = new Map<ParsedManifest, ParsedManifest[]>();
+  for (const { file, format } of inputs) {
+    const ms = parseFile(file, format, seen);
+    if (!ms.length) continue;
+    parsed.push(...ms);
+    const cons = ms.filter((m) => m.deps.some((d) => d.kind === 'constraint'));
+    for (const m of ms) if (!cons.includes(m)) constraintsOf.set(m, cons);
+  }
+  const skipped: SkippedFile[] = [];
+  for (const m of parsed) for (const s of m.skipped) skipped.push({ path: rel(cwd, s.path), reason: s.reason });
+
+  // What to audit: lock entries, pinned/unpinned manifest entries not covered by a lock.
+  type Target = { dep: Dependency; format: ParsedManifest['format']; declaredIn?: Dependency };
+  const targets: Target[] = [];
+  const lockTargets = new Map<Dependency, Target>();
+  for (const m of parsed) {
+    if (!LOCK_FORMATS.includes(m.format)) continue;
+    for (const dep of m.deps) {
+      const t = { dep, format: m.format };
+      targets.push(t);
+      lockTargets.set(dep, t);
+    }
+  }
+  for (const m of parsed) {
+    if (LOCK_FORMATS.includes(m.format)) continue;
+    const cover = coveringFiles(m, parsed, constraintsOf);
+    for (const dep of m.deps) {
+      if (dep.kind === 'constraint') continue; // constraints only matter for what they constrain
+      const locked = cover.flatMap((c) => c.deps).find((d) => d.name === dep.name && d.version);
+      if (locked) {
+        let t = lockTargets.get(locked);
+        if (!t) {
+          t = { dep: locked, format: parsed.find((x) => x.deps.includes(locked))!.format };
+          targets.push(t);
+          lockTargets.set(locked, t);
+        }
+        t.declaredIn ??= dep;
+        continue;
+      }
+      targets.push({ dep, format: m.format });
+    }
+  }
+
+  const source = chooseSource(opts);
+  const names = [...new Set(targets.map((t) => t.dep.name))].sort();
+  const byName = await source.forPackages(names);
+
+  const findings: FindingInput[] = [];
+  const details: AuditedDependency[] = [];
+  const fixCache = new Map<string, MinimalFix>();
+  for (const t of targets) {
+    const { dep } = t;
+    const advs: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
+    const loc = locationOf(dep, cwd);
+    const related: Record<string, string> = {};
+    if (t.declaredIn) related.declaredIn = `${rel(cwd, t.declaredIn.file)}:${t.declaredIn.line}`;
+    const common = { package: dep.name, declaredName: dep.rawName, format: t.format, ...(dep.group ? { group: dep.group } : {}), ...(dep.marker ? { marker: dep.marker } : {}), ...(dep.direct ? { direct: dep.direct } : {}) };
+
+    if (!dep.version && !dep.direct) {
+      details.push({ dep, format: t.format, status: 'unpinned', advisories: [], fix: null });
+      findings.push({
+        ruleId: PWD002, name: 'unpinned-dependency', category: 'dependency', severity: 'low', confidence: 'high', cwe: [1357], ...loc,
+        message: `${dep.rawName}${dep.spec ? ' ' + dep.spec : ''} is not pinned and no lock file records its version, so it was not audited: pin versions in production`,
+        ...(Object.keys(related).length ? { related } : {}),
+        properties: { rule: PWD002, ...common, spec: dep.spec, knownAdvisories: advs.length },
+      });
+      continue;
+    }
+    const version = dep.version;
+    const verdicts = version ? advs.map((a) => ({ a, v: isAffected(a, dep.name, version) })) : advs.map((a) => ({ a, v: null as boolean | null }));
+    const affecting = verdicts.filter((x) => x.v === true).map((x) => x.a);
+    const undecided = verdicts.filter((x) => x.v === null).map((x) => x.a);
+    if (!affecting.length && undecided.length) {
+      details.push({ dep, format: t.format, status: 'unknown', advisories: undecided.map((a) => a.id), fix: null });
+      const why = version ? `version "${version}" is not a valid PEP 440 version` : `its version is unknown (direct reference ${dep.direct})`;
+      findings.push({
+        ruleId: PWD003, name: 'unknown-dependency-version', category: 'dependency', severity: 'medium', confidence: 'low', cwe: [1395], ...loc,
+        message: `${dep.rawName}: ${why}; it cannot be checked against ${undecided.length} known advisor${undecided.length === 1 ? 'y' : 'ies'} and is not known to be safe`,
+        related: { ...related, advisories: undecided.map((a) => a.id).join(', ') },
+        properties: { rule: PWD003, ...common, version: version ?? null, advisories: undecided.map((a) => a.id) },
+      });
+      continue;
+    }
+    if (!affecting.length) {
+      details.push({ dep, format: t.format, status: 'safe', advisories: [], fix: null });
+      continue;
+    }
+    const v = version!;
+    const key = `${dep.name}@${v}`;
+    let fix = fixCache.get(key);
+    if (!fix) {
+      fix = minimalFix(dep.name, v, advs);
+      fixCache.set(key, fix);
+    }
+    const merged = mergeAliases(affecting);
+    details.push({ dep, format: t.format, status: 'vulnerable', advisories: merged.map((g) => g.id), fix });
+    for (const g of merged) {
+      const cvss = bestScore(g.records.flatMap((r) => r.severity));
+      const severity: Severity = cvss?.severity ?? 'medium';
+      const fixed = sortVersions(g.records.flatMap((r) => fixedVersions(r, dep.name)));
+      const primary = g.records.find((r) => r.id === g.id)!;
+      const summary = primary.summary || g.records.find((r) => r.summary)?.summary || '';
+      const fixText = fixed.length ? ` Fixed in ${fixed.join(', ')}.` : ' No fixed version is known.';
+      const minText = fix.version ? ` Minimal upgrade fixing every known advisory of ${dep.name}: ${fix.version}${fix.sameLine ? '' : ' (not on the same release line)'}.` : '';
+      const aliasText = g.aliases.length ? ` (${g.aliases.join(', ')})` : '';
+      findings.push({
+        ruleId: g.id, name: 'vulnerable-dependency', category: 'dependency', severity, confidence: 'high', cwe: [1395], ...loc,
+        message: `${dep.rawName} ${v} is affected by ${g.id}${aliasText}: ${summary}${fixText}${minText}`,
+        related: { ...related, rule: PWD001, ...(g.aliases.length ? { aliases: g.aliases.join(', ') } : {}) },
+        properties: {
+          rule: PWD001, ...common, version: v, ...(publicVersion(v) !== v ? { matchedAs: publicVersion(v) } : {}),
+          advisory: g.id, aliases: g.aliases, fixedVersions: fixed, minimalFix: fix.version, minimalFixSameLine: fix.sameLine,
+          summary, cvss: cvssProps(cvss), ...(cvss ? {} : { severityNote: 'no CVSS vector in the advisory data; severity defaults to medium' }),
+          url: `https://osv.dev/vulnerability/${g.id}`, dataSource: source.kind,
+        },
+      });
+    }
+  }
+  findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+  return {
+    findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description,
+    audited: targets.length, details,
+  };
+}
+
+/** True for findings that make `pyward audit` exit 1 (vulnerable or not-provably-safe versions). */
+export function isBlocking(f: FindingInput): boolean {
+  return f.ruleId !== PWD002;
+}
+

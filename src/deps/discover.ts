@@ -1,0 +1,73 @@
+// Finding dependency files under a directory, and telling a file's format from its name.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parsePipfile, parsePyproject } from './parsers/manifests.js';
+import { parsePdmLock, parsePipfileLock, parsePoetryLock, parsePylock, parseUvLock } from './parsers/locks.js';
+import { parseRequirementsFile } from './parsers/requirements.js';
+import type { ManifestFormat, ParsedManifest } from './types.js';
+
+const SKIP_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.env', 'env', '__pycache__', '.tox', '.nox',
+  'site-packages', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'build', 'dist', '.eggs',
+]);
+
+/**
+ * The format of a file from its name. Exact names and prefixed copies (`rich.poetry.lock`,
+ * `app.pyproject.toml`) are recognized; `explicit` also accepts any other `.txt`/`.in` file as a
+ * requirements file.
+ */
+export function detectFormat(file: string, explicit = false): ManifestFormat | null {
+  const b = basename(file);
+  const is = (n: string) => b === n || b.endsWith(`.${n}`) || b.endsWith(`-${n}`);
+  if (is('Pipfile.lock')) return 'Pipfile.lock';
+  if (is('Pipfile')) return 'Pipfile';
+  if (is('poetry.lock')) return 'poetry.lock';
+  if (is('uv.lock')) return 'uv.lock';
+  if (is('pdm.lock')) return 'pdm.lock';
+  if (is('pylock.toml') || /^pylock\.[^.]+\.toml$/.test(b)) return 'pylock.toml';
+  if (is('pyproject.toml')) return 'pyproject';
+  if (/^requirements.*\.txt$/i.test(b)) return 'requirements';
+  if (b.endsWith('.in') && b !== 'MANIFEST.in') return 'requirements';
+  if (b.endsWith('.txt') && (explicit || /^requirements?$/i.test(basename(dirname(file))))) return 'requirements';
+  return null;
+}
+
+/** Dependency files under `dir` (sorted, absolute). */
+export function discover(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.endsWith('.egg-info')) walk(p);
+      } else if (e.isFile() && detectFormat(p)) out.push(p);
+    }
+  };
+  if (statSync(dir).isDirectory()) walk(dir);
+  return out;
+}
+
+/** Parses one file (requirements files also return the files they include). */
+export function parseFile(file: string, format: ManifestFormat, seen: Set<string>): ParsedManifest[] {
+  if (format === 'requirements') return parseRequirementsFile(file, { seen });
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  switch (format) {
+    case 'pyproject': return [parsePyproject(text, file)];
+    case 'Pipfile': return [parsePipfile(text, file)];
+    case 'poetry.lock': return [parsePoetryLock(text, file)];
+    case 'uv.lock': return [parseUvLock(text, file)];
+    case 'pdm.lock': return [parsePdmLock(text, file)];
+    case 'pylock.toml': return [parsePylock(text, file)];
+    case 'Pipfile.lock': return [parsePipfileLock(text, file)];
+  }
+  return [];
+}

@@ -1,0 +1,22 @@
+// Public API of the dependency audit (used by `pyward audit`, `pyward db update` and `pyward scan`).
+import type { FindingInput, SkippedFile } from '../core/finding.js';
+import { runAudit } from './audit.js';
+
+export { DEPENDENCY_RULES, PWD001, PWD002, PWD003 } from './rules.js';
+export { runAudit, isBlocking, type AuditResult, type AuditedDependency } from './audit.js';
+export { updateDatabase, DEFAULT_OSV_EXPORT_URL, type UpdateResult } from './db-update.js';
+export { defaultDbPath, loadBundled, BUNDLED_LICENSE_FILE, localSource, type BundledMeta } from './sources.js';
+export { DEFAULT_OSV_API_URL } from './osv-api.js';
+export { NetworkError } from './errors.js';
+export { planFixes, applyFixes, renderDiff, type FilePlan, type FixPlan } from './fix.js';
+
+export async function auditDependencies(opts: {
+  paths: string[];
+  cwd: string;
+  online?: boolean;
+  dbPath?: string;
+  osvApiUrl?: string;
+}): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
+  const r = await runAudit(opts);
+  return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };
+}
