@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { registerScan } from './scan.js';
 import { registerRules } from './rules.js';
+import { registerAudit } from './audit.js';
+import { registerDb } from './db.js';
 
 export interface ExitState {
   code: number;
@@ -9,7 +11,7 @@ export interface ExitState {
 
 type Registrar = (program: Command, exit: ExitState) => void;
 
-const registrars: Registrar[] = [registerScan, registerRules];
+const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb];
 
 export function registerCommands(program: Command, exit: ExitState): void {
   for (const r of registrars) r(program, exit);

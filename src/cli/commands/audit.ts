@@ -1,0 +1,95 @@
+// `pyward audit [PATH...]`: options and output only; the work is in src/deps/.
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { computeFingerprints } from '../../core/finding.js';
+import type { ScanResult } from '../../core/result.js';
+import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import {
+  applyFixes, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
+} from '../../deps/index.js';
+import type { ExitState } from './index.js';
+
+interface AuditCliOptions {
+  format: ReportFormat;
+  output?: string;
+  online?: boolean;
+  db?: string;
+  osvApiUrl?: string;
+  fix?: boolean;
+  dryRun?: boolean;
+  exitZero?: boolean;
+  version?: boolean;
+  color?: boolean;
+}
+
+/** `pyward audit --version`: the bundled data's provenance and attribution (CC-BY-4.0). */
+function dataVersionText(): string {
+  const { meta } = loadBundled();
+  const lines = [
+    `Bundled advisory data: ${meta.source} (${meta.url})`,
+    `  commit ${meta.commit}, data up to ${meta.date}, ${meta.records} advisories`,
+    `  License: ${meta.license}. ${meta.attribution}`,
+    `  Details: ${BUNDLED_LICENSE_FILE}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function registerAudit(program: Command, exit: ExitState): void {
+  // `audit --version` must reach the subcommand (it prints the data's version, not pyward's);
+  // without positional options commander lets the program's -V/--version take it anywhere.
+  program.enablePositionalOptions();
+  program
+    .command('audit')
+    .description('audit Python dependencies (requirements, pyproject, lock files) against known vulnerabilities')
+    .argument('[paths...]', 'folders to search or dependency files', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--online', 'query the OSV API instead of the local data (network)')
+    .option('--db <path>', 'local advisory store (default: $PYWARD_DB or the user cache dir)')
+    .addOption(new Option('--osv-api-url <url>', 'OSV API base URL for --online').env('PYWARD_OSV_API_URL').hideHelp())
+    .option('--fix', 'rewrite vulnerable pins in requirements files to the minimal fixing versions')
+    .option('--dry-run', 'with --fix: show the diff instead of writing')
+    .option('--exit-zero', 'exit 0 even when vulnerable dependencies are found')
+    .option('--version', 'show the bundled advisory data version and attribution')
+    .option('--no-color', 'no ANSI colors in text output')
+    .action(async (paths: string[], o: AuditCliOptions) => {
+      if (o.version) {
+        process.stdout.write(dataVersionText());
+        exit.code = 0;
+        return;
+      }
+      const cwd = process.cwd();
+      const started = Date.now();
+      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl });
+      const result: ScanResult = {
+        findings: computeFingerprints(r.findings),
+        skipped: r.skipped,
+        stats: { files: r.manifests.length, lines: 0, durationMs: Date.now() - started, suppressed: 0 },
+        rules: DEPENDENCY_RULES,
+      };
+      const color = o.format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      let out = formatResult(result, o.format, { cwd, color });
+      if (o.format === 'text') {
+        out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
+      } else {
+        process.stderr.write(`pyward: advisory data: ${r.source}\n`);
+      }
+      if (o.output) writeFileSync(o.output, out);
+      else process.stdout.write(out);
+
+      if (o.fix) {
+        const plan = planFixes(r.details, cwd);
+        for (const w of plan.warnings) process.stderr.write(`pyward: warning: ${w}\n`);
+        if (o.dryRun) process.stdout.write(renderDiff(plan, cwd) || 'pyward: --fix: nothing to change\n');
+        else if (plan.files.length) {
+          applyFixes(plan);
+          const n = plan.files.reduce((s, f) => s + f.edits.length, 0);
+          process.stderr.write(`pyward: --fix: rewrote ${n} requirement(s) in ${plan.files.length} file(s)\n`);
+        } else process.stderr.write('pyward: --fix: nothing to change\n');
+      } else if (o.dryRun) {
+        process.stderr.write('pyward: warning: --dry-run has no effect without --fix\n');
+      }
+      exit.code = !o.exitZero && r.findings.some(isBlocking) ? 1 : 0;
+    });
+}
+
