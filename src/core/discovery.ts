@@ -246,6 +246,9 @@ function parentGitignores(dir: string): IgnoreLayer[] {
     const gi = readIgnoreFile(join(c, '.gitignore'));
     if (gi) layers.push({ dir: c, ig: ignore().add(gi) });
   }
+  // A folder the user names explicitly is scanned even when a parent .gitignore excludes it;
+  // then the parent rules are not applied at all (they would exclude everything below it).
+  if (isIgnored(layers, dir, true)) return [];
   return layers;
 }
 
@@ -293,7 +296,7 @@ export function decodeSource(buf: Buffer): ReadResult {
     const firstLines = head.toString('latin1').split('\n').slice(0, 2).join('\n');
     const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/m.exec(firstLines);
     if (m) {
-      const enc = m[1].toLowerCase().replace(/_/g, '-');
+      const enc = pythonEncodingToWhatwg(m[1]);
       try {
         return { text: new TextDecoder(enc, { fatal: true }).decode(buf) };
       } catch {
@@ -302,4 +305,16 @@ export function decodeSource(buf: Buffer): ReadResult {
     }
     return { reason: 'not valid UTF-8 and no coding declaration' };
   }
+}
+
+/** Maps Python codec names (PEP 263 cookies) to WHATWG encoding labels. */
+export function pythonEncodingToWhatwg(name: string): string {
+  const n = name.toLowerCase().replace(/_/g, '-');
+  if (/^(latin-?1|iso-?8859-1|l1|iso8859-1|8859|cp819)$/.test(n)) return 'latin1';
+  if (/^utf-?8(-sig)?$/.test(n)) return 'utf-8';
+  const cp = /^(?:cp|windows-)(\d{3,4})$/.exec(n);
+  if (cp) return `windows-${cp[1]}`;
+  const iso = /^iso-?8859-(\d+)$/.exec(n);
+  if (iso) return `iso-8859-${iso[1]}`;
+  return n;
 }

@@ -80,7 +80,11 @@ export function registerAudit(program: Command, exit: ExitState): void {
       if (o.fix) {
         const plan = planFixes(r.details, cwd);
         for (const w of plan.warnings) process.stderr.write(`pyward: warning: ${w}\n`);
-        if (o.dryRun) process.stdout.write(renderDiff(plan, cwd) || 'pyward: --fix: nothing to change\n');
+        if (o.dryRun) {
+          // The diff goes to stdout unless stdout carries a JSON/SARIF report.
+          const diff = renderDiff(plan, cwd) || 'pyward: --fix: nothing to change\n';
+          (o.format === 'text' || o.output ? process.stdout : process.stderr).write(diff);
+        }
         else if (plan.files.length) {
           applyFixes(plan);
           const n = plan.files.reduce((s, f) => s + f.edits.length, 0);
