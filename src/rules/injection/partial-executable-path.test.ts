@@ -1,0 +1,45 @@
+import { ruleTester } from '../testing.js';
+import { partialExecutablePath } from './partial-executable-path.js';
+
+ruleTester(partialExecutablePath, {
+  valid: [
+    { name: 'absolute path', code: 'import subprocess\nsubprocess.run(["/usr/bin/git", "status"])\n' },
+    { name: 'relative path with separator', code: 'import subprocess\nsubprocess.run(["./manage.py", "migrate"])\n' },
+    { name: 'windows path', code: 'import subprocess\nsubprocess.run(["C:\\\\Tools\\\\git.exe", "status"])\n' },
+    { name: 'program unknown', code: 'import subprocess\nsubprocess.run([exe, "status"])\n' },
+    { name: 'absolute executable= overrides argv[0]', code: 'import subprocess\nsubprocess.run(["git", "status"], executable="/usr/bin/git")\n' },
+    { name: 'absolute through the shell', code: 'import os\nos.system("/bin/ls -l")\n' },
+    { name: 'not a process call', code: 'import json\njson.dumps(["ls"])\n' },
+  ],
+  invalid: [
+    {
+      code: 'import subprocess\nsubprocess.run(["git", "status"], check=True)\n',
+      errors: [{ line: 2, column: 16, message: '"git"', severity: 'low', confidence: 'high' }],
+    },
+    {
+      name: 'list with dynamic tail',
+      code: 'import subprocess\nsubprocess.check_output(["tar", "xf", archive])\n',
+      errors: [{ line: 2, column: 25, message: '"tar"' }],
+    },
+    {
+      name: 'shell string: first word',
+      code: 'import os\nos.system("ls -l /tmp")\n',
+      errors: [{ line: 2, column: 11, message: '"ls"' }],
+    },
+    {
+      name: 'exec with PATH lookup',
+      code: 'import os\nos.execlp("python3", "python3", "x.py")\n',
+      errors: [{ line: 2, column: 11, message: '"python3"' }],
+    },
+    {
+      name: 'spawn program is the second argument',
+      code: 'import os\nos.spawnlp(os.P_WAIT, "make", "make")\n',
+      errors: [{ line: 2, column: 23, message: '"make"' }],
+    },
+    {
+      name: 'command in a constant name',
+      code: 'import subprocess\nCMD = ["pip", "install", "-r", "req.txt"]\nsubprocess.call(CMD)\n',
+      errors: [{ line: 3, column: 17, message: '"pip"' }],
+    },
+  ],
+});

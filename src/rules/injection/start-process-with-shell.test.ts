@@ -1,0 +1,45 @@
+import { ruleTester } from '../testing.js';
+import { startProcessWithShell } from './start-process-with-shell.js';
+
+ruleTester(startProcessWithShell, {
+  valid: [
+    { name: 'local function named system', code: 'def system(x):\n    pass\nsystem("ls " + d)\n' },
+    { name: 'other module', code: 'import platform\nplatform.system()\n' },
+    { name: 'os.path is not os.popen', code: 'import os\nos.path.join(a, b)\n' },
+    { name: 'no os import', code: 'os.system(cmd)\n' },
+  ],
+  invalid: [
+    {
+      code: 'import os\ndef f(name):\n    os.system("convert " + name + " out.png")\n',
+      errors: [{ line: 3, column: 5, message: 'os.system()', severity: 'high', confidence: 'high' }],
+    },
+    {
+      name: 'constant command is low',
+      code: 'import os\nos.system("ls -l")\n',
+      errors: [{ line: 2, column: 1, severity: 'low' }],
+    },
+    {
+      name: 'constant through a name and %-formatting of constants',
+      code: 'import os\nDIR = "/srv"\nCMD = "ls %s" % DIR\nos.popen(CMD)\n',
+      errors: [{ line: 4, column: 1, severity: 'low' }],
+    },
+    {
+      name: 'shlex-quoted dynamic parts are low',
+      code: 'import os, shlex\nos.system("ls " + shlex.quote(d))\n',
+      errors: [{ line: 2, column: 1, severity: 'low', message: 'shell-quoted' }],
+    },
+    {
+      name: 'from-import alias and f-string',
+      code: 'from os import popen as run\nout = run(f"cat {path}").read()\n',
+      errors: [{ line: 2, column: 7, message: 'os.popen()', severity: 'high' }],
+    },
+    {
+      name: 'python 2 commands and popen2 modules',
+      code: 'import commands, popen2\ncommands.getoutput("id " + user)\npopen2.popen3(cmd)\n',
+      errors: [
+        { line: 2, column: 1, message: 'commands.getoutput' },
+        { line: 3, column: 1, message: 'popen2.popen3' },
+      ],
+    },
+  ],
+});
