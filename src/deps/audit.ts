@@ -102,6 +102,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   // What to audit: lock entries, pinned/unpinned manifest entries not covered by a lock.
   type Target = { dep: Dependency; format: ParsedManifest['format']; declaredIn?: Dependency };
   const targets: Target[] = [];
+  /** Every target by its dependency entry (an entry is audited once even if it locks several files). */
   const lockTargets = new Map<Dependency, Target>();
   for (const m of parsed) {
     if (!LOCK_FORMATS.includes(m.format)) continue;
@@ -127,7 +128,10 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         t.declaredIn ??= dep;
         continue;
       }
-      targets.push({ dep, format: m.format });
+      if (lockTargets.has(dep)) continue; // already audited as what locks another manifest
+      const t = { dep, format: m.format };
+      targets.push(t);
+      lockTargets.set(dep, t);
     }
   }
 

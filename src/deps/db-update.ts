@@ -18,6 +18,8 @@ export interface UpdateOptions {
   dbPath?: string;
   url?: string;
   env?: NodeJS.ProcessEnv;
+  /** Zip entries decompressed per pass (tests use a small number to exercise the batching). */
+  entriesPerPass?: number;
 }
 
 export interface UpdateResult {
@@ -54,6 +56,7 @@ export async function updateDatabase(opts: UpdateOptions = {}): Promise<UpdateRe
   const env = opts.env ?? process.env;
   const dbPath = opts.dbPath || defaultDbPath(env);
   const url = opts.url || env.PYWARD_OSV_EXPORT_URL || DEFAULT_OSV_EXPORT_URL;
+  const perPass = opts.entriesPerPass ?? ENTRIES_PER_PASS;
   const zip = await download(url);
   mkdirSync(dirname(dbPath), { recursive: true });
   const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
@@ -68,11 +71,11 @@ export async function updateDatabase(opts: UpdateOptions = {}): Promise<UpdateRe
     const decoder = new TextDecoder();
     let files = 0, records = 0, withdrawn = 0, latest = '';
     const packages = new Set<string>();
-    for (let start = 0; ; start += ENTRIES_PER_PASS) {
+    for (let start = 0; ; start += perPass) {
       let idx = 0;
       let entries: Record<string, Uint8Array>;
       try {
-        entries = unzipSync(zip, { filter: (f) => { const i = idx++; return i >= start && i < start + ENTRIES_PER_PASS && f.name.endsWith('.json'); } });
+        entries = unzipSync(zip, { filter: (f) => { const i = idx++; return i >= start && i < start + perPass && f.name.endsWith('.json'); } });
       } catch (e) {
         throw new NetworkError(`${url} is not a readable zip file: ${(e as Error).message}`);
       }
@@ -100,7 +103,7 @@ export async function updateDatabase(opts: UpdateOptions = {}): Promise<UpdateRe
           }
         }
       })();
-      if (idx <= start + ENTRIES_PER_PASS) break; // that pass reached the last entry
+      if (idx <= start + perPass) break; // that pass reached the last entry
     }
     if (files === 0) throw new NetworkError(`${url} holds no OSV JSON records; the previous store (if any) is kept`);
     const result: UpdateResult = { dbPath, url, files, records, withdrawn, packages: packages.size, date: latest.slice(0, 10), bytes: zip.length };
