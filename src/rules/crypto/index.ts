@@ -5,6 +5,11 @@ import { fastHashForPassword } from './fast-hash-for-password.js';
 import { weakKeyDerivation } from './weak-key-derivation.js';
 import { plaintextPasswordComparison } from './plaintext-password-comparison.js';
 import { plaintextPasswordStorage } from './plaintext-password-storage.js';
+import { insecureCipher } from './insecure-cipher.js';
+import { insecureCipherMode } from './insecure-cipher-mode.js';
+import { pycryptoImport } from './pycrypto-import.js';
+import { weakCryptographicKey } from './weak-cryptographic-key.js';
+import { hardcodedCipherKey } from './hardcoded-cipher-key.js';
 
 export const rules: Rule[] = [
   insecureHashHashlib,
@@ -13,4 +18,9 @@ export const rules: Rule[] = [
   weakKeyDerivation,
   plaintextPasswordComparison,
   plaintextPasswordStorage,
+  insecureCipher,
+  insecureCipherMode,
+  pycryptoImport,
+  weakCryptographicKey,
+  hardcodedCipherKey,
 ];
