@@ -1,0 +1,32 @@
+// Public API of secret detection (used by the main scan and by `pyward secrets`).
+//
+// - scanTextForSecrets(text, relPath, opts?): one file's content; the caller picks the files
+//   (isSecretCandidateFile() for non-Python files; Python files can be passed too, where the
+//   generic detectors only consider quoted literals). Notebooks (.ipynb) are handled by path.
+//   Each finding carries properties.secretHash, a stable hash of the secret's value.
+// - scanHistory({ cwd, since?, workingTreeFingerprints? }): secrets that exist only in git history.
+//   workingTreeFingerprints = secretFingerprints(findings of the working-tree scan); when absent
+//   the working tree is scanned again (git ls-files) to compute it.
+export { scanTextForSecrets, secretFingerprints, isAllowedPath, detectSecrets, DEFAULT_ALLOW_PATHS, type SecretScanOptions } from './scan.js';
+export { isSecretCandidateFile, isPythonPath, looksBinary, MAX_SECRET_FILE_SIZE } from './files.js';
+export { scanHistory, listHistoryBlobs, workingTreeSecretHashes, type HistoryOptions } from './history.js';
+export { SECRET_RULES } from './rules.js';
+export { PROVIDER_DETECTORS } from './providers.js';
+export { redact, secretHash } from './redact.js';
+export { shannonEntropy, isHighEntropy } from './entropy.js';
+export { isPlaceholder } from './placeholders.js';
+export { parseLineSuppression } from './suppress.js';
+
+import type { SecretScanOptions } from './scan.js';
+
+/** Options from the `[tool.pyward.secrets]` configuration table (kebab- or snake-case keys). */
+export function secretOptionsFromConfig(cfg: Record<string, unknown> | undefined): SecretScanOptions {
+  const out: SecretScanOptions = {};
+  if (!cfg) return out;
+  const get = (k: string) => cfg[k] ?? cfg[k.replace(/-/g, '_')];
+  const allow = get('allow-paths');
+  if (Array.isArray(allow) && allow.every((x) => typeof x === 'string')) out.allowPaths = allow as string[];
+  const generic = get('generic');
+  if (typeof generic === 'boolean') out.generic = generic;
+  return out;
+}
