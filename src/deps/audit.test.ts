@@ -99,7 +99,9 @@ test('usage errors: missing path, unsupported file; empty folder is clean', asyn
   const dir = tempDir();
   writeTree(dir, { 'setup.cfg': '[metadata]\n', 'sub/readme.md': 'x' });
   await assert.rejects(auditDependencies({ paths: ['nope'], cwd: dir, dbPath: noStore(dir) }), (e: unknown) => e instanceof UsageError && /no such file/.test((e as Error).message));
-  await assert.rejects(auditDependencies({ paths: ['setup.cfg'], cwd: dir, dbPath: noStore(dir) }), UsageError);
+  await assert.rejects(runAudit({ paths: ['setup.cfg'], cwd: dir, dbPath: noStore(dir) }), UsageError);
+  // for `pyward scan`, other explicit files are simply not dependency files
+  assert.deepEqual((await auditDependencies({ paths: ['setup.cfg', 'sub/readme.md'], cwd: dir, dbPath: noStore(dir) })).manifests, []);
   const r = await auditDependencies({ paths: [], cwd: dir, dbPath: noStore(dir) });
   assert.deepEqual(r, { findings: [], skipped: [], manifests: [], source: r.source });
 });

@@ -15,6 +15,11 @@ import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
 export interface AuditOptions extends SourceOptions {
   paths: string[];
   cwd: string;
+  /**
+   * An explicit file that is not a dependency file is a UsageError (true, `pyward audit`) or is
+   * ignored (false, for `pyward scan`, which passes every path it was given).
+   */
+  strict?: boolean;
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -50,7 +55,8 @@ function collectInputs(opts: AuditOptions): { file: string; format: ParsedManife
     if (statSync(abs).isDirectory()) {
       for (const f of discover(abs)) out.push({ file: f, format: detectFormat(f)! });
     } else {
-      const format = detectFormat(abs, true);
+      const format = detectFormat(abs, opts.strict !== false);
+      if (!format && opts.strict === false) continue;
       if (!format) throw new UsageError(`${p}: not a dependency file pyward understands (requirements*.txt, *.in, pyproject.toml, poetry.lock, Pipfile, Pipfile.lock, uv.lock, pdm.lock, pylock.toml)`);
       out.push({ file: abs, format });
     }

@@ -10,6 +10,10 @@ export { DEFAULT_OSV_API_URL } from './osv-api.js';
 export { NetworkError } from './errors.js';
 export { planFixes, applyFixes, renderDiff, type FilePlan, type FixPlan } from './fix.js';
 
+/**
+ * The audit for `pyward scan`: explicit paths that are not dependency files are ignored (the scan
+ * passes every path it was given). Throws UsageError / NetworkError (exit 2) as `pyward audit` does.
+ */
 export async function auditDependencies(opts: {
   paths: string[];
   cwd: string;
@@ -17,6 +21,6 @@ export async function auditDependencies(opts: {
   dbPath?: string;
   osvApiUrl?: string;
 }): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
-  const r = await runAudit(opts);
+  const r = await runAudit({ strict: false, ...opts });
   return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };
 }

@@ -56,7 +56,7 @@ export async function fetchOnline(names: string[], baseUrl: string): Promise<Map
   const worker = async () => {
     while (at < all.length) {
       const id = all[at++];
-      records.set(id, fromOsv(await request(`${base}/v1/vulns/${encodeURIComponent(id)}`), false));
+      records.set(id, fromOsv(await request(`${base}/v1/vulns/${encodeURIComponent(id)}`), true));
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, all.length) }, worker));
