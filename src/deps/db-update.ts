@@ -1,8 +1,8 @@
 // `pyward db update`: downloads the OSV PyPI export (a zip of one JSON record per file) and writes a
 // fresh SQLite store next to the old one, then renames it into place. A failed or interrupted update
 // removes its temp file and leaves the previous store untouched.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { NetworkError } from './errors.js';
@@ -52,6 +52,30 @@ async function download(url: string): Promise<Uint8Array> {
   }
 }
 
+/** Removes temp files left by updates that were killed (their process is gone). */
+function removeStaleTemps(dbPath: string): void {
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const pid = Number(n.slice(prefix.length).split('-')[0]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(join(dir, n), { force: true });
+  }
+}
+
 export async function updateDatabase(opts: UpdateOptions = {}): Promise<UpdateResult> {
   const env = opts.env ?? process.env;
   const dbPath = opts.dbPath || defaultDbPath(env);
@@ -59,6 +83,7 @@ export async function updateDatabase(opts: UpdateOptions = {}): Promise<UpdateRe
   const perPass = opts.entriesPerPass ?? ENTRIES_PER_PASS;
   const zip = await download(url);
   mkdirSync(dirname(dbPath), { recursive: true });
+  removeStaleTemps(dbPath);
   const tmp = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
   let db: Database.Database | null = null;
   try {

@@ -51,6 +51,8 @@ test('db update: downloads the zip, stores it, reports counts and date; audit th
   try {
     const dir = tempDir();
     const dbPath = join(dir, 'cache', 'pyward', 'advisories.sqlite');
+    // a temp file left by a killed update (its process is gone) is cleaned up
+    writeTree(dir, { 'cache/pyward/advisories.sqlite.tmp-999999999-1': 'partial' });
     const r = await updateDatabase({ dbPath, url: `${url}/PyPI/all.zip`, entriesPerPass: 2 });
     assert.deepEqual({ ...r, url: undefined }, { dbPath, url: undefined, files: 5, records: 3, withdrawn: 1, packages: 2, date: '2025-03-02', bytes: zip.length });
     writeTree(dir, { 'requirements.txt': 'demo-pkg==1.5\nother==1.5\nother==1.6\n' });

@@ -46,7 +46,7 @@ export function registerAudit(program: Command, exit: ExitState): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--online', 'query the OSV API instead of the local data (network)')
     .option('--db <path>', 'local advisory store (default: $PYWARD_DB or the user cache dir)')
-    .addOption(new Option('--osv-api-url <url>', 'OSV API base URL for --online').env('PYWARD_OSV_API_URL').hideHelp())
+    .addOption(new Option('--osv-api-url <url>', 'OSV API base URL for --online (default: https://api.osv.dev)').env('PYWARD_OSV_API_URL'))
     .option('--fix', 'rewrite vulnerable pins in requirements files to the minimal fixing versions')
     .option('--dry-run', 'with --fix: show the diff instead of writing')
     .option('--exit-zero', 'exit 0 even when vulnerable dependencies are found')
