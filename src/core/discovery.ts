@@ -286,7 +286,13 @@ export function decodeSource(buf: Buffer): ReadResult {
     }
   }
   const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  if (head.includes(0)) {
+    // UTF-16 text without a BOM has a NUL in every other byte of ASCII text.
+    let oddNul = 0;
+    for (let i = 1; i < head.length; i += 2) if (head[i] === 0) oddNul++;
+    if (head.length > 8 && oddNul >= (head.length >> 1) * 0.9) return { reason: 'UTF-16 text without a byte-order mark (not supported; save as UTF-8)' };
+    return { reason: 'binary file (contains NUL bytes)' };
+  }
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

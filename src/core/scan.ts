@@ -50,6 +50,8 @@ export interface ScanOptions {
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
   isolated?: boolean;
+  /** Time budget of one file's analysis; a file over it is skipped with reason "timeout". */
+  fileTimeoutSeconds?: number;
 }
 
 /** Files below this count are analysed in the main thread (worker start-up would dominate). */
@@ -198,17 +200,32 @@ function resolveRuleOptions(raw: Record<string, unknown>): Record<string, Record
   return out;
 }
 
+function failureReason(e: unknown, budgetMs: number): string {
+  const name = (e as Error)?.name;
+  if (name === 'AbortError' || name === 'TimeoutError') return `timeout: analysis took longer than ${budgetMs / 1000} s`;
+  return `internal error: ${(e as Error)?.message ?? String(e)}`;
+}
+
+const skippedResult = (f: DiscoveredFile, reason: string): FileResult => ({ path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [], skipped: { path: f.rel, reason } });
+
+/** Default time budget for one file's analysis (seconds). */
+export const DEFAULT_FILE_TIMEOUT_S = 30;
+
 async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, opts: ScanOptions): Promise<FileResult[]> {
   const total = files.length;
   let done = 0;
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), 64));
-  if (jobs === 1 || files.length < PARALLEL_MIN_FILES) {
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const budgetMs = Math.max(1, (opts.fileTimeoutSeconds ?? DEFAULT_FILE_TIMEOUT_S) * 1000);
+  // Small scans run in this thread: worker start-up would dominate. (No time budget there: a
+  // small scan has no file large enough to run away.)
+  if (opts.fileTimeoutSeconds === undefined && (jobs === 1 || files.length < PARALLEL_MIN_FILES) && totalBytes < 2 * 1024 * 1024) {
     const out: FileResult[] = [];
     for (const f of files) {
       try {
         out.push(await analyzeFile(f, settings));
       } catch (e) {
-        out.push({ path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [], skipped: { path: f.rel, reason: `internal error: ${(e as Error).message}` } });
+        out.push(skippedResult(f, `internal error: ${(e as Error).message}`));
       }
       opts.progress?.(++done, total);
     }
@@ -220,6 +237,11 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
     maxThreads: jobs,
     idleTimeout: 1000,
   });
+  const runTask = async (batch: DiscoveredFile[]): Promise<FileResult[]> => {
+    // The budget covers each file of the batch; a worker that overruns it is terminated.
+    const signal = AbortSignal.timeout(budgetMs * (batch.length === 1 ? 1 : 2));
+    return (await pool.run({ files: batch, settings }, { signal })) as FileResult[];
+  };
   try {
     // Batches of about 256 KiB so messaging is amortized but the load still balances.
     const batches: DiscoveredFile[][] = [];
@@ -237,19 +259,36 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
       }
     }
     if (cur.length) batches.push(cur);
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        try {
-          const r = (await pool.run({ files: batch, settings })) as FileResult[];
-          done += batch.length;
-          opts.progress?.(done, total);
-          return r;
-        } catch (e) {
-          done += batch.length;
-          return batch.map((f) => ({ path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [], skipped: { path: f.rel, reason: `internal error: ${(e as Error).message}` } }));
+    // At most `jobs` tasks in flight, so a task's time budget starts when it starts running,
+    // not while it waits in the queue.
+    const results: FileResult[][] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) {
+        const i = next++;
+        results[i] = await runBatch(batches[i]);
+        done += batches[i].length;
+        opts.progress?.(done, total);
+      }
+    };
+    const runBatch = async (batch: DiscoveredFile[]): Promise<FileResult[]> => {
+      try {
+        return await runTask(batch);
+      } catch (e) {
+        if (batch.length === 1) return [skippedResult(batch[0], failureReason(e, budgetMs))];
+        // Find the culprit: run each file of the batch alone with its own budget.
+        const r: FileResult[] = [];
+        for (const f of batch) {
+          try {
+            r.push(...(await runTask([f])));
+          } catch (e2) {
+            r.push(skippedResult(f, failureReason(e2, budgetMs)));
+          }
         }
-      }),
-    );
+        return r;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, batches.length) }, lane));
     return results.flat();
   } finally {
     await pool.destroy();

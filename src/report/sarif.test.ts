@@ -1,48 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { buildSarifLog, formatSarif } from './sarif.js';
 import { formatResult } from './index.js';
+import { assertValidSarif, sarifSchema, sarifValidator } from '../testing/sarif-schema.js';
 import { VERSION } from '../core/version.js';
 import { SHELL_RULE, TAINT_RULE, depFinding, emptyResult, fullResult, shellFinding, taintFinding } from './fixtures.js';
 import type { ScanResult } from '../core/result.js';
 
-// The official OASIS SARIF 2.1.0 schema (draft-07), as shipped in the npm package
-// @datadog/datadog-ci-plugin-sarif (devDependency, pinned to 5.11.0: later versions bundle it into JS).
-const require = createRequire(import.meta.url);
-const SCHEMA_PATH = join(
-  dirname(require.resolve('@datadog/datadog-ci-plugin-sarif/package.json')),
-  'dist',
-  'json-schema',
-  'sarif-schema-2.1.0.json',
-);
-const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-
-let validateFn: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  if (!validateFn) {
-    // Ajv's default class speaks draft-07, the schema's dialect. Strict mode stays on except for
-    // strictRequired: the official schema lists "index" as required in an anyOf branch of
-    // artifactLocation without declaring it there, which Ajv's strict mode rejects.
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-    addFormats.default(ajv);
-    validateFn = ajv.compile(schema);
-  }
-  return validateFn;
-}
-
-function assertValid(log: unknown): void {
-  const validate = validator();
-  const ok = validate(log);
-  assert.ok(ok, `SARIF does not validate against the official schema:\n${JSON.stringify(validate.errors, null, 2)}`);
-}
+const schema = sarifSchema;
+const validator = sarifValidator;
+const assertValid = assertValidSarif;
 
 const CWD = '/home/dev/my project';
 

@@ -39,6 +39,7 @@ export interface ScanCliOptions {
   showUnusedSuppressions?: boolean;
   showTrace?: boolean;
   color?: boolean;
+  fileTimeout?: string;
 }
 
 export function addScanOptions(cmd: Command): Command {
@@ -64,7 +65,8 @@ export function addScanOptions(cmd: Command): Command {
     .option('--online', 'query the OSV API for dependency advisories (network)')
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
-    .option('--no-color', 'no ANSI colors in text output');
+    .option('--no-color', 'no ANSI colors in text output')
+    .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30)');
 }
 
 export function parseLevel<T extends string>(v: string | undefined, allowed: readonly T[], flag: string): T | undefined {
@@ -81,6 +83,11 @@ export function registerScan(program: Command, exit: ExitState): void {
     if (o.jobs !== undefined) {
       jobs = Number(o.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number (got '${o.jobs}')`);
+    }
+    let fileTimeoutSeconds: number | undefined;
+    if (o.fileTimeout !== undefined) {
+      fileTimeoutSeconds = Number(o.fileTimeout);
+      if (!Number.isFinite(fileTimeoutSeconds) || fileTimeoutSeconds <= 0) throw new UsageError(`--file-timeout must be a positive number of seconds (got '${o.fileTimeout}')`);
     }
     const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
     const bar = showProgress ? progressBar(process.stderr) : null;
@@ -103,6 +110,7 @@ export function registerScan(program: Command, exit: ExitState): void {
       history: o.history,
       online: o.online,
       reportUnusedSuppressions: o.showUnusedSuppressions,
+      fileTimeoutSeconds,
     });
     bar?.done();
     const format = o.format as ReportFormat;
