@@ -6,7 +6,7 @@
 // blobs each commit introduces (so the first sighting of a blob is where it first appeared), then
 // one `git cat-file --batch` process streams the selected blobs. No shell is involved.
 import { lstatSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { FindingInput } from '../core/finding.js';
 import { catFileBatch, git, requireGitTopLevel } from './git.js';
@@ -14,7 +14,10 @@ import { isPythonPath, isSecretCandidateFile, looksBinary, MAX_SECRET_FILE_SIZE 
 import { scanTextForSecrets, secretFingerprints, type SecretScanOptions } from './scan.js';
 
 export interface HistoryOptions {
+  /** Finding paths are relative to this directory; its repository is scanned unless `root` is given. */
   cwd: string;
+  /** A directory inside the repository to scan (default: cwd). */
+  root?: string;
   /** Only commits not reachable from this revision (e.g. a tag or `HEAD~50`). */
   since?: string;
   /** secretHash values of the secrets in the working tree (see secretFingerprints()); computed if absent. */
@@ -113,7 +116,7 @@ export async function workingTreeSecretHashes(top: string, opts: SecretScanOptio
  * or for an unknown `since` revision.
  */
 export async function scanHistory(opts: HistoryOptions): Promise<FindingInput[]> {
-  const top = await requireGitTopLevel(opts.cwd);
+  const top = await requireGitTopLevel(resolve(opts.cwd, opts.root ?? '.'));
   let sinceOid: string | undefined;
   if (opts.since !== undefined) {
     if (opts.since === '' || opts.since.startsWith('-') || /[\0\n]/.test(opts.since)) throw new UsageError(`invalid revision for --since: '${opts.since}'`);

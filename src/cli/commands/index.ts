@@ -4,6 +4,7 @@ import { registerScan } from './scan.js';
 import { registerRules } from './rules.js';
 import { registerAudit } from './audit.js';
 import { registerDb } from './db.js';
+import { registerSecrets } from './secrets.js';
 
 export interface ExitState {
   code: number;
@@ -11,7 +12,7 @@ export interface ExitState {
 
 type Registrar = (program: Command, exit: ExitState) => void;
 
-const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb];
+const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb, registerSecrets];
 
 export function registerCommands(program: Command, exit: ExitState): void {
   for (const r of registrars) r(program, exit);
