@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { auditDependencies } from './index.js';
 import { isAffected, minimalFix } from './osv.js';
+import { loadBundled } from './sources.js';
 import { sharedAdvisories, tempDir, writeTree } from './testkit.js';
 
 interface Golden {
@@ -106,4 +107,18 @@ test('golden: auditDependencies with the bundled snapshot', async () => {
   assert.deepEqual(get('PYSEC-2024-102').properties?.fixedVersions, ['4.2.16', '5.0.9', '5.1.1']);
   assert.deepEqual(get('PYSEC-2023-74').properties?.aliases, ['CVE-2023-32681', 'GHSA-j8r2-6x86-q33q']);
   assert.equal(r.findings.length, GOLDEN.reduce((n, g) => n + g.ids.length, 0));
+});
+
+test('the committed snapshot is what scripts/build-advisories.mjs makes of the shared YAML', () => {
+  const { meta, byName } = loadBundled();
+  assert.equal(meta.commit, '3ccb612573e2511ab5cad7dafecd838605c80cda');
+  assert.equal(meta.date, '2024-10-10');
+  assert.equal(meta.license, 'CC-BY-4.0');
+  assert.equal(meta.records, 2651); // 2,661 YAML files less 10 withdrawn
+  for (const g of GOLDEN) {
+    const fromYaml = sharedAdvisories(g.pkg, true).map((a) => { const { published: _p, ...rest } = a; return rest; });
+    const bundled = byName.get(g.pkg) ?? [];
+    const sort = <T extends { id: string }>(l: T[]) => [...l].sort((a, b) => (a.id < b.id ? -1 : 1));
+    assert.deepEqual(sort(bundled), sort(fromYaml), g.pkg);
+  }
 });

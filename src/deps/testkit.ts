@@ -14,11 +14,11 @@ export const SAMPLES = join(SHARED, 'lockfile-samples');
 export const ADVISORY_DB = join(SHARED, 'advisories', 'pypa-advisory-db', 'vulns');
 
 /** The full (non-compacted) advisories of one package folder of the shared PyPA snapshot. */
-export function sharedAdvisories(pkg: string): Advisory[] {
+export function sharedAdvisories(pkg: string, compact = false): Advisory[] {
   const dir = join(ADVISORY_DB, pkg);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .map((f) => fromOsv(parse(readFileSync(join(dir, f), 'utf8')), false))
+    .map((f) => fromOsv(parse(readFileSync(join(dir, f), 'utf8')), compact))
     .filter((a): a is Advisory => !!a);
 }
 
