@@ -198,6 +198,7 @@ test('synthetic requirements: editable, #egg=, markers with --hash, local versio
       'pkg-${PW_TEST_SUFFIX}==1.0',
       'flask',
       'weird==0.3m1',
+      'Arch_Pkg @ https://files.example/arch_pkg-0.9.1-py3-none-any.whl',
       '',
     ].join('\n'),
     'sub/base.txt': '# base\nDjango==4.2.3\n-r ../requirements.txt\n',
@@ -208,7 +209,7 @@ test('synthetic requirements: editable, #egg=, markers with --hash, local versio
   const [top, base, cons] = ms;
   assert.equal(byName(base, 'django').version, '4.2.3');
   assert.ok(cons.deps.every((d) => d.kind === 'constraint'));
-  assert.deepEqual(top.deps.map((d) => d.name), ['my-proj', 'some-pkg', 'zipped', 'torch', 'requests', 'pkg-abc', 'flask', 'weird']);
+  assert.deepEqual(top.deps.map((d) => d.name), ['my-proj', 'some-pkg', 'zipped', 'torch', 'requests', 'pkg-abc', 'flask', 'weird', 'arch-pkg']);
   const ed = byName(top, 'my-proj');
   assert.equal(ed.editable, true);
   assert.equal(ed.version, null);
@@ -227,6 +228,8 @@ test('synthetic requirements: editable, #egg=, markers with --hash, local versio
   assert.equal(req.marker, 'python_version >= "3.7"');
   assert.equal(byName(top, 'weird').version, '0.3m1');
   assert.equal(byName(top, 'flask').pinned, false);
+  assert.equal(byName(top, 'arch-pkg').version, '0.9.1');
+  assert.equal(byName(top, 'arch-pkg').direct, 'https://files.example/arch_pkg-0.9.1-py3-none-any.whl');
 });
 
 test('synthetic lock sources: Poetry git/directory, uv git/editable, Pipfile.lock editable/git, pylock vcs/directory', () => {

@@ -127,7 +127,8 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
     // Split per-requirement options (--hash, --config-settings, ...) from the requirement.
     const optAt = text.search(/\s--?[A-Za-z]/);
     const reqText = (optAt >= 0 ? text.slice(0, optAt) : text).trim();
-    if (URL_RE.test(reqText) || /^[.~/]|^[A-Za-z]:[\\/]/.test(reqText) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/.test(reqText.split(/[#?]/)[0])) {
+    const pep508Url = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*@/.test(reqText);
+    if (!pep508Url && (URL_RE.test(reqText) || /^[.~/]|^[A-Za-z]:[\\/]/.test(reqText) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/.test(reqText.split(/[#?]/)[0]))) {
       const arch = archiveNameVersion(reqText);
       const name = eggName(reqText) ?? arch?.name ?? null;
       if (!name) {
@@ -144,7 +145,9 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
       continue;
     }
     const col = physLine.indexOf(req.name);
-    const version = req.url ? null : pinnedVersion(req.spec);
+    // `name @ https://.../name-1.0-py3-none-any.whl`: the archive name tells the version.
+    const arch = req.url ? archiveNameVersion(req.url) : null;
+    const version = req.url ? (arch && normalizeName(arch.name) === normalizeName(req.name) ? arch.version : null) : pinnedVersion(req.spec);
     const dep: Dependency = {
       ...base,
       column: col >= 0 ? col + 1 : base.column,
