@@ -41,8 +41,8 @@ test('pip-compile pair (.in locked by .txt) and -c constraints pin what they con
   writeTree(dir, {
     'requirements.in': 'requests\n',
     'requirements.txt': '# via pip-compile\nrequests==2.19.0 \\\n    --hash=sha256:abcd\n    # via -r requirements.in\n',
-    'app/requirements-prod.txt': '-c constraints.txt\npyyaml\nsix\n',
-    'app/constraints.txt': 'PyYAML==5.3\nunused-pkg==1.0\n',
+    'app/requirements-prod.txt': '-c constraints.txt\npyyaml\nsix\nurllib3==1.26.18\n',
+    'app/constraints.txt': 'PyYAML==5.3\nunused-pkg==1.0\nurllib3==1.24.1\n',
   });
   const r = await runAudit({ paths: ['.'], cwd: dir, dbPath: noStore(dir) });
   assert.deepEqual(r.skipped, []);
@@ -54,6 +54,8 @@ test('pip-compile pair (.in locked by .txt) and -c constraints pin what they con
   assert.equal(yaml[0].related?.declaredIn, 'app/requirements-prod.txt:2');
   assert.deepEqual(r.findings.filter((f) => f.ruleId === 'PWD002').map((f) => f.properties?.package), ['six']);
   assert.ok(!r.findings.some((f) => f.properties?.package === 'unused-pkg'));
+  // the requirement's own pin (a fixed urllib3) wins over the constraint's
+  assert.ok(!r.findings.some((f) => f.properties?.package === 'urllib3'));
 });
 
 test('unknown versions of packages with advisories are PWD003, never safe', async () => {

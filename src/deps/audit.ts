@@ -123,7 +123,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const cover = coveringFiles(m, parsed, constraintsOf);
     for (const dep of m.deps) {
       if (dep.kind === 'constraint') continue; // constraints only matter for what they constrain
-      const locked = cover.flatMap((c) => c.deps).find((d) => d.name === dep.name && d.version);
+      // A constraint only stands in for a requirement that does not pin a version itself.
+      const locked = cover.flatMap((c) => c.deps).find((d) => d.name === dep.name && d.version && !(dep.version && d.kind === 'constraint'));
       if (locked) {
         let t = lockTargets.get(locked);
         if (!t) {
