@@ -5,6 +5,7 @@ import type { DiscoveredFile } from './discovery.js';
 import type { SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import type { AnalysisSettings } from './analyze.js';
+import { isSecretCandidateFile, scanTextForSecrets, secretOptionsFromConfig } from '../secrets/index.js';
 
 export interface FileAnalyzer {
   name: string;
@@ -20,4 +21,12 @@ export interface TextAnalyzer {
 }
 
 export const fileAnalyzers: FileAnalyzer[] = [];
-export const textAnalyzers: TextAnalyzer[] = [];
+
+export const textAnalyzers: TextAnalyzer[] = [
+  {
+    name: 'secrets',
+    enabled: (s) => s.secrets,
+    accepts: (f) => f.kind === 'python' || isSecretCandidateFile(f.rel),
+    analyze: (text, f, s) => scanTextForSecrets(text, f.rel, secretOptionsFromConfig(s.extra?.secrets as Record<string, unknown> | undefined)),
+  },
+];

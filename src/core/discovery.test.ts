@@ -38,8 +38,8 @@ test('finds .py, .pyw and python-shebang scripts; honours default excludes and .
 });
 
 test('--exclude globs and includeOther', () => {
-  const root = tree({ 'a.py': '', 'tests/t.py': '', '.env': 'A=1\n', 'conf/settings.yaml': 'a: 1\n' });
-  const r = discover(['.'], { cwd: root, exclude: ['tests/'], includeOther: true });
+  const root = tree({ 'a.py': '', 'tests/t.py': '', '.env': 'A=1\n', 'conf/settings.yaml': 'a: 1\n', 'README.md': '# x\n' });
+  const r = discover(['.'], { cwd: root, exclude: ['tests/'], includeOther: (p) => !p.endsWith('.md') });
   assert.deepEqual(
     r.files.map((f) => `${f.rel}:${f.kind}`),
     ['.env:other', 'a.py:python', 'conf/settings.yaml:other'],

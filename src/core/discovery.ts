@@ -22,8 +22,8 @@ export interface DiscoveryOptions {
   exclude?: string[];
   /** Honour .gitignore files (default true). */
   respectGitignore?: boolean;
-  /** Also return non-Python text files (for secret scanning). */
-  includeOther?: boolean;
+  /** Also return the non-Python files this predicate accepts (by path relative to cwd), e.g. for secret scanning. */
+  includeOther?: boolean | ((relPath: string) => boolean);
 }
 
 export interface DiscoveryResult {
@@ -179,7 +179,7 @@ function walkDir(
       let kind: 'python' | 'other';
       if (py === true) kind = 'python';
       else if (py === 'maybe' && hasPythonShebang(abs)) kind = 'python';
-      else if (opts.includeOther) kind = 'other';
+      else if (opts.includeOther === true || (typeof opts.includeOther === 'function' && opts.includeOther(toRel(opts.cwd, abs)))) kind = 'other';
       else continue;
       let real = abs;
       try {

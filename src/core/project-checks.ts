@@ -1,18 +1,75 @@
 // Project-level checks that run once per scan rather than per file (dependency audit, repository
 // hygiene, git history secrets), and the metadata of the non-code rules they report.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FindingInput, SkippedFile } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
 import type { ResolvedSettings, ScanOptions } from './scan.js';
+import { auditDependencies, DEPENDENCY_RULES } from '../deps/index.js';
+import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
+import { scanHistory, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
 
 export interface ProjectCheck {
   name: string;
   enabled(opts: ScanOptions): boolean;
-  run(opts: ScanOptions, settings: ResolvedSettings): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number }>;
+  /** `fileFindings`: what the per-file analysis found (e.g. secrets of the working tree). */
+  run(opts: ScanOptions, settings: ResolvedSettings, fileFindings: FindingInput[]): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number }>;
 }
 
-export const projectChecks: ProjectCheck[] = [];
+function directoryRoots(opts: ScanOptions): string[] {
+  const roots = (opts.paths.length ? opts.paths : ['.']).filter((p) => {
+    try {
+      return statSync(resolve(opts.cwd, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  return roots;
+}
+
+export const projectChecks: ProjectCheck[] = [
+  {
+    name: 'dependencies',
+    enabled: (o) => o.dependencies !== false,
+    async run(opts) {
+      const r = await auditDependencies({ paths: opts.paths.length ? opts.paths : ['.'], cwd: opts.cwd, online: opts.online });
+      return { findings: r.findings, skipped: r.skipped };
+    },
+  },
+  {
+    name: 'hygiene',
+    enabled: (o) => o.hygiene !== false,
+    async run(opts) {
+      const findings: FindingInput[] = [];
+      for (const root of directoryRoots(opts)) findings.push(...(await checkHygiene(root, opts.cwd)));
+      return { findings: dedupe(findings) };
+    },
+  },
+  {
+    name: 'history',
+    enabled: (o) => o.history === true && o.secrets !== false,
+    async run(opts, settings, fileFindings) {
+      const wt = secretFingerprints(fileFindings);
+      const findings: FindingInput[] = [];
+      for (const root of directoryRoots(opts)) {
+        findings.push(...(await scanHistory({ cwd: opts.cwd, root, workingTreeFingerprints: wt, scan: secretOptionsFromConfig(settings.config.secrets) })));
+      }
+      return { findings: dedupe(findings) };
+    },
+  },
+];
+
+function dedupe(fs: FindingInput[]): FindingInput[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = `${f.ruleId}|${f.path}|${f.line}|${f.column}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
 
 /** Metadata of rules that are not code rules (secrets, hygiene, dependencies, taint). */
 export function extraRuleMeta(): RuleMeta[] {
-  return [];
+  return [...SECRET_RULES, ...HYGIENE_RULES, ...DEPENDENCY_RULES];
 }

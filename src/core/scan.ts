@@ -25,6 +25,7 @@ import type { RuleMeta } from './rule-meta.js';
 import { ALL_RULES } from '../rules/index.js';
 import { projectChecks, extraRuleMeta } from './project-checks.js';
 import { didYouMean } from './config.js';
+import { isSecretCandidateFile } from '../secrets/index.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -111,7 +112,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     cwd: opts.cwd,
     exclude,
     respectGitignore: config.respectGitignore !== false,
-    includeOther: analysis.secrets,
+    includeOther: analysis.secrets ? isSecretCandidateFile : undefined,
   });
   const results = await analyzeAll(disc.files, analysis, opts);
 
@@ -136,7 +137,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
   for (const check of projectChecks) {
     if (!check.enabled(opts)) continue;
-    const r = await check.run(opts, settings);
+    const r = await check.run(opts, settings, findings);
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;
