@@ -30,6 +30,12 @@ export const dynamicImport = defineCallRule({
     if (!name || ctx.sem.constValue(name) !== undefined) return null;
     // A subscript of a constant mapping (allow-list) only yields constants.
     if (name.type === 'subscript' && ctx.sem.constValue(name.get('value')) !== undefined) return null;
+    // A loop over a constant list of module names.
+    if (name.type === 'identifier') {
+      const b = ctx.sem.bindingOf(name);
+      const loop = b?.kind === 'loop' ? b.node.ancestor('for_statement', 'for_in_clause') : undefined;
+      if (loop && ctx.sem.constValue(loop.get('right')) !== undefined) return null;
+    }
     const skeleton = stringSkeleton(name, ctx.sem);
     if (skeleton !== undefined) {
       const prefix = skeleton.split(HOLE)[0];

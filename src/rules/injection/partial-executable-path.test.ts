@@ -10,6 +10,8 @@ ruleTester(partialExecutablePath, {
     { name: 'absolute executable= overrides argv[0]', code: 'import subprocess\nsubprocess.run(["git", "status"], executable="/usr/bin/git")\n' },
     { name: 'absolute through the shell', code: 'import os\nos.system("/bin/ls -l")\n' },
     { name: 'not a process call', code: 'import json\njson.dumps(["ls"])\n' },
+    { name: 'shell builtin first', code: 'import os\nos.system("cd /srv && /usr/bin/make")\n' },
+    { name: 'environment assignment first', code: 'import os\nos.system("LANG=C /bin/ls")\n' },
   ],
   invalid: [
     {
@@ -25,6 +27,11 @@ ruleTester(partialExecutablePath, {
       name: 'shell string: first word',
       code: 'import os\nos.system("ls -l /tmp")\n',
       errors: [{ line: 2, column: 11, message: '"ls"' }],
+    },
+    {
+      name: 'subshell grouping',
+      code: 'import os\nos.system("(pager) 2>/dev/null")\n',
+      errors: [{ line: 2, column: 11, message: '"pager"' }],
     },
     {
       name: 'exec with PATH lookup',

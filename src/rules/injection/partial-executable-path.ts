@@ -3,21 +3,27 @@ import type { Semantic } from '../../python/semantic.js';
 import { defineCallRule } from '../_shared/calls.js';
 import { ALWAYS_SHELL_SUBPROCESS, NO_SHELL_FUNCS, SHELL_FUNCS, SUBPROCESS_LIKE, commandArg, subprocessUsesShell } from './_util.js';
 
+/** The first word of a shell command, without subshell/grouping punctuation. */
+const firstWord = (s: string): string => s.trim().replace(/^[({\s]+/, '').split(/[\s;&|)]+/)[0];
+
 /** The constant program name of a command (string or argv list), if known. */
 function executable(cmd: PyNode | undefined, viaShell: boolean, sem: Semantic): string | undefined {
   if (!cmd) return undefined;
   const v = sem.constValue(cmd);
-  if (typeof v === 'string') return viaShell ? v.trim().split(/\s+/)[0] : v;
-  if (Array.isArray(v)) return typeof v[0] === 'string' ? (viaShell ? v[0].trim().split(/\s+/)[0] : v[0]) : undefined;
+  if (typeof v === 'string') return viaShell ? firstWord(v) : v;
+  if (Array.isArray(v)) return typeof v[0] === 'string' ? (viaShell ? firstWord(v[0]) : v[0]) : undefined;
   if (v === undefined && (cmd.type === 'list' || cmd.type === 'tuple')) {
     const first = cmd.namedChildren[0];
     const f = first && first.type !== 'list_splat' ? sem.constValue(first) : undefined;
-    return typeof f === 'string' ? (viaShell ? f.trim().split(/\s+/)[0] : f) : undefined;
+    return typeof f === 'string' ? (viaShell ? firstWord(f) : f) : undefined;
   }
   return undefined;
 }
 
-const isPartial = (exe: string): boolean => exe.length > 0 && !exe.includes('/') && !exe.includes('\\') && !/^[A-Za-z]:/.test(exe) && !exe.startsWith('$') && !exe.startsWith('%');
+/** Shell builtins and keywords: not looked up in PATH. */
+const SHELL_BUILTINS = new Set(['cd', 'echo', 'export', 'exec', 'test', '[', '[[', 'set', 'unset', 'source', '.', 'eval', 'exit', 'true', 'false', 'printf', 'read', 'ulimit', 'umask', 'type', 'command', 'wait', 'trap', 'if', 'for', 'while', 'case', 'pushd', 'popd', 'alias', 'builtin', 'shift', 'return', 'break', 'continue', 'times', 'hash', 'getopts', 'let', 'local', 'declare', 'readonly', 'nohup']);
+
+const isPartial = (exe: string): boolean => exe.length > 0 && !exe.includes('=') && !exe.includes('/') && !exe.includes('\\') && !/^[A-Za-z]:/.test(exe) && !exe.startsWith('$') && !exe.startsWith('%');
 
 /** Bandit B607: a process started with a bare program name, resolved through PATH. */
 export const partialExecutablePath = defineCallRule({
@@ -63,7 +69,7 @@ export const partialExecutablePath = defineCallRule({
       cmd = commandArg(call, qn, ctx.sem);
     }
     const exe = executable(cmd, viaShell, ctx.sem);
-    if (exe === undefined || !isPartial(exe)) return null;
+    if (exe === undefined || !isPartial(exe) || (viaShell && SHELL_BUILTINS.has(exe))) return null;
     return { message: `${qn}() starts "${exe}" through a PATH lookup; use an absolute path to the executable`, node: cmd };
   },
 });

@@ -32,7 +32,7 @@ export const shellTrueOtherCall = defineRule({
         if (!shell || !ctx.sem.isTrue(shell, true)) return;
         const qn = ctx.sem.callName(node);
         if (qn && SUBPROCESS.has(qn)) return; // PW101's business
-        const name = qn ?? node.get('function')?.text ?? 'call';
+        const name = (qn ?? node.get('function')?.text ?? 'call').replace(/^<local>\./, '');
         const cmd = ctx.sem.arg(node, 0);
         if (cmd && ctx.sem.constValue(cmd) !== undefined) {
           ctx.report({ node, message: `${name}() is called with shell=True and a constant command; prefer an argument list without a shell`, severity: 'low' });

@@ -11,6 +11,10 @@ ruleTester(sqlStringFormatting, {
     { name: 'parameter of unknown origin', code: 'def run(cur, sql):\n    cur.execute(sql)\n' },
     { name: 'psycopg sql composition', code: 'from psycopg2 import sql\ncur.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(t)))\n' },
     { name: 'dynamic SQL-looking string not passed to a query API', code: 'msg = f"select a value from {menu}"\nprint(msg)\n' },
+    {
+      name: 'use before a later dynamic rebinding',
+      code: 'def f(cu, t):\n    q = "SELECT name FROM sqlite_master"\n    cu.execute(q)\n    q = "SELECT * FROM " + t\n    return q\n',
+    },
     { name: 'word select in prose', code: 'logger.execute(f"please select one {x}")\n' },
   ],
   invalid: [
@@ -43,6 +47,11 @@ ruleTester(sqlStringFormatting, {
       name: 'built with +=',
       code: 'def f(cur, name):\n    sql = "SELECT * FROM t"\n    sql += " WHERE name = \'" + name + "\'"\n    cur.execute(sql)\n',
       errors: [{ line: 4, column: 17, message: 'built at line 3' }],
+    },
+    {
+      name: 'constant first, dynamic rebinding before the use',
+      code: 'def f(cu, t):\n    q = "SELECT 1"\n    cu.execute(q)\n    q = "SELECT * FROM " + t\n    cu.execute(q)\n',
+      errors: [{ line: 5, column: 16, message: 'built at line 4' }],
     },
     {
       name: 'sqlalchemy text()',

@@ -30,8 +30,17 @@ interface Evidence {
 function queryEvidence(arg: PyNode, sem: Semantic): Evidence | null {
   if (sem.constValue(arg) !== undefined) return null;
   if (arg.type === 'identifier') {
-    const bindings = sem.bindingsOf(arg);
-    if (!bindings) return null;
+    const all = sem.bindingsOf(arg);
+    if (!all) return null;
+    // Flow approximation: the last plain assignment before the use and the `+=` after it. When no
+    // binding precedes the use (loops, closures), every binding counts.
+    let bindings = all.filter((b) => b.node.start < arg.start);
+    if (!bindings.length) bindings = all;
+    let lastAssign = -1;
+    bindings.forEach((b, i) => {
+      if (b.kind === 'assign') lastAssign = i;
+    });
+    if (lastAssign > 0) bindings = bindings.slice(lastAssign);
     let skeleton = '';
     let builtAt: PyNode | undefined;
     for (const b of bindings) {
