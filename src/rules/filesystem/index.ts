@@ -1,3 +1,14 @@
 import type { Rule } from '../types.js';
+import { badFilePermissions } from './bad-file-permissions.js';
+import { insecureTempFile } from './insecure-temp-file.js';
+import { tarfileUnsafeExtraction } from './tarfile-unsafe-extraction.js';
+import { unpackArchiveWithoutFilter } from './unpack-archive-without-filter.js';
+import { worldWritableCreateMode } from './world-writable-create-mode.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  badFilePermissions,
+  insecureTempFile,
+  tarfileUnsafeExtraction,
+  unpackArchiveWithoutFilter,
+  worldWritableCreateMode,
+];
