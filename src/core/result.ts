@@ -8,6 +8,8 @@ export interface ScanStats {
   durationMs: number;
   /** Findings silenced by inline suppressions. */
   suppressed: number;
+  /** Findings hidden because the baseline (--baseline) already has them. */
+  baselined?: number;
 }
 
 export interface ScanResult {

@@ -16,6 +16,7 @@ import {
   severityRank,
   SEVERITIES,
   type Confidence,
+  type Finding,
   type FindingInput,
   type Severity,
   type SkippedFile,
@@ -26,6 +27,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { projectChecks, extraRuleMeta } from './project-checks.js';
 import { didYouMean } from './config.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
+import { applyBaseline, readBaseline } from './baseline.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -51,6 +53,8 @@ export interface ScanOptions {
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
   isolated?: boolean;
+  /** Report only findings that are not in this baseline file. */
+  baseline?: string;
   /** Time budget of one file's analysis; a file over it is skipped with reason "timeout". */
   fileTimeoutSeconds?: number;
 }
@@ -163,13 +167,20 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const confMin = confidenceRank(settings.confidenceThreshold);
   findings = findings.filter((f) => severityRank(f.severity) >= sevMin && confidenceRank(f.confidence) >= confMin);
 
-  const withFp = computeFingerprints(findings).sort(compareFindings);
+  // Sort first so occurrence indexes in fingerprints do not depend on worker scheduling.
+  let withFp = computeFingerprints((findings as Finding[]).sort(compareFindings));
+  let baselined: number | undefined;
+  if (opts.baseline) {
+    const split = applyBaseline(withFp, readBaseline(resolve(opts.cwd, opts.baseline), opts.baseline));
+    withFp = split.fresh;
+    baselined = split.known.length;
+  }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
   return {
     findings: withFp,
     skipped,
-    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed },
+    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed, ...(baselined !== undefined ? { baselined } : {}) },
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unused } : {}),
   };

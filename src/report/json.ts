@@ -41,7 +41,7 @@ export interface JsonReport {
   tool: { name: 'pyward'; version: string };
   findings: JsonFinding[];
   skipped: SkippedFile[];
-  stats: { files: number; lines: number; durationMs: number; suppressed: number };
+  stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number };
   unusedSuppressions?: { path: string; line: number; text: string }[];
 }
 
@@ -95,6 +95,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
       lines: result.stats.lines,
       durationMs: Math.round(result.stats.durationMs),
       suppressed: result.stats.suppressed,
+      ...(result.stats.baselined !== undefined ? { baselined: result.stats.baselined } : {}),
     },
   };
   if (result.unusedSuppressions !== undefined) {

@@ -1,6 +1,7 @@
 // Each command module registers itself on the commander program. Add new commands here.
 import type { Command } from 'commander';
 import { registerScan } from './scan.js';
+import { registerBaseline } from './baseline.js';
 import { registerRules } from './rules.js';
 import { registerAudit } from './audit.js';
 import { registerDb } from './db.js';
@@ -12,7 +13,7 @@ export interface ExitState {
 
 type Registrar = (program: Command, exit: ExitState) => void;
 
-const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb, registerSecrets];
+const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb, registerSecrets, registerBaseline];
 
 export function registerCommands(program: Command, exit: ExitState): void {
   for (const r of registrars) r(program, exit);

@@ -1,7 +1,7 @@
 // `pyward scan [PATH...]`: options and output only; the work is in src/core/scan.ts.
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { scan } from '../../core/scan.js';
+import { scan, type ScanOptions } from '../../core/scan.js';
 import { UsageError } from '../../core/errors.js';
 import { SEVERITIES, CONFIDENCES, type Confidence, type Severity } from '../../core/finding.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
@@ -40,6 +40,7 @@ export interface ScanCliOptions {
   showTrace?: boolean;
   color?: boolean;
   fileTimeout?: string;
+  baseline?: string;
 }
 
 export function addScanOptions(cmd: Command): Command {
@@ -76,51 +77,59 @@ export function parseLevel<T extends string>(v: string | undefined, allowed: rea
   return low;
 }
 
+/** Turns parsed CLI options into scan options (shared by `scan` and `baseline`). */
+export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?: (d: number, t: number) => void): ScanOptions {
+  let jobs: number | undefined;
+  if (o.jobs !== undefined) {
+    jobs = Number(o.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number (got '${o.jobs}')`);
+  }
+  let fileTimeoutSeconds: number | undefined;
+  if (o.fileTimeout !== undefined) {
+    fileTimeoutSeconds = Number(o.fileTimeout);
+    if (!Number.isFinite(fileTimeoutSeconds) || fileTimeoutSeconds <= 0) throw new UsageError(`--file-timeout must be a positive number of seconds (got '${o.fileTimeout}')`);
+  }
+  return {
+    paths,
+    cwd: process.cwd(),
+    configFile: o.config,
+    isolated: o.isolated,
+    select: o.select,
+    ignore: o.ignore,
+    exclude: o.exclude,
+    severityThreshold: parseLevel<Severity>(o.severityThreshold, SEVERITIES, '--severity-threshold'),
+    confidenceThreshold: parseLevel<Confidence>(o.confidenceThreshold, CONFIDENCES, '--confidence-threshold'),
+    jobs,
+    progress,
+    secrets: o.secrets,
+    taint: o.taint,
+    dependencies: o.deps,
+    hygiene: o.hygiene,
+    history: o.history,
+    online: o.online,
+    reportUnusedSuppressions: o.showUnusedSuppressions,
+    fileTimeoutSeconds,
+    baseline: o.baseline,
+  };
+}
+
 export function registerScan(program: Command, exit: ExitState): void {
   const cmd = program.command('scan').description('scan Python files and project files for security issues').argument('[paths...]', 'files or folders', ['.']);
-  addScanOptions(cmd).action(async (paths: string[], o: ScanCliOptions) => {
-    let jobs: number | undefined;
-    if (o.jobs !== undefined) {
-      jobs = Number(o.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive whole number (got '${o.jobs}')`);
-    }
-    let fileTimeoutSeconds: number | undefined;
-    if (o.fileTimeout !== undefined) {
-      fileTimeoutSeconds = Number(o.fileTimeout);
-      if (!Number.isFinite(fileTimeoutSeconds) || fileTimeoutSeconds <= 0) throw new UsageError(`--file-timeout must be a positive number of seconds (got '${o.fileTimeout}')`);
-    }
-    const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
-    const bar = showProgress ? progressBar(process.stderr) : null;
-    const result = await scan({
-      paths,
-      cwd: process.cwd(),
-      configFile: o.config,
-      isolated: o.isolated,
-      select: o.select,
-      ignore: o.ignore,
-      exclude: o.exclude,
-      severityThreshold: parseLevel<Severity>(o.severityThreshold, SEVERITIES, '--severity-threshold'),
-      confidenceThreshold: parseLevel<Confidence>(o.confidenceThreshold, CONFIDENCES, '--confidence-threshold'),
-      jobs,
-      progress: bar?.update,
-      secrets: o.secrets,
-      taint: o.taint,
-      dependencies: o.deps,
-      hygiene: o.hygiene,
-      history: o.history,
-      online: o.online,
-      reportUnusedSuppressions: o.showUnusedSuppressions,
-      fileTimeoutSeconds,
+  addScanOptions(cmd)
+    .option('--baseline <file>', 'report only findings that are not in this baseline (see `pyward baseline create`)')
+    .action(async (paths: string[], o: ScanCliOptions) => {
+      const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
+      const bar = showProgress ? progressBar(process.stderr) : null;
+      const result = await scan(scanOptionsFromCli(paths, o, bar?.update));
+      bar?.done();
+      const format = o.format as ReportFormat;
+      const color = format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
+      if (o.quiet && format === 'text') out = quietText(out);
+      if (o.output) writeFileSync(o.output, out);
+      else process.stdout.write(out);
+      exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
     });
-    bar?.done();
-    const format = o.format as ReportFormat;
-    const color = format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
-    if (o.quiet && format === 'text') out = quietText(out);
-    if (o.output) writeFileSync(o.output, out);
-    else process.stdout.write(out);
-    exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
-  });
 }
 
 /** Drops summary lines from the text report, keeping findings. */
