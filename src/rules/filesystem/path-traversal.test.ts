@@ -1,0 +1,120 @@
+import { ruleTester, dedent } from '../testing.js';
+import { pathTraversal } from './path-traversal.js';
+
+ruleTester(pathTraversal, {
+  valid: [
+    { name: 'bare parameter (a utility taking a path)', code: 'def load(path):\n    with open(path) as f:\n        return f.read()\n' },
+    { name: 'suffix only', code: 'def load(name):\n    return open(name + ".json").read()\n' },
+    { name: 'constant path', code: 'import os\nBASE = "/srv"\ndef f():\n    return open(os.path.join(BASE, "config.ini"))\n' },
+    {
+      name: 'basename sanitizer',
+      code: 'import os\nUP = "/srv/up"\ndef f(name):\n    return open(os.path.join(UP, os.path.basename(name)))\n',
+    },
+    {
+      name: 'secure_filename reassigned',
+      code: dedent(`
+        import os
+        from werkzeug.utils import secure_filename
+        def save(f, filename):
+            filename = secure_filename(filename)
+            f.save(os.path.join("/srv/up", filename))
+            return open(os.path.join("/srv/up", filename))
+      `),
+    },
+    {
+      name: 'resolve + is_relative_to guard',
+      code: dedent(`
+        from pathlib import Path
+        BASE = Path("/srv/data").resolve()
+        def read(name):
+            p = (BASE / name).resolve()
+            if not p.is_relative_to(BASE):
+                raise PermissionError(name)
+            return p.read_text()
+      `),
+    },
+    {
+      name: 'realpath + startswith guard',
+      code: dedent(`
+        import os
+        ROOT = "/srv/data"
+        def read(name):
+            full = os.path.realpath(os.path.join(ROOT, name))
+            if not full.startswith(ROOT + os.sep):
+                return None
+            return open(full).read()
+      `),
+    },
+    { name: 'dot-dot test', code: 'import os\ndef f(name):\n    if ".." in name:\n        raise ValueError\n    os.remove(os.path.join("/tmp/cache", name))\n' },
+    { name: 'integer parameter', code: 'import os\ndef f(page: int):\n    return open(os.path.join("/srv/pages", f"{page}.html"))\n' },
+    { name: 'self attribute', code: 'import os\nclass C:\n    def f(self):\n        return open(os.path.join(self.root, self.name))\n' },
+    { name: 'module level code', code: 'import os, sys\nopen(os.path.join("/srv", sys.argv[1]))\n' },
+    { name: 'send_from_directory is safe', code: 'from flask import send_from_directory\ndef f(name):\n    return send_from_directory("/srv/up", name)\n' },
+    { name: 'tainted base, fixed file name', code: 'import os\ndef f(root):\n    return open(os.path.join(root, "settings.json"))\n' },
+  ],
+  invalid: [
+    {
+      code: 'import os\nUP = "/srv/up"\ndef read(name):\n    return open(os.path.join(UP, name)).read()\n',
+      errors: [{ line: 4, column: 17, message: 'open() uses a path built from a function parameter', severity: 'medium', confidence: 'low' }],
+    },
+    {
+      name: 'Flask route with request data through send_file',
+      code: dedent(`
+        import os
+        from flask import Flask, request, send_file
+        app = Flask(__name__)
+        @app.route("/dl")
+        def dl():
+            name = request.args.get("file")
+            return send_file(os.path.join("/srv/files", name))
+      `),
+      errors: [{ line: 7, column: 22, message: 'request data', severity: 'high', confidence: 'medium' }],
+    },
+    {
+      name: 'route path parameter with pathlib',
+      code: dedent(`
+        from pathlib import Path
+        from flask import Flask
+        app = Flask(__name__)
+        DATA = Path("/srv/data")
+        @app.get("/files/<name>")
+        def get_file(name):
+            return (DATA / name).read_bytes()
+      `),
+      errors: [{ line: 7, column: 12, message: '.read_bytes()', severity: 'high' }],
+    },
+    {
+      name: 'f-string directory prefix and os.remove',
+      code: 'import os\ndef delete(user_id, filename):\n    os.remove(f"/var/uploads/{user_id}/{filename}")\n',
+      errors: [{ line: 3, column: 15, message: 'os.remove()' }],
+    },
+    {
+      name: 'concatenation through a variable, Django view',
+      code: dedent(`
+        from django.http import FileResponse
+        BASE = "/srv/media/"
+        def view(request):
+            path = BASE + request.GET["f"]
+            return FileResponse(open(path, "rb"))
+      `),
+      errors: [{ line: 5, column: 30, severity: 'high' }],
+    },
+    {
+      name: 'uploaded file name',
+      code: dedent(`
+        import os
+        from flask import request
+        def upload():
+            f = request.files["doc"]
+            with open(os.path.join("/srv/up", f.filename), "wb") as out:
+                out.write(f.read())
+      `),
+      errors: [{ line: 5, column: 15 }],
+    },
+    {
+      name: 'shutil.rmtree via Path constructor with two parts',
+      code: 'import shutil\nfrom pathlib import Path\ndef rm(project):\n    shutil.rmtree(Path("/srv/projects", project))\n',
+      errors: [{ line: 4, column: 19 }],
+    },
+  ],
+});
