@@ -7,6 +7,7 @@ ruleTester(shellTrueOtherCall, {
     { name: 'aliased subprocess is PW101 too', code: 'from subprocess import Popen as P\nP(cmd, shell=True)\n' },
     { name: 'shell=False', code: 'from utils import run\nrun(cmd, shell=False)\n' },
     { name: 'shell flag unknown', code: 'from utils import run\ndef f(cmd, sh):\n    run(cmd, shell=sh)\n' },
+    { name: 'test assertion forwarding the keyword', code: 'self.assertRaises(TypeError, loop.subprocess_exec, proto, "x", shell=True)\n' },
     { name: 'other keyword', code: 'from utils import run\nrun(cmd, shell_prompt=True)\n' },
   ],
   invalid: [
