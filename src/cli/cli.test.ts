@@ -157,3 +157,37 @@ test('sarif output is produced for a scan', () => {
   assert.equal(log.version, '2.1.0');
   assert.equal(log.runs[0].results[0].ruleId, 'PW101');
 });
+
+test('Bandit configuration is honoured: [tool.bandit] skips/tests/exclude_dirs and .bandit', () => {
+  const skips = project({ 'pyproject.toml': '[tool.bandit]\nskips = ["B602", "B999"]\nexclude_dirs = ["vendor"]\n', 'a.py': VULN, 'vendor/v.py': 'import pickle\npickle.loads(x)\n' });
+  const r = run(skips, 'scan', '-f', 'json', '--no-deps', '--no-hygiene', '--no-secrets');
+  const o = JSON.parse(r.out);
+  assert.ok(!o.findings.some((f: { ruleId: string }) => f.ruleId === 'PW101'), 'B602 skipped');
+  assert.ok(!o.findings.some((f: { path: string }) => f.path.startsWith('vendor/')), 'vendor excluded');
+  assert.match(r.err, /Bandit skips B999 has no pyward equivalent/);
+  const tests = project({ '.bandit': '[bandit]\ntests = B602\nexclude = ./build2\n', 'a.py': VULN + 'import pickle\npickle.loads(x)\n', 'build2/b.py': VULN });
+  const t = JSON.parse(run(tests, 'scan', '-f', 'json', '--no-deps', '--no-hygiene', '--no-secrets').out);
+  assert.deepEqual([...new Set(t.findings.map((f: { ruleId: string }) => f.ruleId))], ['PW101']);
+  assert.deepEqual([...new Set(t.findings.map((f: { path: string }) => f.path))], ['a.py']);
+  // [tool.pyward] wins over [tool.bandit] for the same setting.
+  const both = project({ 'pyproject.toml': '[tool.pyward]\nignore = []\n[tool.bandit]\nskips = ["B602"]\n', 'a.py': VULN });
+  const b = JSON.parse(run(both, 'scan', '-f', 'json', '--no-deps', '--no-hygiene', '--no-secrets').out);
+  assert.ok(b.findings.some((f: { ruleId: string }) => f.ruleId === 'PW101'));
+});
+
+test('init writes a starter section that pyward then accepts, and refuses to overwrite', () => {
+  const root = project({ 'pyproject.toml': '[project]\nname = "demo"\n', 'a.py': VULN });
+  const r = run(root, 'init');
+  assert.equal(r.code, 0, r.err);
+  const text = readFileSync(join(root, 'pyproject.toml'), 'utf8');
+  assert.match(text, /^\[project\]\nname = "demo"\n/);
+  assert.match(text, /\[tool\.pyward\]/);
+  const s = run(root, 'scan', '-f', 'json', '--no-deps', '--no-hygiene');
+  assert.equal(s.code, 1, s.err);
+  const again = run(root, 'init');
+  assert.equal(again.code, 2);
+  assert.match(again.err, /already has a \[tool\.pyward\] section/);
+  const fresh = project({});
+  assert.equal(run(fresh, 'init').code, 0);
+  assert.match(readFileSync(join(fresh, 'pyproject.toml'), 'utf8'), /select = \["ALL"\]/);
+});

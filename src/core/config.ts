@@ -24,6 +24,11 @@ export interface Config {
   audit?: Record<string, unknown>;
   /** File the configuration came from, if any. */
   source?: string;
+  /** Bandit ids to select/skip, from a Bandit configuration (mapped through rule metadata later). */
+  banditTests?: string[];
+  banditSkips?: string[];
+  /** Non-fatal notes about the configuration (printed on stderr). */
+  warnings?: string[];
 }
 
 const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | 'table' | 'number' | 'boolean' | 'map-string[]' }> = {
@@ -156,15 +161,89 @@ export function loadConfig(start: string, explicit?: string): Config {
   if (existsSync(dir) && !isDir(dir)) dir = dirname(dir);
   for (;;) {
     const candidate = join(dir, 'pyproject.toml');
+    let doc: Record<string, unknown> | undefined;
     if (existsSync(candidate)) {
-      const doc = readToml(candidate);
+      doc = readToml(candidate);
       const table = pywardTable(doc);
-      if (table !== undefined) return validateConfig(table, candidate);
+      if (table !== undefined) return mergeBandit(validateConfig(table, candidate), banditConfig(dir, doc));
     }
+    const bandit = banditConfig(dir, doc);
+    if (bandit) return bandit;
     const parent = dirname(dir);
     if (parent === dir) return {};
     dir = parent;
   }
+}
+
+/**
+ * Reads Bandit's configuration so Bandit users can switch with no change: `[tool.bandit]` in
+ * pyproject.toml or a `.bandit` INI file (`[bandit]` section): `skips`, `tests`, `exclude_dirs`
+ * (or `exclude` in .bandit). Returns undefined when there is none.
+ */
+export function banditConfig(dir: string, pyproject?: Record<string, unknown>): Config | undefined {
+  let raw: Record<string, unknown> | undefined;
+  let source: string | undefined;
+  const tool = pyproject?.tool as Record<string, unknown> | undefined;
+  if (tool && typeof tool.bandit === 'object' && tool.bandit !== null) {
+    raw = tool.bandit as Record<string, unknown>;
+    source = join(dir, 'pyproject.toml');
+  } else if (existsSync(join(dir, '.bandit'))) {
+    source = join(dir, '.bandit');
+    raw = parseBanditIni(readFileSync(source, 'utf8'));
+    if (!raw) return undefined;
+  }
+  if (!raw || !source) return undefined;
+  const list = (v: unknown): string[] => {
+    if (Array.isArray(v)) return v.map(String).map((x) => x.trim()).filter(Boolean);
+    if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter(Boolean);
+    return [];
+  };
+  const cfg: Config = { source };
+  const tests = list(raw.tests);
+  const skips = list(raw.skips);
+  const excl = [...list(raw.exclude_dirs), ...list(raw.exclude)];
+  if (tests.length) cfg.banditTests = tests.map((t) => t.toUpperCase());
+  if (skips.length) cfg.banditSkips = skips.map((t) => t.toUpperCase());
+  if (excl.length) cfg.exclude = excl.map(banditExcludeToGlob);
+  return cfg;
+}
+
+function parseBanditIni(text: string): Record<string, unknown> | undefined {
+  let inSection = false;
+  const out: Record<string, string> = {};
+  let found = false;
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t || t.startsWith('#') || t.startsWith(';')) continue;
+    const sec = /^\[(.+)\]$/.exec(t);
+    if (sec) {
+      inSection = sec[1].trim() === 'bandit';
+      found ||= inSection;
+      continue;
+    }
+    if (!inSection) continue;
+    const kv = /^([^=:]+)[=:](.*)$/.exec(t);
+    if (kv) out[kv[1].trim()] = kv[2].trim();
+  }
+  return found ? out : undefined;
+}
+
+/** Bandit excludes are paths (`./tests`, `tests/fixtures`, `*\/migrations/*`); we use gitignore globs. */
+function banditExcludeToGlob(p: string): string {
+  let g = p.replace(/^\.\//, '');
+  if (g.startsWith('*/')) g = g.slice(2);
+  g = g.replace(/\/\*$/, '/');
+  return g;
+}
+
+function mergeBandit(cfg: Config, bandit: Config | undefined): Config {
+  if (!bandit) return cfg;
+  return {
+    ...cfg,
+    exclude: cfg.exclude ?? bandit.exclude,
+    banditTests: cfg.select ? undefined : bandit.banditTests,
+    banditSkips: cfg.ignore ? undefined : bandit.banditSkips,
+  };
 }
 
 function isDir(p: string): boolean {

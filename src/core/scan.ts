@@ -53,6 +53,8 @@ export interface ScanOptions {
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
   isolated?: boolean;
+  /** Receives configuration warnings (default: printed on stderr). */
+  warn?: (message: string) => void;
   /** Report only findings that are not in this baseline file. */
   baseline?: string;
   /** Time budget of one file's analysis; a file over it is skipped with reason "timeout". */
@@ -73,6 +75,7 @@ export interface ResolvedSettings {
   severityThreshold: Severity;
   confidenceThreshold: Confidence;
   perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];
+  warnings: string[];
 }
 
 export function resolveSettings(opts: ScanOptions): ResolvedSettings {
@@ -80,8 +83,19 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
   const config = opts.isolated ? {} : loadConfig(start, opts.configFile);
   const metas = allRuleMeta();
   const where = config.source ?? 'command line';
-  const select = opts.select ?? config.select ?? ['ALL'];
-  const ignoreList = [...(config.ignore ?? []), ...(opts.ignore ?? [])];
+  const warnings = [...(config.warnings ?? [])];
+  // Bandit ids from a Bandit configuration: only those some pyward rule maps to can apply.
+  const knownBandit = new Set(metas.filter((m) => m.bandit).map((m) => m.bandit!.toUpperCase()));
+  const fromBandit = (ids: string[] | undefined, what: string): string[] | undefined => {
+    if (!ids) return undefined;
+    const unknown = ids.filter((i) => !knownBandit.has(i));
+    if (unknown.length) warnings.push(`${where}: Bandit ${what} ${unknown.join(', ')} ha${unknown.length === 1 ? 's' : 've'} no pyward equivalent and ${unknown.length === 1 ? 'is' : 'are'} ignored`);
+    return ids.filter((i) => knownBandit.has(i));
+  };
+  const banditSelect = fromBandit(config.banditTests, 'tests');
+  const banditIgnore = fromBandit(config.banditSkips, 'skips') ?? [];
+  const select = opts.select ?? config.select ?? (banditSelect?.length ? banditSelect : ['ALL']);
+  const ignoreList = [...(config.ignore ?? []), ...banditIgnore, ...(opts.ignore ?? [])];
   if (opts.extendSelect) select.push(...opts.extendSelect);
   validateSelectors(select, metas, opts.select ? '--select' : where);
   validateSelectors(ignoreList, metas, opts.ignore?.length ? '--ignore' : where);
@@ -94,13 +108,14 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
     validateSelectors(selectors, metas, `${where}: per-file-ignores."${glob}"`);
     return { matcher: ignore().add(glob), base, selectors };
   });
-  return { config, select, ignore: ignoreList, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores };
+  return { config, select, ignore: ignoreList, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings };
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const t0 = performance.now();
   const settings = resolveSettings(opts);
   const { config } = settings;
+  for (const w of settings.warnings) (opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${m}\n`)))(w);
   const ruleOptions = resolveRuleOptions(config.rules ?? {});
   const enabled = ALL_RULES.filter((r) => isRuleEnabled(r.meta, settings.select, settings.ignore));
   const analysis: AnalysisSettings = {

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerScan } from './scan.js';
 import { registerBaseline } from './baseline.js';
+import { registerInit } from './init.js';
 import { registerRules } from './rules.js';
 import { registerAudit } from './audit.js';
 import { registerDb } from './db.js';
@@ -13,7 +14,7 @@ export interface ExitState {
 
 type Registrar = (program: Command, exit: ExitState) => void;
 
-const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb, registerSecrets, registerBaseline];
+const registrars: Registrar[] = [registerScan, registerRules, registerAudit, registerDb, registerSecrets, registerBaseline, registerInit];
 
 export function registerCommands(program: Command, exit: ExitState): void {
   for (const r of registrars) r(program, exit);

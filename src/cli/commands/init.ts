@@ -1,0 +1,16 @@
+// `pyward init`: starter configuration.
+import type { Command } from 'commander';
+import { writeStarterConfig } from '../../core/init.js';
+import type { ExitState } from './index.js';
+
+export function registerInit(program: Command, exit: ExitState): void {
+  program
+    .command('init')
+    .description('write a starter [tool.pyward] section into pyproject.toml')
+    .argument('[dir]', 'project folder', '.')
+    .action((dir: string) => {
+      const r = writeStarterConfig(dir);
+      process.stdout.write(`${r.created ? 'created' : 'updated'} ${r.file} with a [tool.pyward] section\n`);
+      exit.code = 0;
+    });
+}

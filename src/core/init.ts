@@ -1,0 +1,41 @@
+// `pyward init`: writes a starter [tool.pyward] section into pyproject.toml.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { UsageError } from './errors.js';
+
+export const STARTER_CONFIG = `[tool.pyward]
+# Rules to run and to skip: ids (PW101), names (subprocess-shell-true), id prefixes (PW1),
+# categories (injection), Bandit ids (B602). \`pyward rules\` lists them all.
+select = ["ALL"]
+ignore = []
+# Paths to leave out (gitignore syntax); .gitignore is honoured as well.
+exclude = ["migrations/"]
+# Report only findings at or above these levels.
+severity-threshold = "low"
+confidence-threshold = "low"
+
+[tool.pyward.per-file-ignores]
+# Tests may use assert and fixed passwords.
+"tests/**" = ["PW901", "secrets-in-code"]
+`;
+
+/** Appends the starter section to dir/pyproject.toml (creating it); refuses if one exists. */
+export function writeStarterConfig(dir: string): { file: string; created: boolean } {
+  const file = join(dir, 'pyproject.toml');
+  if (!existsSync(file)) {
+    writeFileSync(file, STARTER_CONFIG);
+    return { file, created: true };
+  }
+  const text = readFileSync(file, 'utf8');
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(`${file}: invalid TOML, not modified: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const tool = doc.tool as Record<string, unknown> | undefined;
+  if (tool && tool.pyward !== undefined) throw new UsageError(`${file} already has a [tool.pyward] section; not modified`);
+  writeFileSync(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + '\n' + STARTER_CONFIG);
+  return { file, created: false };
+}
