@@ -50,6 +50,9 @@ ruleTester(pathTraversal, {
     { name: 'self attribute', code: 'import os\nclass C:\n    def f(self):\n        return open(os.path.join(self.root, self.name))\n' },
     { name: 'module level code', code: 'import os, sys\nopen(os.path.join("/srv", sys.argv[1]))\n' },
     { name: 'send_from_directory is safe', code: 'from flask import send_from_directory\ndef f(name):\n    return send_from_directory("/srv/up", name)\n' },
+    { name: 'two caller-supplied parts', code: 'import os\ndef mk(dir, name):\n    return os.open(os.path.join(dir, name), os.O_CREAT)\n' },
+    { name: 'percent format with the value first', code: 'def save(filename):\n    return open("%s.py" % filename, "w")\n' },
+    { name: 'format with the value first', code: 'def save(filename):\n    return open("{}.json".format(filename), "w")\n' },
     { name: 'tainted base, fixed file name', code: 'import os\ndef f(root):\n    return open(os.path.join(root, "settings.json"))\n' },
   ],
   invalid: [
@@ -111,6 +114,7 @@ ruleTester(pathTraversal, {
       `),
       errors: [{ line: 5, column: 15 }],
     },
+    { name: 'percent format with a directory prefix', code: 'def load(name):\n    return open("/srv/tpl/%s.html" % name)\n', errors: [{ line: 2, column: 17 }] },
     {
       name: 'shutil.rmtree via Path constructor with two parts',
       code: 'import shutil\nfrom pathlib import Path\ndef rm(project):\n    shutil.rmtree(Path("/srv/projects", project))\n',

@@ -111,7 +111,9 @@ class Analyzer {
         const qn = sem.callName(e);
         const a = sem.args(e);
         if (qn && JOINS.has(qn)) {
+          // The base must be fixed (or itself built from a fixed base): join(dir_param, name_param) just combines two caller-supplied parts.
           let t = this.built(a.positional[0], depth + 1);
+          if (!t && this.taint(a.positional[0])) return null;
           for (const p of a.positional.slice(1)) t = stronger(t, this.taint(p) ?? this.built(p, depth + 1));
           return t;
         }
@@ -128,6 +130,7 @@ class Analyzer {
           return t;
         }
         if (m?.method === 'format' && typeof sem.constValue(m.receiver) === 'string') {
+          if (!(sem.constValue(m.receiver) as string).split('{')[0]) return null; // no fixed directory before the first field
           let t: Taint | null = null;
           for (const p of [...a.positional, ...a.keywords.values()]) t = stronger(t, this.taint(p));
           return t;
@@ -144,7 +147,10 @@ class Analyzer {
           if (rt && !lt) return rt;
           return this.built(l, depth + 1);
         }
-        if (op === '%' && typeof sem.constValue(l) === 'string') return this.taint(r);
+        if (op === '%') {
+          const fmt = sem.constValue(l);
+          return typeof fmt === 'string' && fmt.split('%')[0] ? this.taint(r) : null;
+        }
         return null;
       }
       case 'string': {

@@ -1,3 +1,4 @@
+import { preorder } from '../../python/ast.js';
 import { defineRule } from '../types.js';
 import { modeBits, octal } from './_mode.js';
 
@@ -19,7 +20,7 @@ export const worldWritableCreateMode = defineRule({
     cwe: [732],
     summary: 'File or directory created with an explicit world-writable mode',
     docs: {
-      what: '`os.makedirs`, `os.mkdir`, `os.open`, `os.mkfifo` and `os.mknod` with an explicit mode that grants write permission to others (e.g. `mode=0o777`, `0o666`).',
+      what: '`os.makedirs`, `os.mkdir`, `os.open`, `os.mkfifo` and `os.mknod` with an explicit mode that grants write permission to others (e.g. `mode=0o777`). `os.open(..., 0o666)` — the mode the builtin `open()` uses — is not reported. Severity rises to medium when the module calls `os.umask(0)`.',
       why: 'The process umask is applied to these modes, so with the usual umask 022 the result is not world-writable — but services often run with umask 0 (containers, daemons started by systemd with `UMask=0000`, code that calls `os.umask(0)`), and then any local user can replace or modify what is created.',
       bad: 'import os\n\nos.makedirs("/var/lib/myapp/cache", mode=0o777)\n',
       good: 'import os\n\nos.makedirs("/var/lib/myapp/cache", mode=0o750)\n',
@@ -30,6 +31,12 @@ export const worldWritableCreateMode = defineRule({
   requiresImport: ['os'],
   create(ctx) {
     const { sem } = ctx;
+    let umaskZero: boolean | undefined;
+    /** The module calls os.umask(0): modes are applied as written. */
+    const setsUmaskZero = (): boolean => {
+      for (const n of preorder(ctx.file.root)) if (n.type === 'call' && sem.callName(n) === 'os.umask' && sem.constValue(sem.arg(n, 0, 'mask')) === 0) return true;
+      return false;
+    };
     return {
       call(call) {
         const qn = sem.callName(call);
@@ -37,7 +44,17 @@ export const worldWritableCreateMode = defineRule({
         if (!spec) return;
         const m = modeBits(sem, sem.arg(call, spec[0], spec[1]));
         if (!m || !m.exact || !(m.bits & 0o002)) return;
-        ctx.report({ node: call, message: `${qn}() with mode ${octal(m.bits)} creates a world-writable ${qn === 'os.open' ? 'file' : 'entry'} when the umask is 0; pass a restrictive mode such as 0o750/0o640` });
+        // 0o666 is what the builtin open() passes to os.open: not a deliberate choice.
+        if (qn === 'os.open' && m.bits === 0o666) return;
+        const zero = (umaskZero ??= setsUmaskZero());
+        ctx.report({
+          node: call,
+          severity: zero ? 'medium' : undefined,
+          confidence: zero ? 'high' : undefined,
+          message: zero
+            ? `${qn}() with mode ${octal(m.bits)} after os.umask(0) creates a world-writable ${qn === 'os.open' ? 'file' : 'entry'}; pass a restrictive mode such as 0o750/0o640`
+            : `${qn}() with mode ${octal(m.bits)} creates a world-writable ${qn === 'os.open' ? 'file' : 'entry'} when the umask is 0; pass a restrictive mode such as 0o750/0o640`,
+        });
       },
     };
   },
