@@ -12,8 +12,8 @@
 //      most doubles the work), and quantified character classes that follow each other are
 //      separated by a mandatory literal that the preceding class cannot match. Backtracking inside
 //      one attempt is therefore bounded by the sum (not the product) of the bounds.
-//   3. Patterns whose bounded body is long start with a negative lookbehind whose class covers every
-//      character the pattern can consume (e.g. `(?<![A-Za-z0-9_.-])eyJ...`), so within one run of
+//   3. Patterns whose bounded body is long start with a negative lookbehind whose class covers the
+//      characters the pattern can consume (`=` excepted: it is the assignment operator before tokens) (e.g. `(?<![A-Za-z0-9_.-])eyJ...`), so within one run of
 //      token characters only the run's first position starts a deep attempt; other positions fail
 //      in O(1). Deep attempts thus read disjoint runs and the total work stays linear.
 // Patterns never match across a newline (no `\s` or negated class that admits `\n`), so matches
@@ -102,6 +102,13 @@ interface PemBlock {
 /** Finds `-----BEGIN <label>-----` headers of private keys with a non-placeholder body. */
 export function findPrivateKeyBlocks(text: string): PemBlock[] {
   const out: PemBlock[] = [];
+  // Next `-----END` at or after a position, cached so the whole search stays linear.
+  let endAt = -2;
+  const nextEnd = (from: number) => {
+    if (endAt === -1) return -1;
+    if (endAt < from) endAt = text.indexOf('-----END', from);
+    return endAt;
+  };
   let i = text.indexOf(PEM_BEGIN);
   while (i >= 0) {
     const labelStart = i + PEM_BEGIN.length;
@@ -110,7 +117,7 @@ export function findPrivateKeyBlocks(text: string): PemBlock[] {
     const label = text.slice(labelStart, close);
     if (close - labelStart <= 40 && /PRIVATE KEY/.test(label) && !/[\r\n]/.test(label)) {
       const bodyStart = close + 5;
-      const endMarker = text.indexOf('-----END', bodyStart);
+      const endMarker = nextEnd(bodyStart);
       const bodyEnd = endMarker >= 0 && endMarker - bodyStart <= 200_000 ? endMarker : Math.min(text.length, bodyStart + 4096);
       // The body must contain real base64 material (at least 40 base64 chars after escapes and
       // PGP/PEM headers are dropped); "...", "<key>" or "MII..." placeholders are skipped.
@@ -636,7 +643,7 @@ const SPECS: Spec[] = [
     id: 'PWS058', name: 'atlassian-api-token', provider: 'Atlassian', kind: 'API token', env: 'JIRA_API_TOKEN',
     shape: 'ATATT3 followed by ~180 characters',
     keywords: ['atatt3'],
-    pattern: /(?<![A-Za-z0-9_=-])(ATATT3[A-Za-z0-9_=-]{150,250})/g,
+    pattern: /(?<![A-Za-z0-9_-])(ATATT3[A-Za-z0-9_=-]{150,250})/g,
     validate: notPlaceholderBody(['atatt3']),
   },
   {
@@ -687,7 +694,7 @@ const SPECS: Spec[] = [
     id: 'PWS065', name: 'terraform-cloud-token', provider: 'Terraform Cloud', kind: 'API token', env: 'TFE_TOKEN',
     shape: '<14 characters>.atlasv1.<60+ characters>',
     keywords: ['.atlasv1.'],
-    pattern: /(?<![A-Za-z0-9_=.-])([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g,
+    pattern: /(?<![A-Za-z0-9_.-])([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g,
     validate: (s) => !isPlaceholderTokenBody(s.slice(23)),
   },
   {

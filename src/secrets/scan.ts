@@ -170,13 +170,24 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
   if (kept.length === 0) return;
   const starts = lineStartsOf(seg.text);
   const max = opts.maxFindings ?? 500;
+  const suppressCache = new Map<number, string>();
   for (const m of kept) {
     if (out.length >= max) return;
     const at = m.reportAt ?? m.start;
     const li = lineIndex(starts, at);
-    const ls = starts[li];
-    const le = li + 1 < starts.length ? starts[li + 1] - 1 : seg.text.length;
-    const lineText = seg.text.slice(ls, le).replace(/\r$/, '');
+    const lineStart = starts[li];
+    let lineEnd = li + 1 < starts.length ? starts[li + 1] - 1 : seg.text.length;
+    if (lineEnd > lineStart && seg.text[lineEnd - 1] === '\r') lineEnd--;
+    // Long (minified, adversarial) lines: work on a window around the finding only, so the cost
+    // per finding stays bounded. Suppression comments are looked for at the end of the line.
+    const ls = Math.max(lineStart, at - 2048);
+    const le = Math.min(lineEnd, Math.max(at, m.end) + 2048);
+    const lineText = seg.text.slice(ls, le);
+    let commentText = suppressCache.get(li);
+    if (commentText === undefined) {
+      commentText = le === lineEnd && ls === lineStart ? lineText : seg.text.slice(Math.max(lineStart, lineEnd - 4096), lineEnd);
+      suppressCache.set(li, commentText);
+    }
     const spans = all
       .filter((o) => o.start < le && o.end > ls)
       .map((o) => ({ start: Math.max(0, o.start - ls), end: Math.min(lineText.length, o.end - ls), secret: o.secret }));
@@ -205,7 +216,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
         advice: 'rotate',
       },
     };
-    if (opts.suppress !== false && isSuppressed(lineText, m.rule.id, m.rule.name)) {
+    if (opts.suppress !== false && isSuppressed(commentText, m.rule.id, m.rule.name)) {
       opts.onSuppressed?.(f);
       continue;
     }
