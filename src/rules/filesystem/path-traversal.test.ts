@@ -51,6 +51,7 @@ ruleTester(pathTraversal, {
     { name: 'module level code', code: 'import os, sys\nopen(os.path.join("/srv", sys.argv[1]))\n' },
     { name: 'send_from_directory is safe', code: 'from flask import send_from_directory\ndef f(name):\n    return send_from_directory("/srv/up", name)\n' },
     { name: 'two caller-supplied parts', code: 'import os\ndef mk(dir, name):\n    return os.open(os.path.join(dir, name), os.O_CREAT)\n' },
+    { name: 'normalized caller-supplied base', code: 'import os\ndef mk(dir, pre):\n    dir = os.path.abspath(dir)\n    return os.open(os.path.join(dir, pre + "x"), os.O_CREAT)\n' },
     { name: 'percent format with the value first', code: 'def save(filename):\n    return open("%s.py" % filename, "w")\n' },
     { name: 'format with the value first', code: 'def save(filename):\n    return open("{}.json".format(filename), "w")\n' },
     { name: 'tainted base, fixed file name', code: 'import os\ndef f(root):\n    return open(os.path.join(root, "settings.json"))\n' },

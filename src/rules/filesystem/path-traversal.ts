@@ -75,7 +75,7 @@ class Analyzer {
         const qn = sem.callName(e);
         if (qn && SANITIZERS.has(qn)) return null;
         const a = sem.args(e);
-        if (qn === 'str') return this.taint(a.positional[0], depth + 1);
+        if (qn === 'str' || (qn && NORMALIZERS.has(qn))) return this.taint(a.positional[0], depth + 1);
         const m = methodCall(e);
         if (m && ['get', 'getlist', 'strip', 'lower', 'decode'].includes(m.method)) {
           const t = this.taint(m.receiver, depth + 1);
