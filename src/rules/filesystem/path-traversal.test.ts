@@ -115,6 +115,11 @@ ruleTester(pathTraversal, {
       `),
       errors: [{ line: 5, column: 15 }],
     },
+    {
+      name: 'path extended step by step',
+      code: 'import os\nROOT = "/srv"\ndef f(user, name):\n    p = os.path.join(ROOT, "users")\n    p = os.path.join(p, name)\n    os.remove(p)\n',
+      errors: [{ line: 6, column: 15 }],
+    },
     { name: 'percent format with a directory prefix', code: 'def load(name):\n    return open("/srv/tpl/%s.html" % name)\n', errors: [{ line: 2, column: 17 }] },
     {
       name: 'shutil.rmtree via Path constructor with two parts',

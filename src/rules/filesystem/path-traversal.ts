@@ -1,6 +1,7 @@
 import type { PyNode } from '../../python/ast.js';
 import { preorder } from '../../python/ast.js';
 import type { Semantic } from '../../python/semantic.js';
+import type { Binding } from '../../python/scopes.js';
 import { defineRule } from '../types.js';
 import { enclosingFunction, methodCall } from '../_shared/flow.js';
 
@@ -41,6 +42,16 @@ function stronger(a: Taint | null, b: Taint | null): Taint | null {
 class Analyzer {
   constructor(readonly sem: Semantic) {}
 
+  /** The binding a name refers to; for `x = f(x)` the use inside the value refers to the previous binding. */
+  bindingAt(e: PyNode): Binding | null {
+    const b = this.sem.bindingOf(e);
+    if (!b?.value || e.start < b.value.start || e.end > b.value.end) return b;
+    const all = this.sem.bindingsOf(e) ?? [];
+    let prev: Binding | null = null;
+    for (const x of all) if (x.node.start < b.node.start) prev = x;
+    return prev;
+  }
+
   /** Whether a value comes from a function parameter or from request data (through simple copies). */
   taint(e: PyNode | undefined, depth = 0): Taint | null {
     if (!e || depth > 8) return null;
@@ -49,7 +60,7 @@ class Analyzer {
       case 'identifier': {
         const qn = sem.qualifiedName(e);
         if (qn === 'flask.request' || qn?.startsWith('flask.request.')) return 'request';
-        const b = sem.bindingOf(e);
+        const b = this.bindingAt(e);
         if (!b) return null;
         if (b.kind === 'param') {
           if (e.text === 'self' || e.text === 'cls') return null;
@@ -101,7 +112,7 @@ class Analyzer {
     const sem = this.sem;
     switch (e.type) {
       case 'identifier': {
-        const b = sem.bindingOf(e);
+        const b = this.bindingAt(e);
         if (b && (b.kind === 'assign' || b.kind === 'with') && b.value && b.value !== e) return this.built(b.value, depth + 1);
         return null;
       }
