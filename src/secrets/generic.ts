@@ -165,6 +165,7 @@ function looksLikeNonSecretValue(value: string, name: string): boolean {
   if (/\.(?:pem|key|json|txt|crt|cer|p12|pfx|yaml|yml|env|ini|cfg|py)$/i.test(value)) return true; // a file name
   if (/^[!&*|>{[(]/.test(value)) return true; // YAML tags/anchors/blocks, structures
   if (/^-?[0-9]{1,5}$/.test(value)) return true; // small numbers (lengths, ports)
+  if (/%[-+ #0]?[0-9]{0,3}(?:\.[0-9]{1,3})?[sdifrxX]/.test(value) || /\{[0-9]{0,2}\}|\{[A-Za-z_][A-Za-z0-9_]{0,40}(?:![rsa])?(?::[^}]{0,20})?\}/.test(value)) return true; // format strings
   for (const w of identWords(name)) if (w.length >= 4 && lower.includes(w)) return true; // password = "password1"
   if (/^(?:pass(?:word)?|secret|token)s?[0-9_-]{0,4}$/i.test(value)) return true;
   return false;
@@ -230,7 +231,7 @@ export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMat
       }
       // Python annotation: `password: str = "..."`.
       if (op === ':' && ctx.mode === 'code' && !quotedName) {
-        const ann = /^[A-Za-z_][A-Za-z0-9_.[\], |]{0,60}?[ \t]{0,4}=(?!=)[ \t]{0,8}/.exec(text.slice(p, p + 80));
+        const ann = /^[A-Za-z_][A-Za-z0-9_.[\] |]{0,60}?[ \t]{0,4}=(?!=)[ \t]{0,8}/.exec(text.slice(p, p + 80));
         if (ann) p += ann[0].length;
       }
       const v = parseValue(text, p, ctx.mode);
@@ -258,7 +259,10 @@ export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMat
       const runLimit = Math.min(text.length, runStart + 512);
       while (i < runLimit && TOKEN_CHAR.test(text[i])) i++;
       const run = text.slice(runStart, i).replace(/^[=.~-]+/, '').replace(/[=.]+$/, '');
-      if (run.length >= 20 && isHighEntropy(run, 20) && !isPlaceholder(run)) {
+      // In code, only string literals count (not `x = self._other._authkey`); random tokens of
+      // 20+ characters contain digits.
+      const inString = ctx.mode !== 'code' || /["'`]/.test(text.slice(e, runStart));
+      if (inString && run.length >= 20 && /[0-9]/.test(run) && isHighEntropy(run, 20) && !isPlaceholder(run)) {
         const st = text.indexOf(run, runStart);
         out.push({ rule: HIGH_ENTROPY_RULE, start: st, end: st + run.length, secret: run, name });
         break;

@@ -172,3 +172,10 @@ test('candidate files', () => {
   for (const p of ['app.py', 'x.pyi', 'package-lock.json', 'poetry.lock', 'image.png', 'lib.min.js', 'data.parquet', 'LICENSE'])
     assert.ok(!isSecretCandidateFile(p), p);
 });
+
+test('generic: no findings for attribute copies, format strings, or the next parameter after an annotation', () => {
+  assert.deepEqual(ids('self._authkey = self._manager._authkey_value_copy'), []);
+  assert.deepEqual(ids('token_range = "%d,%d-%d,%d:" % (a, b)'), []);
+  assert.deepEqual(ids('secret_label = "{name}-{0}"'), []);
+  assert.deepEqual(ids("def f(conn, authkey: bytes, digest_name='sha256'):"), []);
+});
