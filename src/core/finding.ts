@@ -61,6 +61,21 @@ export interface Finding {
   related?: Record<string, string>;
   /** Free-form extra data of a capability (e.g. dependency advisory details). */
   properties?: Record<string, unknown>;
+  /** An automatic fix, when the rule offers one (not part of the JSON output contract). */
+  fix?: Fix;
+}
+
+/** A replacement of source text [start, end) (UTF-16 offsets) by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A safe, behaviour-preserving rewrite a rule offers for one finding (applied by `scan --fix`). */
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
 }
 
 export interface SkippedFile {

@@ -72,6 +72,7 @@ export function toFinding(rule: Rule, file: SourceFile, d: ReportDescriptor): Fi
     endColumn: end.endCol + 1,
     message: d.message,
     snippet: snippetLines.join('\n'),
+    ...(d.fix ? { fix: d.fix } : {}),
     ...(m.bandit || m.ruff ? { related: { ...(m.bandit ? { bandit: m.bandit } : {}), ...(m.ruff ? { ruff: m.ruff } : {}) } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The contract between a code rule and the engine (ESLint-style: rules declare the node types they
 // listen to; the engine owns the single traversal).
-import type { Confidence, Severity } from '../core/finding.js';
+import type { Confidence, Fix, Severity } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
@@ -13,6 +13,8 @@ export interface ReportDescriptor {
   /** Overrides of the rule's default severity/confidence for this finding. */
   severity?: Severity;
   confidence?: Confidence;
+  /** A safe rewrite that removes the problem without changing behaviour (see `scan --fix`). */
+  fix?: Fix;
 }
 
 export interface RuleContext {
@@ -42,6 +44,8 @@ export interface Rule {
   /** Prefilter: only runs on files whose source text contains one of these strings. */
   requiresText?: string[];
   options?: Record<string, OptionSpec>;
+  /** True when the rule offers automatic fixes for (some of) its findings. */
+  fixable?: boolean;
   create(ctx: RuleContext): Visitors;
 }
 

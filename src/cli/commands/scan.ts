@@ -7,6 +7,7 @@ import { SEVERITIES, CONFIDENCES, type Confidence, type Severity } from '../../c
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { ExitState } from './index.js';
 import { progressBar } from '../progress.js';
+import { fixFindings, unifiedDiff } from '../../core/autofix.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -117,11 +118,27 @@ export function registerScan(program: Command, exit: ExitState): void {
   const cmd = program.command('scan').description('scan Python files and project files for security issues').argument('[paths...]', 'files or folders', ['.']);
   addScanOptions(cmd)
     .option('--baseline <file>', 'report only findings that are not in this baseline (see `pyward baseline create`)')
-    .action(async (paths: string[], o: ScanCliOptions) => {
+    .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
+    .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
+    .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean }) => {
       const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
       const bar = showProgress ? progressBar(process.stderr) : null;
       const result = await scan(scanOptionsFromCli(paths, o, bar?.update));
       bar?.done();
+      if (o.diff || o.fix) {
+        const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff);
+        for (const r of fixed) if (r.rejected) process.stderr.write(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`);
+        const applied = fixed.flatMap((r) => r.applied);
+        if (o.diff) {
+          process.stdout.write(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join(''));
+          process.stderr.write(`pyward: ${applied.length} fix${applied.length === 1 ? '' : 'es'} available in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
+          exit.code = applied.length && !o.exitZero ? 1 : 0;
+          return;
+        }
+        process.stderr.write(`pyward: fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
+        const done = new Set(applied.map((f) => f.fingerprint));
+        result.findings = result.findings.filter((f) => !done.has(f.fingerprint));
+      }
       const format = o.format as ReportFormat;
       const color = format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
       let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });

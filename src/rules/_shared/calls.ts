@@ -2,7 +2,7 @@
 // qualified names plus an optional check that looks at the arguments.
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type { PyNode } from '../../python/ast.js';
-import type { Confidence, Severity } from '../../core/finding.js';
+import type { Confidence, Fix, Severity } from '../../core/finding.js';
 import { defineRule, type Rule, type RuleContext } from '../types.js';
 
 export interface CallCheckResult {
@@ -11,6 +11,7 @@ export interface CallCheckResult {
   confidence?: Confidence;
   /** Node to report instead of the call. */
   node?: PyNode;
+  fix?: Fix;
 }
 
 export interface CallRuleSpec {
@@ -26,6 +27,7 @@ export interface CallRuleSpec {
   check?: (call: PyNode, qn: string, ctx: RuleContext) => CallCheckResult | null;
   message?: (qn: string) => string;
   options?: Rule['options'];
+  fixable?: boolean;
 }
 
 export function defineCallRule(spec: CallRuleSpec): Rule {
@@ -44,6 +46,7 @@ export function defineCallRule(spec: CallRuleSpec): Rule {
     meta: spec.meta,
     requiresImport,
     options: spec.options,
+    fixable: spec.fixable,
     create(ctx) {
       return {
         call(node) {
@@ -51,7 +54,7 @@ export function defineCallRule(spec: CallRuleSpec): Rule {
           if (!qn || !names.has(qn)) return;
           if (spec.check) {
             const r = spec.check(node, qn, ctx);
-            if (r) ctx.report({ node: r.node ?? node, message: r.message, severity: r.severity, confidence: r.confidence });
+            if (r) ctx.report({ node: r.node ?? node, message: r.message, severity: r.severity, confidence: r.confidence, fix: r.fix });
           } else {
             ctx.report({ node, message: spec.message ? spec.message(qn) : `${spec.meta.summary} (${qn})` });
           }

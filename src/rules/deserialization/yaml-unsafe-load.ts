@@ -1,6 +1,24 @@
 import type { PyNode } from '../../python/ast.js';
 import type { Semantic } from '../../python/semantic.js';
 import { defineCallRule } from '../_shared/calls.js';
+import { fix, removeArgument, replaceNode } from '../_shared/fixes.js';
+import type { Fix } from '../../core/finding.js';
+
+/** `yaml.load(x[, Loader=Unsafe])` -> `yaml.safe_load(x)` when the call is spelled `<module>.load`. */
+function safeLoadFix(call: PyNode, qn: string, loader: PyNode | undefined): Fix | undefined {
+  const fn = call.get('function');
+  const attr = fn?.type === 'attribute' ? fn.get('attribute') : undefined;
+  if (!attr) return undefined;
+  const target = qn.endsWith('_all') ? 'safe_load_all' : 'safe_load';
+  const edits = [replaceNode(attr, target)];
+  if (loader) {
+    const arg = loader.parent?.type === 'keyword_argument' ? loader.parent : loader;
+    const rm = removeArgument(arg);
+    if (!rm) return undefined;
+    edits.push(rm);
+  }
+  return fix(`use yaml.${target}()`, ...edits);
+}
 
 const SAFE_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 const UNSAFE_LOADERS = new Set(['Loader', 'CLoader', 'UnsafeLoader', 'CUnsafeLoader', 'FullLoader', 'CFullLoader']);
@@ -52,17 +70,28 @@ export const yamlUnsafeLoad = defineCallRule({
     },
   },
   names: ['yaml.load', 'yaml.load_all', ...ALWAYS_UNSAFE],
+  fixable: true,
   check(call, qn, ctx) {
-    if (ALWAYS_UNSAFE.has(qn)) return { message: `${qn}() can construct arbitrary Python objects: use yaml.safe_load()` };
+    if (ALWAYS_UNSAFE.has(qn)) {
+      const a0 = ctx.sem.args(call);
+      const plain = a0.positional.length === 1 && a0.keywords.size === 0 && !a0.hasStarArgs && !a0.hasStarKwargs;
+      return { message: `${qn}() can construct arbitrary Python objects: use yaml.safe_load()`, fix: plain ? safeLoadFix(call, qn, undefined) : undefined };
+    }
     const a = ctx.sem.args(call);
     const loader = ctx.sem.arg(call, 1, 'Loader');
     if (!loader) {
       if (a.hasStarKwargs || a.hasStarArgs) return null;
-      return { message: `${qn}() without Loader= uses an unsafe default loader on older PyYAML: use yaml.safe_load() or Loader=yaml.SafeLoader` };
+      return {
+        message: `${qn}() without Loader= uses an unsafe default loader on older PyYAML: use yaml.safe_load() or Loader=yaml.SafeLoader`,
+        fix: a.positional.length === 1 && a.keywords.size === 0 ? safeLoadFix(call, qn, undefined) : undefined,
+      };
     }
     const v = loaderVerdict(loader, ctx.sem);
     if (v === 'safe') return null;
-    if (v === 'unsafe') return { message: `${qn}() with ${loader.text} can construct arbitrary Python objects: use yaml.SafeLoader` };
+    if (v === 'unsafe') {
+      const onlyLoader = a.positional.length + a.keywords.size === 2 && !a.hasStarArgs && !a.hasStarKwargs;
+      return { message: `${qn}() with ${loader.text} can construct arbitrary Python objects: use yaml.SafeLoader`, fix: onlyLoader ? safeLoadFix(call, qn, loader) : undefined };
+    }
     return { message: `${qn}() with a loader that is not known to be safe (${loader.text}): use yaml.SafeLoader`, confidence: 'low' };
   },
 });

@@ -1,4 +1,34 @@
 import { defineCallRule } from '../_shared/calls.js';
+import { fix, pyString, removeArgument, replaceNode } from '../_shared/fixes.js';
+import type { PyNode } from '../../python/ast.js';
+import type { RuleContext } from '../types.js';
+import type { Fix } from '../../core/finding.js';
+
+/** Characters that need no shell: a constant command made only of these splits like the shell would. */
+const PLAIN_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
+
+/**
+ * `run(["ls", "-l"], shell=True)` -> drop `shell=True` (with a list, the shell only ran the first
+ * element); `run("ls -l", shell=True)` -> `run(["ls", "-l"])` when the constant command has no
+ * shell syntax at all.
+ */
+function shellFix(call: PyNode, qn: string, ctx: RuleContext): Fix | undefined {
+  if (!['subprocess.Popen', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run'].includes(qn)) return undefined;
+  const shellKw = ctx.sem.args(call).keywords.get('shell')?.parent;
+  const cmd = ctx.sem.arg(call, 0, 'args');
+  if (!shellKw || !cmd || shellKw.type !== 'keyword_argument') return undefined;
+  const v = ctx.sem.constValue(cmd);
+  if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' && v[0].split(' ').every((w) => PLAIN_WORD.test(w))) {
+    const words = v[0].split(' ').filter(Boolean);
+    return fix('pass the command as a list without a shell', replaceNode(cmd, `[${words.map(pyString).join(', ')}]`), removeArgument(shellKw));
+  }
+  if (typeof v === 'string') {
+    const words = v.split(' ').filter(Boolean);
+    if (!words.length || !words.every((w) => PLAIN_WORD.test(w))) return undefined;
+    return fix('pass the command as a list without a shell', replaceNode(cmd, `[${words.map(pyString).join(', ')}]`), removeArgument(shellKw));
+  }
+  return undefined;
+}
 
 export const SUBPROCESS_FUNCS = [
   'subprocess.Popen',
@@ -32,13 +62,14 @@ export const subprocessShellTrue = defineCallRule({
     },
   },
   names: SUBPROCESS_FUNCS,
+  fixable: true,
   check(call, qn, ctx) {
     const shellAlways = qn === 'subprocess.getoutput' || qn === 'subprocess.getstatusoutput' || qn === 'asyncio.create_subprocess_shell';
     const shell = ctx.sem.args(call).keywords.get('shell');
     if (!shellAlways && (!shell || !ctx.sem.isTrue(shell, true))) return null;
     const cmd = ctx.sem.arg(call, 0, 'args');
     if (cmd && ctx.sem.constValue(cmd) !== undefined) {
-      return { message: `${qn} runs a constant command through the shell; prefer a list of arguments without shell=True`, severity: 'low', confidence: 'high' };
+      return { message: `${qn} runs a constant command through the shell; prefer a list of arguments without shell=True`, severity: 'low', confidence: 'high', fix: shellFix(call, qn, ctx) };
     }
     return { message: `${qn} runs a command built at run time through the shell: command injection if any part comes from user input` };
   },

@@ -1,4 +1,5 @@
 import type { PyNode } from '../../python/ast.js';
+import { fix, removeArgument } from '../_shared/fixes.js';
 import { defineRule } from '../types.js';
 import { clientLib, httpCall } from './_clients.js';
 
@@ -28,6 +29,7 @@ export const requestWithoutCertValidation = defineRule({
     },
   },
   requiresImport: ['requests', 'httpx', 'aiohttp', 'urllib3'],
+  fixable: true,
   create(ctx) {
     const { sem } = ctx;
     const isFalse = (n: PyNode | undefined) => !!n && sem.constValue(n) === false;
@@ -38,7 +40,7 @@ export const requestWithoutCertValidation = defineRule({
         const kw = sem.args(call).keywords;
         if (qn && VERIFY_CTORS.has(qn)) {
           const v = kw.get('verify');
-          if (isFalse(v)) ctx.report({ node: v!.parent ?? call, message: `${qn}(verify=False) disables TLS certificate verification for every request of the client` });
+          if (isFalse(v)) ctx.report({ node: v!.parent ?? call, message: `${qn}(verify=False) disables TLS certificate verification for every request of the client`, fix: verifyFix(v!) });
           return;
         }
         if (qn && AIOHTTP_CTORS.has(qn)) {
@@ -64,6 +66,7 @@ export const requestWithoutCertValidation = defineRule({
             node: v!.parent ?? call,
             confidence: h.lib ? 'high' : 'medium',
             message: `${what}(${k}=False) disables TLS certificate verification: the connection can be intercepted; use the default or a CA bundle path`,
+            fix: h.lib === 'requests' || h.lib === 'httpx' ? verifyFix(v!) : undefined,
           });
         }
       },
@@ -83,3 +86,10 @@ export const requestWithoutCertValidation = defineRule({
     };
   },
 });
+
+/** Dropping `verify=False` restores the default (verification on). */
+function verifyFix(value: PyNode) {
+  const kw = value.parent;
+  if (!kw || kw.type !== 'keyword_argument' || kw.get('name')?.text !== 'verify') return undefined;
+  return fix('remove verify=False (certificates are verified by default)', removeArgument(kw));
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePython } from '../python/parser.js';
+import { runRules } from '../rules/engine.js';
+import { ALL_RULES } from '../rules/index.js';
+import { computeFingerprints } from './finding.js';
+import { applyEdits, unifiedDiff } from './autofix.js';
+import { dedent } from '../rules/testing.js';
+
+async function fixOnce(ruleId: string, code: string): Promise<{ fixed: string; offered: number }> {
+  const rule = ALL_RULES.find((r) => r.meta.id === ruleId)!;
+  const src = dedent(code);
+  const found = computeFingerprints(runRules(await parsePython('t.py', src), [rule]));
+  const fixable = found.filter((f) => f.fix);
+  const { text } = applyEdits(src, fixable.map((f) => ({ finding: f, edits: f.fix!.edits })));
+  return { fixed: text, offered: fixable.length };
+}
+
+const CASES: { rule: string; name: string; code: string; expect: string }[] = [
+  { rule: 'PW203', name: 'yaml.load without Loader', code: 'import yaml\ndata = yaml.load(text)\n', expect: 'import yaml\ndata = yaml.safe_load(text)\n' },
+  { rule: 'PW203', name: 'yaml.load with an unsafe Loader', code: 'import yaml\ndata = yaml.load(text, Loader=yaml.FullLoader)\n', expect: 'import yaml\ndata = yaml.safe_load(text)\n' },
+  { rule: 'PW203', name: 'yaml.load_all positional Loader', code: 'import yaml as y\nfor d in y.load_all(s, y.Loader):\n    pass\n', expect: 'import yaml as y\nfor d in y.safe_load_all(s):\n    pass\n' },
+  { rule: 'PW203', name: 'yaml.unsafe_load', code: 'import yaml\nx = yaml.unsafe_load(s)\n', expect: 'import yaml\nx = yaml.safe_load(s)\n' },
+  { rule: 'PW601', name: 'requests verify=False last', code: 'import requests\nr = requests.get(url, timeout=3, verify=False)\n', expect: 'import requests\nr = requests.get(url, timeout=3)\n' },
+  { rule: 'PW601', name: 'requests verify=False first keyword on its own line', code: 'import requests\nr = requests.post(\n    verify=False,\n    url=u,\n    timeout=3,\n)\n', expect: 'import requests\nr = requests.post(\n    url=u,\n    timeout=3,\n)\n' },
+  { rule: 'PW601', name: 'httpx client', code: 'import httpx\nc = httpx.Client(verify=False)\n', expect: 'import httpx\nc = httpx.Client()\n' },
+  { rule: 'PW702', name: 'mktemp assignment', code: 'import os\nimport tempfile\ndef f():\n    name = tempfile.mktemp(".txt", dir=d)\n    return name\n', expect: 'import os\nimport tempfile\ndef f():\n    _fd, name = tempfile.mkstemp(".txt", dir=d)\n    os.close(_fd)\n    return name\n' },
+  { rule: 'PW101', name: 'constant string command', code: 'import subprocess\nsubprocess.run("git status --short", shell=True, check=True)\n', expect: 'import subprocess\nsubprocess.run(["git", "status", "--short"], check=True)\n' },
+  { rule: 'PW101', name: 'one-element list', code: 'import subprocess\nsubprocess.call(["ls -l"], shell=True)\n', expect: 'import subprocess\nsubprocess.call(["ls", "-l"])\n' },
+];
+
+for (const c of CASES) {
+  test(`fix ${c.rule} (${c.name}): exact rewrite, parses, no longer flagged`, async () => {
+    const { fixed, offered } = await fixOnce(c.rule, c.code);
+    assert.equal(offered, 1);
+    assert.equal(fixed, c.expect);
+    const rule = ALL_RULES.find((r) => r.meta.id === c.rule)!;
+    const again = runRules(await parsePython('t.py', fixed), [rule]);
+    assert.deepEqual(again.map((f) => f.message), []);
+  });
+}
+
+const NO_FIX: { rule: string; name: string; code: string }[] = [
+  { rule: 'PW203', name: 'bare load imported from yaml (renaming would need an import change)', code: 'from yaml import load\nx = load(s)\n' },
+  { rule: 'PW203', name: 'unknown loader', code: 'import yaml\nx = yaml.load(s, Loader=custom)\n' },
+  { rule: 'PW702', name: 'mktemp without os imported', code: 'import tempfile\nname = tempfile.mktemp()\n' },
+  { rule: 'PW702', name: 'mktemp inside an expression', code: 'import os, tempfile\nopen(tempfile.mktemp(), "w")\n' },
+  { rule: 'PW101', name: 'shell syntax in the constant command', code: 'import subprocess\nsubprocess.run("ls | wc -l", shell=True)\n' },
+  { rule: 'PW101', name: 'dynamic command', code: 'import subprocess\nsubprocess.run(cmd, shell=True)\n' },
+];
+for (const c of NO_FIX) {
+  test(`no fix offered: ${c.rule} (${c.name})`, async () => {
+    assert.equal((await fixOnce(c.rule, c.code)).offered, 0);
+  });
+}
+
+test('unifiedDiff produces hunks with context and correct line counts', () => {
+  const a = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+  const b = a.replace('line 3\n', 'line three\n').replace('line 18\n', '');
+  const d = unifiedDiff('x.py', a, b);
+  assert.match(d, /^--- a\/x\.py\n\+\+\+ b\/x\.py\n@@ -1,6 \+1,6 @@\n line 1\n line 2\n-line 3\n\+line three\n/);
+  assert.match(d, /@@ -15,6 \+15,5 @@\n line 15\n line 16\n line 17\n-line 18\n line 19\n line 20\n/);
+});
+
+test('scan --fix rewrites files and reports what remains; --diff writes nothing', () => {
+  const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
+  const root = mkdtempSync(join(tmpdir(), 'pyward-fix-'));
+  const code = 'import yaml\nimport pickle\n\ndef f(s):\n    pickle.loads(s)\n    return yaml.load(s)\n';
+  writeFileSync(join(root, 'a.py'), code);
+  const d = spawnSync(process.execPath, [BIN, 'scan', 'a.py', '--diff', '--no-deps', '--no-hygiene'], { cwd: root, encoding: 'utf8' });
+  assert.equal(d.status, 1, d.stderr);
+  assert.match(d.stdout, /-    return yaml\.load\(s\)\n\+    return yaml\.safe_load\(s\)/);
+  assert.equal(readFileSync(join(root, 'a.py'), 'utf8'), code);
+  const f = spawnSync(process.execPath, [BIN, 'scan', 'a.py', '--fix', '-f', 'json', '--no-deps', '--no-hygiene'], { cwd: root, encoding: 'utf8' });
+  assert.match(f.stderr, /fixed 1 finding in 1 file/);
+  assert.match(readFileSync(join(root, 'a.py'), 'utf8'), /return yaml\.safe_load\(s\)/);
+  const o = JSON.parse(f.stdout);
+  assert.ok(o.findings.some((x: { ruleId: string }) => x.ruleId === 'PW201'), 'unfixable findings still reported');
+  assert.ok(!o.findings.some((x: { ruleId: string }) => x.ruleId === 'PW203'));
+});
