@@ -188,3 +188,14 @@ test('deeply nested input does not overflow the stack', async () => {
   const sem = new Semantic(file);
   assert.ok(sem.scopes.module);
 });
+
+test('a rebinding `x = f(x)` does not refer to itself on its right-hand side', async () => {
+  const { file, sem } = await setup(`
+    import os
+    path = "/srv/base"
+    path = os.path.join(path, name)
+  `);
+  const inner = [...preorder(file.root)].find((n) => n.type === 'identifier' && n.text === 'path' && n.parent?.type === 'argument_list')!;
+  const b = sem.bindingOf(inner)!;
+  assert.equal(b.node.row, 1, 'the use inside join() sees the previous binding');
+});

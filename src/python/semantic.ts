@@ -434,10 +434,42 @@ function pickBinding(bindings: Binding[], use: PyNode, sameScope: boolean): Bind
   if (!bindings.length) return null;
   if (sameScope) {
     let best: Binding | null = null;
-    for (const b of bindings) if (b.node.start < use.start) best = b;
+    for (const b of bindings) if (effectiveAt(b) <= use.start && b.node !== use) best = b;
     if (best) return best;
   }
   return bindings[bindings.length - 1];
+}
+
+const effective = new WeakMap<Binding, number>();
+
+/**
+ * The offset from which a binding is in effect: after the whole assignment for `x = f(x)` (the `x`
+ * inside `f(x)` still refers to the previous binding), after the iterable for `for x in f(x)`.
+ */
+export function effectiveAt(b: Binding): number {
+  const cached = effective.get(b);
+  if (cached !== undefined) return cached;
+  let at = b.node.start;
+  for (let p = b.node.parent, depth = 0; p && depth < 8; p = p.parent, depth++) {
+    if (p.type === 'assignment' || p.type === 'augmented_assignment' || p.type === 'named_expression') {
+      // Chained `a = b = v` nests assignments: the outermost one ends last.
+      let top = p;
+      while (top.parent?.type === 'assignment') top = top.parent;
+      at = top.end;
+      break;
+    }
+    if (p.type === 'for_statement' || p.type === 'for_in_clause') {
+      at = p.get('right')?.end ?? at;
+      break;
+    }
+    if (p.type === 'with_item') {
+      at = p.end;
+      break;
+    }
+    if (p.type === 'block' || p.type === 'module' || p.type === 'function_definition' || p.type === 'class_definition') break;
+  }
+  effective.set(b, at);
+  return at;
 }
 
 export function isTruthy(v: ConstValue): boolean {
