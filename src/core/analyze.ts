@@ -9,6 +9,7 @@ import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { fileAnalyzers, textAnalyzers } from './analyzers.js';
+import { foldPatternFindings, takeTaintInfo, type TaintFileInfo } from '../taint/index.js';
 
 export interface AnalysisSettings {
   /** Ids of enabled code rules. */
@@ -29,6 +30,8 @@ export interface FileResult {
   lines: number;
   suppressed: number;
   unused: { path: string; line: number; text: string }[];
+  /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */
+  taint?: TaintFileInfo;
 }
 
 let ruleCache: { key: string; rules: Rule[] } | null = null;
@@ -64,6 +67,9 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     const sem = new Semantic(file);
     findings = runRules(file, enabledRules(settings.ruleIds), { ruleOptions: settings.ruleOptions }, sem);
     for (const a of fileAnalyzers) if (a.enabled(settings)) findings.push(...a.analyze(file, sem, settings));
+    // A taint finding absorbs the pattern finding on the same line with an overlapping CWE.
+    findings = foldPatternFindings(findings);
+    base.taint = takeTaintInfo(f.rel);
     comments = file.comments.map((c) => ({ line: c.row + 1, text: c.text }));
   } else {
     comments = [];

@@ -5,6 +5,7 @@ import type { DiscoveredFile } from './discovery.js';
 import type { SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import type { AnalysisSettings } from './analyze.js';
+import { taintAnalyzer } from '../taint/index.js';
 import { isSecretCandidateFile, scanTextForSecrets, secretOptionsFromConfig } from '../secrets/index.js';
 
 export interface FileAnalyzer {
@@ -20,7 +21,8 @@ export interface TextAnalyzer {
   analyze(text: string, f: DiscoveredFile, s: AnalysisSettings): FindingInput[];
 }
 
-export const fileAnalyzers: FileAnalyzer[] = [];
+// Taint tracking (src/taint), enabled by `settings.taint`.
+export const fileAnalyzers: FileAnalyzer[] = [taintAnalyzer];
 
 export const textAnalyzers: TextAnalyzer[] = [
   {

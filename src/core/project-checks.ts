@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { FindingInput, SkippedFile } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
 import type { ResolvedSettings, ScanOptions } from './scan.js';
+import { TAINT_RULES } from '../taint/index.js';
 import { auditDependencies, DEPENDENCY_RULES } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
 import { scanHistory, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
@@ -71,5 +72,5 @@ function dedupe(fs: FindingInput[]): FindingInput[] {
 
 /** Metadata of rules that are not code rules (secrets, hygiene, dependencies, taint). */
 export function extraRuleMeta(): RuleMeta[] {
-  return [...SECRET_RULES, ...HYGIENE_RULES, ...DEPENDENCY_RULES];
+  return [...SECRET_RULES, ...HYGIENE_RULES, ...DEPENDENCY_RULES, ...TAINT_RULES];
 }

@@ -26,6 +26,7 @@ import type { RuleMeta } from './rule-meta.js';
 import { ALL_RULES } from '../rules/index.js';
 import { projectChecks, extraRuleMeta } from './project-checks.js';
 import { didYouMean } from './config.js';
+import { crossModuleTaint } from '../taint/crossmod.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 
@@ -134,6 +135,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     includeOther: analysis.secrets ? isSecretCandidateFile : undefined,
   });
   const results = await analyzeAll(disc.files, analysis, opts);
+  // Cross-module taint: re-analyse (main thread) only files whose flows go through other modules.
+  if (analysis.taint) await crossModuleTaint(results, disc.files, analysis);
 
   const skipped: SkippedFile[] = [...disc.skipped];
   let findings: FindingInput[] = [];

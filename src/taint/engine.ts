@@ -1,0 +1,1449 @@
+// The taint engine: a flow-sensitive abstract interpreter over one module's functions.
+// Each function is analysed once, with its parameters bound to symbolic "parameter" origins (and
+// to real sources for framework handlers); the same walk reports source->sink flows and produces
+// the function's summary (parameter -> return, parameter -> sink), which call sites apply.
+// Recursion over the syntax tree is bounded (MAX_DEPTH); beyond it values are "unknown" (clean).
+import type { FindingInput, TraceStep } from '../core/finding.js';
+import { lineText, type PyNode, type SourceFile } from '../python/ast.js';
+import type { Semantic } from '../python/semantic.js';
+import { isTruthy } from '../python/semantic.js';
+import { RULE_BY_KIND } from './rules.js';
+import { CLEAN_METHODS, GUARD_CALLS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
+import { SESSION_OBJECTS, SINKS, type ArgSel, type SinkSpec } from './specs/sinks.js';
+import {
+  ENV_SOURCE_ATTRS,
+  ENV_SOURCE_CALLS,
+  FASTAPI_ROUTE_METHODS,
+  FLASK_ROUTE_METHODS,
+  REQUEST_TAGS,
+  SAFE_FLASK_CONVERTERS,
+  SOURCE_ATTRS,
+  SOURCE_CALLS,
+  SOURCE_METHODS,
+  VALIDATED_ANNOTATIONS,
+} from './specs/sources.js';
+import { ALL, bit, CLEAN, mask, type AV, type Flow, type SinkHit, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
+import { addStep, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows, withStep } from './values.js';
+
+const MAX_DEPTH = 120;
+const MAX_CALL_DEPTH = 6;
+const LOOP_ROUNDS = 3;
+const MAX_HITS = 40;
+
+type Env = Map<string, AV>;
+
+export interface ExternalResolver {
+  /** The summary of an imported project function/class/method by the qualified name used in this file. */
+  resolve(qn: string): Summary | undefined;
+}
+
+export interface EngineOptions {
+  envSources?: boolean;
+  external?: ExternalResolver;
+}
+
+interface Ctx {
+  def: PyNode | null;
+  cls: PyNode | null;
+  selfName: string | null;
+  ret: AV | null;
+  hits: SinkHit[];
+  loops: { breaks: Env[]; conts: Env[] }[];
+  flaskView: boolean;
+  closure: Env | null;
+}
+
+const calleeSinks = new Map<string, SinkSpec[]>();
+const methodSinks = new Map<string, SinkSpec[]>();
+for (const s of SINKS) {
+  for (const c of s.callees ?? []) (calleeSinks.get(c) ?? calleeSinks.set(c, []).get(c)!).push(s);
+  for (const m of s.methods ?? []) (methodSinks.get(m) ?? methodSinks.set(m, []).get(m)!).push(s);
+}
+const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'cmd', 'cmd.exe', 'powershell', 'pwsh']);
+const HTTP_CLIENTS = new Set(['requests.Session', 'requests.session', 'httpx.Client', 'httpx.AsyncClient', 'aiohttp.ClientSession', 'urllib3.PoolManager']);
+const XML_PRODUCERS = new Set(['xml.etree.ElementTree.parse', 'xml.etree.ElementTree.fromstring', 'xml.etree.ElementTree.XML', 'lxml.etree.parse', 'lxml.etree.fromstring', 'lxml.etree.XML', 'defusedxml.ElementTree.fromstring', 'defusedxml.ElementTree.parse', 'defusedxml.lxml.fromstring', 'defusedxml.lxml.parse']);
+const PATH_CTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'pathlib.PurePosixPath']);
+const RESPONSE_CTORS = new Set(['django.http.HttpResponse', 'flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'django.http.JsonResponse', 'flask.jsonify']);
+const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 'appendleft', 'extendleft', 'write']);
+const SAFE_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
+
+export class TaintEngine {
+  private findings = new Map<string, FindingInput>();
+  private summaries = new Map<PyNode, Summary | null>();
+  private inProgress = new Set<PyNode>();
+  private callDepth = 0;
+  private closures = new Map<PyNode, Env>();
+  private classFields = new Map<PyNode, Map<string, AV>>();
+  private classes: PyNode[] = [];
+  private moduleEnv: Env = new Map();
+  private importCalls = new Map<string, number>();
+  private readonly isDjango: boolean;
+  private readonly isFlask: boolean;
+  private readonly isFastapi: boolean;
+  private readonly isAiohttp: boolean;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly sem: Semantic,
+    readonly opts: EngineOptions = {},
+  ) {
+    this.isDjango = sem.imports('django') || /(^|\/)views\.py$/.test(file.path) || /(^|\/)views\//.test(file.path);
+    this.isFlask = sem.imports('flask') || sem.imports('quart');
+    this.isFastapi = sem.imports('fastapi') || sem.imports('starlette');
+    this.isAiohttp = sem.imports('aiohttp');
+  }
+
+  run(): { findings: FindingInput[]; info: TaintFileInfo } {
+    const ctx = this.newCtx(null);
+    this.execBlock(this.file.root, this.moduleEnv, ctx, 0);
+    // Every function (nested ones included) is analysed once for its own findings and summary.
+    const stack: PyNode[] = [this.file.root];
+    const defs: PyNode[] = [];
+    while (stack.length) {
+      const n = stack.pop() as PyNode;
+      if (n.type === 'function_definition') defs.push(n);
+      for (let i = n.children.length - 1; i >= 0; i--) {
+        const c = n.children[i];
+        if (c.named && (c.type.endsWith('statement') || c.type.endsWith('definition') || c.type === 'block' || c.type.endsWith('clause') || c.type === 'module')) stack.push(c);
+      }
+    }
+    for (const d of defs) this.summaryOf(d);
+    return { findings: [...this.findings.values()], info: this.exportInfo() };
+  }
+
+  // ---------------------------------------------------------------- exports (cross-module phase)
+
+  private exportInfo(): TaintFileInfo {
+    const summaries: TaintFileInfo['summaries'] = {};
+    const interesting = (s: Summary | null | undefined): s is Summary => !!s && (s.ret.length > 0 || s.sinks.length > 0 || Object.keys(s.selfFields ?? {}).length > 0);
+    for (const c of this.file.root.children) {
+      const d = c.type === 'decorated_definition' ? c.get('definition') : c;
+      if (!d) continue;
+      const name = d.get('name')?.text;
+      if (!name) continue;
+      if (d.type === 'function_definition') {
+        const s = this.summaries.get(d);
+        if (interesting(s)) summaries[name] = s;
+      } else if (d.type === 'class_definition') {
+        for (const m of d.get('body')?.children ?? []) {
+          const md = m.type === 'decorated_definition' ? m.get('definition') : m;
+          if (md?.type !== 'function_definition') continue;
+          const mn = md.get('name')?.text;
+          const s = this.summaries.get(md);
+          if (!mn || !interesting(s)) continue;
+          summaries[`${name}.${mn}`] = s;
+          if (mn === '__init__') summaries[name] = s;
+        }
+      }
+    }
+    const imports: string[] = [];
+    for (const [qn, flags] of this.importCalls) imports.push(`${flags}:${qn}`);
+    return { summaries, imports };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private newCtx(def: PyNode | null, cls: PyNode | null = null, selfName: string | null = null): Ctx {
+    return { def, cls, selfName, ret: null, hits: [], loops: [], flaskView: false, closure: def ? (this.closures.get(def) ?? null) : null };
+  }
+
+  step(node: PyNode, note: string): TraceStep {
+    return { path: this.file.path, line: node.row + 1, column: node.col + 1, note };
+  }
+
+  private source(node: PyNode, label: string): AV {
+    const st = this.step(node, `source: ${label}`);
+    return { flows: [{ o: { k: 's', id: `${this.file.path}:${st.line}:${st.column}`, label }, steps: [st], clean: 0 }] };
+  }
+
+  private short(node: PyNode): string {
+    const t = node.text.replace(/\s+/g, ' ');
+    return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  private report(kind: SinkKind, at: PyNode | TraceStep, flow: Flow, sinkStep: TraceStep, what: string, atNode?: PyNode): void {
+    const rule = RULE_BY_KIND.get(kind);
+    if (!rule) return;
+    const line = 'line' in at ? at.line : 1;
+    const column = 'column' in at ? at.column : 1;
+    const key = `${rule.id}@${line}:${column}`;
+    if (this.findings.has(key)) return;
+    const node = atNode;
+    const src = flow.o.k === 's' ? flow.o.label : 'input';
+    const first = flow.steps[0];
+    const trace = [...flow.steps, sinkStep];
+    const endNode = node;
+    this.findings.set(key, {
+      ruleId: rule.id,
+      name: rule.name,
+      category: 'taint',
+      severity: rule.severity,
+      confidence: rule.confidence,
+      cwe: rule.cwe,
+      path: this.file.path,
+      line,
+      column,
+      endLine: endNode ? endNode.endRow + 1 : line,
+      endColumn: endNode ? endNode.endCol + 1 : column + 1,
+      message: `${src} (${first && first.path !== this.file.path ? `${first.path}:` : 'line '}${first?.line ?? '?'}) reaches ${rule.sinkLabel} in ${what}`,
+      snippet: lineText(this.file, line - 1),
+      trace,
+    });
+  }
+
+  /** Checks a value reaching a sink: real sources are reported, parameter flows become summary hits. */
+  private sink(kind: SinkKind, av: AV, node: PyNode, ctx: Ctx, what: string): void {
+    const flows = deepFlows(av);
+    if (!flows.length) return;
+    const b = bit(kind);
+    const sinkStep = this.step(node, `sink: ${what} (${kind})`);
+    for (const f of flows) {
+      if (f.clean & b) continue;
+      if (f.o.k === 's') this.report(kind, sinkStep, f, sinkStep, what, node);
+      else if (ctx.hits.length < MAX_HITS) ctx.hits.push({ index: f.o.index, path: f.o.path, kind, clean: f.clean, norm: f.norm, steps: f.steps, sink: sinkStep, what });
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private execBlock(block: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    let cur: Env | null = env;
+    for (const s of block.children) {
+      if (!s.named) continue;
+      cur = this.execStmt(s, cur, ctx, d + 1);
+      if (!cur) return null;
+    }
+    return cur;
+  }
+
+  private execStmt(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    if (d > MAX_DEPTH) return env;
+    switch (s.type) {
+      case 'expression_statement': {
+        for (const c of s.namedChildren) {
+          if (c.type === 'call' && TERMINATORS.has(this.sem.callName(c) ?? '')) {
+            this.ev(c, env, ctx, d);
+            return null;
+          }
+          this.ev(c, env, ctx, d);
+        }
+        return env;
+      }
+      case 'return_statement': {
+        const v = s.namedChildren[0];
+        if (v) {
+          let av = this.ev(v, env, ctx, d);
+          if (ctx.flaskView) this.flaskReturn(v, av, env, ctx, d);
+          if (!isClean(av)) av = withStep(av, this.step(s, 'returned'));
+          ctx.ret = ctx.ret ? join(ctx.ret, av) : av;
+        } else ctx.ret ??= CLEAN;
+        return null;
+      }
+      case 'raise_statement':
+        for (const c of s.namedChildren) this.ev(c, env, ctx, d);
+        return null;
+      case 'break_statement':
+        ctx.loops[ctx.loops.length - 1]?.breaks.push(env);
+        return null;
+      case 'continue_statement':
+        ctx.loops[ctx.loops.length - 1]?.conts.push(env);
+        return null;
+      case 'if_statement':
+        return this.execIf(s, env, ctx, d);
+      case 'for_statement':
+        return this.execFor(s, env, ctx, d);
+      case 'while_statement':
+        return this.execWhile(s, env, ctx, d);
+      case 'try_statement':
+        return this.execTry(s, env, ctx, d);
+      case 'with_statement': {
+        for (const clause of s.children) {
+          if (clause.type !== 'with_clause') continue;
+          for (const item of clause.namedChildren) {
+            const v = item.get('value') ?? item.namedChildren[0];
+            if (!v) continue;
+            if (v.type === 'as_pattern') {
+              const av = this.ev(v.namedChildren[0], env, ctx, d);
+              const alias = v.get('alias');
+              const target = alias?.namedChildren[0] ?? alias;
+              if (target) this.assign(target, av, env, ctx, d, v);
+            } else this.ev(v, env, ctx, d);
+          }
+        }
+        const body = s.get('body');
+        return body ? this.execBlock(body, env, ctx, d) : env;
+      }
+      case 'match_statement': {
+        const subj = s.get('subject');
+        const sv = subj ? flat(this.ev(subj, env, ctx, d)) : CLEAN;
+        const outs: Env[] = [];
+        let exhaustive = false;
+        for (const c of s.get('body')?.children ?? []) {
+          if (c.type !== 'case_clause') continue;
+          const e = new Map(env);
+          for (const p of c.children) {
+            if (p.type !== 'case_pattern') continue;
+            if (p.text.trim() === '_') exhaustive = true;
+            for (const n of p.namedChildren) if (n.type === 'identifier' || n.type === 'dotted_name') if (!n.text.includes('.') && n.text !== '_') e.set(n.text, sv);
+          }
+          const body = c.get('consequence');
+          const r = body ? this.execBlock(body, e, ctx, d) : e;
+          if (r) outs.push(r);
+        }
+        if (!exhaustive) outs.push(env);
+        return this.merge(outs);
+      }
+      case 'function_definition':
+        this.defineFunction(s, env, ctx);
+        return env;
+      case 'decorated_definition': {
+        const def = s.get('definition');
+        if (def?.type === 'function_definition') this.defineFunction(def, env, ctx);
+        else if (def?.type === 'class_definition') this.defineClass(def, env, ctx, d);
+        return env;
+      }
+      case 'class_definition':
+        this.defineClass(s, env, ctx, d);
+        return env;
+      case 'delete_statement':
+        for (const c of s.namedChildren) if (c.type === 'identifier') env.delete(c.text);
+        return env;
+      case 'import_statement':
+      case 'import_from_statement':
+        for (const c of s.children) {
+          if (c.field !== 'name') continue;
+          const n = c.type === 'aliased_import' ? c.get('alias')?.text : c.text.split('.')[0];
+          if (n) env.delete(n);
+        }
+        return env;
+      case 'assert_statement': {
+        const cond = s.namedChildren[0];
+        if (!cond) return env;
+        this.ev(cond, env, ctx, d);
+        return this.applyRefs(env, this.refine(cond, env, ctx, d).t);
+      }
+      case 'block':
+        return this.execBlock(s, env, ctx, d);
+      default:
+        return env;
+    }
+  }
+
+  private defineFunction(def: PyNode, env: Env, ctx: Ctx): void {
+    const name = def.get('name')?.text;
+    if (name) env.delete(name);
+    // Nested functions see the enclosing function's variables at the point of definition.
+    if (ctx.def) this.closures.set(def, new Map([...(ctx.closure ?? []), ...env]));
+  }
+
+  private defineClass(cls: PyNode, env: Env, ctx: Ctx, d: number): void {
+    const name = cls.get('name')?.text;
+    if (name) env.delete(name);
+    this.classes.push(cls);
+    const body = cls.get('body');
+    if (body) this.execBlock(body, new Map(), this.newCtx(null, cls), d);
+  }
+
+  private execIf(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    const chain: [PyNode | undefined, PyNode | undefined][] = [[s.get('condition'), s.get('consequence')]];
+    let elseBody: PyNode | undefined;
+    for (const c of s.children) {
+      if (c.type === 'elif_clause') chain.push([c.get('condition'), c.get('consequence')]);
+      else if (c.type === 'else_clause') elseBody = c.get('body');
+    }
+    const outs: Env[] = [];
+    let cur = env;
+    let decided = false;
+    for (const [cond, body] of chain) {
+      if (!cond) continue;
+      const cv = this.sem.constValue(cond);
+      if (cv !== undefined) {
+        if (!isTruthy(cv)) continue; // dead branch
+        const r = body ? this.execBlock(body, new Map(cur), ctx, d) : cur;
+        if (r) outs.push(r);
+        decided = true;
+        break;
+      }
+      this.ev(cond, cur, ctx, d);
+      const ref = this.refine(cond, cur, ctx, d);
+      const r = body ? this.execBlock(body, this.applyRefs(new Map(cur), ref.t), ctx, d) : cur;
+      if (r) outs.push(r);
+      cur = this.applyRefs(new Map(cur), ref.f);
+    }
+    if (!decided) {
+      if (elseBody) {
+        const r = this.execBlock(elseBody, cur, ctx, d);
+        if (r) outs.push(r);
+      } else outs.push(cur);
+    }
+    return this.merge(outs);
+  }
+
+  private loopFixpoint(env: Env, ctx: Ctx, body: (e: Env) => Env | null): { exit: Env; breaks: Env[] } {
+    const frame = { breaks: [] as Env[], conts: [] as Env[] };
+    ctx.loops.push(frame);
+    let cur = env;
+    let sig = this.envSig(cur);
+    for (let i = 0; i < LOOP_ROUNDS; i++) {
+      frame.conts = [];
+      const r = body(new Map(cur));
+      const next = this.merge([cur, ...(r ? [r] : []), ...frame.conts]) ?? cur;
+      const nsig = this.envSig(next);
+      cur = next;
+      if (nsig === sig) break;
+      sig = nsig;
+    }
+    ctx.loops.pop();
+    return { exit: cur, breaks: frame.breaks };
+  }
+
+  private execFor(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    const right = s.get('right');
+    const left = s.get('left');
+    const it = right ? this.ev(right, env, ctx, d) : CLEAN;
+    const elem = this.elementOf(it);
+    const body = s.get('body');
+    const { exit, breaks } = this.loopFixpoint(env, ctx, (e) => {
+      if (left) this.assign(left, elem, e, ctx, d, s);
+      return body ? this.execBlock(body, e, ctx, d) : e;
+    });
+    let out: Env | null = exit;
+    const alt = s.children.find((c) => c.type === 'else_clause')?.get('body');
+    if (alt) out = this.execBlock(alt, new Map(exit), ctx, d);
+    return this.merge([...(out ? [out] : []), ...breaks]);
+  }
+
+  private execWhile(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    const cond = s.get('condition');
+    const cv = cond ? this.sem.constValue(cond) : undefined;
+    if (cv !== undefined && !isTruthy(cv)) return env;
+    const body = s.get('body');
+    const { exit, breaks } = this.loopFixpoint(env, ctx, (e) => {
+      if (cond) this.ev(cond, e, ctx, d);
+      const ref = cond ? this.refine(cond, e, ctx, d) : { t: [], f: [] };
+      return body ? this.execBlock(body, this.applyRefs(e, ref.t), ctx, d) : e;
+    });
+    if (cv !== undefined) return this.merge(breaks); // `while True`: only breaks leave
+    return this.merge([exit, ...breaks]);
+  }
+
+  private execTry(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    const body = s.get('body');
+    let end = body ? this.execBlock(body, new Map(env), ctx, d) : env;
+    const handlerStart = this.merge([env, ...(end ? [end] : [])]) ?? env;
+    const outs: Env[] = [];
+    const elseBody = s.children.find((c) => c.type === 'else_clause')?.get('body');
+    if (end && elseBody) end = this.execBlock(elseBody, end, ctx, d);
+    if (end) outs.push(end);
+    let fin: PyNode | undefined;
+    for (const c of s.children) {
+      if (c.type === 'except_clause' || c.type === 'except_group_clause') {
+        const e = new Map(handlerStart);
+        const blk = c.children.find((x) => x.type === 'block');
+        const r = blk ? this.execBlock(blk, e, ctx, d) : e;
+        if (r) outs.push(r);
+      } else if (c.type === 'finally_clause') fin = c.children.find((x) => x.type === 'block');
+    }
+    const merged = this.merge(outs);
+    if (fin) {
+      const r = this.execBlock(fin, merged ?? new Map(handlerStart), ctx, d);
+      return merged ? r : null;
+    }
+    return merged;
+  }
+
+  private merge(envs: Env[]): Env | null {
+    if (!envs.length) return null;
+    if (envs.length === 1) return envs[0];
+    const out: Env = new Map(envs[0]);
+    for (let i = 1; i < envs.length; i++) {
+      const e = envs[i];
+      for (const [k, v] of e) {
+        const o = out.get(k);
+        out.set(k, o ? join(o, v) : v);
+      }
+    }
+    return out;
+  }
+
+  private envSig(env: Env): string {
+    let s = '';
+    for (const [k, v] of env) {
+      const f = deepFlows(v);
+      if (f.length || v.fields) s += `${k}:${f.length}:${f.map((x) => x.clean).join(',')}:${v.fields?.size ?? 0};`;
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------- guards
+
+  private refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] } {
+    const none = { t: [] as Ref[], f: [] as Ref[] };
+    if (d > MAX_DEPTH) return none;
+    switch (cond.type) {
+      case 'parenthesized_expression':
+        return cond.namedChildren[0] ? this.refine(cond.namedChildren[0], env, ctx, d + 1) : none;
+      case 'not_operator': {
+        const a = cond.get('argument');
+        if (!a) return none;
+        const r = this.refine(a, env, ctx, d + 1);
+        return { t: r.f, f: r.t };
+      }
+      case 'boolean_operator': {
+        const l = cond.get('left');
+        const r = cond.get('right');
+        const op = cond.get('operator')?.text;
+        if (!l || !r) return none;
+        const a = this.refine(l, env, ctx, d + 1);
+        const b = this.refine(r, env, ctx, d + 1);
+        return op === 'and' ? { t: [...a.t, ...b.t], f: [] } : { t: [], f: [...a.f, ...b.f] };
+      }
+      case 'comparison_operator': {
+        const ops = cond.children.filter((c) => c.field === 'operators').map((c) => c.text.replace(/\s+/g, ' '));
+        const operands = cond.namedChildren.filter((c) => c.field !== 'operators');
+        if (ops.length !== 1 || operands.length !== 2) return none;
+        const [l, r] = operands;
+        const op = ops[0];
+        if (op === 'in' || op === 'not in') {
+          const name = refName(l);
+          if (!name || !this.isConstCollection(r)) return none;
+          const ref = [{ name, m: ALL }];
+          return op === 'in' ? { t: ref, f: [] } : { t: [], f: ref };
+        }
+        if (op === '==' || op === '!=') {
+          // commonpath([base, p]) == base
+          for (const [a, b] of [[l, r], [r, l]]) {
+            if (a.type === 'call' && /(^|\.)commonpath$/.test(this.sem.callName(a) ?? '')) {
+              const refs: Ref[] = [];
+              const lst = this.sem.arg(a, 0);
+              for (const n of lst?.namedChildren ?? []) {
+                const nm = refName(n);
+                if (nm && nm !== refName(b)) refs.push({ name: nm, m: bit('path'), norm: true });
+              }
+              return op === '==' ? { t: refs, f: [] } : { t: [], f: refs };
+            }
+          }
+          const name = refName(l) ?? refName(r);
+          const other = refName(l) ? r : l;
+          if (name && this.sem.constValue(other) !== undefined) {
+            const ref = [{ name, m: ALL }];
+            return op === '==' ? { t: ref, f: [] } : { t: [], f: ref };
+          }
+        }
+        return none;
+      }
+      case 'call': {
+        const fn = cond.get('function');
+        const qn = this.sem.callName(cond) ?? '';
+        const method = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+        if (method && fn) {
+          const recvName = refName(fn.get('object'));
+          if (recvName && /^(isdigit|isnumeric|isdecimal|isalnum|isalpha|isidentifier)$/.test(method)) return { t: [{ name: recvName, m: ALL }], f: [] };
+          if (recvName && (method === 'is_relative_to' || method === 'startswith')) {
+            const a0 = this.sem.arg(cond, 0);
+            if (a0 && !(method === 'startswith' && this.sem.constString(a0) === '')) return { t: [{ name: recvName, m: bit('path'), norm: true }], f: [] };
+          }
+          if (method === 'fullmatch' || (method === 'match' && !qn.startsWith('re.'))) {
+            const a0 = refName(this.sem.arg(cond, 0));
+            if (a0 && method === 'fullmatch') return { t: [{ name: a0, m: ALL }], f: [] };
+          }
+        }
+        const g = GUARD_CALLS[qn] ?? (qn.endsWith('url_has_allowed_host_and_scheme') || qn.endsWith('is_safe_url') ? bit('redirect') : undefined);
+        if (g !== undefined) {
+          const a0 = refName(this.sem.arg(cond, qn === 're.fullmatch' ? 1 : 0, qn.includes('url') ? 'url' : undefined));
+          if (a0) return { t: [{ name: a0, m: g }], f: [] };
+        }
+        if (qn === 're.match') {
+          const pat = this.sem.constString(this.sem.arg(cond, 0));
+          const a1 = refName(this.sem.arg(cond, 1));
+          if (pat && a1 && /\$$|\\Z$/.test(pat)) return { t: [{ name: a1, m: ALL }], f: [] };
+        }
+        return none;
+      }
+      default:
+        return none;
+    }
+  }
+
+  private isConstCollection(n: PyNode): boolean {
+    if (['list', 'tuple', 'set', 'dictionary'].includes(n.type)) return this.sem.constValue(n) !== undefined;
+    if (this.sem.constValue(n) !== undefined) return true;
+    const t = n.type === 'call' ? n.get('function')?.get('object') : n;
+    const name = t?.type === 'attribute' ? t.get('attribute')?.text : t?.text;
+    return !!name && /^[A-Z][A-Z0-9_]*$/.test(name);
+  }
+
+  private applyRefs(env: Env, refs: Ref[]): Env {
+    for (const r of refs) {
+      const parts = r.name.split('.');
+      const base = env.get(parts[0]) ?? this.lookupOuter(parts[0]);
+      if (!base) continue;
+      if (parts.length === 1) env.set(r.name, cleanse(base, r.m, r.norm));
+      else env.set(parts[0], setField(base, `.${parts[1]}`, cleanse(readField(base, `.${parts[1]}`), r.m, r.norm)));
+    }
+    return env;
+  }
+
+  private lookupOuter(name: string): AV | undefined {
+    return this.moduleEnv.get(name);
+  }
+
+  // ---------------------------------------------------------------- assignment
+
+  private assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void {
+    switch (target.type) {
+      case 'identifier':
+        env.set(target.text, isClean(av) ? av : withStep(av, this.step(at, `${target.text} = ${this.short(at.type === 'assignment' ? (at.get('right') ?? at) : at)}`)));
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'parenthesized_expression': {
+        const elems = target.namedChildren;
+        elems.forEach((e, i) => {
+          if (e.type === 'list_splat_pattern' || e.type === 'list_splat') {
+            const n = e.namedChildren[0];
+            if (n) this.assign(n, flat(av), env, ctx, d, at);
+          } else this.assign(e, readField(av, `[${i}`), env, ctx, d, at);
+        });
+        return;
+      }
+      case 'attribute': {
+        const obj = target.get('object');
+        const attr = target.get('attribute')?.text;
+        if (!obj || !attr) return;
+        if (obj.type === 'identifier') {
+          const cur = env.get(obj.text) ?? this.readName(obj, env, ctx);
+          env.set(obj.text, setField(cur, `.${attr}`, av));
+          if (ctx.cls && obj.text === ctx.selfName) {
+            const cf = this.classFields.get(ctx.cls) ?? new Map<string, AV>();
+            this.classFields.set(ctx.cls, cf);
+            const src = deepFlows(av).filter((f) => f.o.k === 's');
+            if (src.length) cf.set(attr, { flows: unionFlows(cf.get(attr)?.flows ?? [], src) });
+          }
+        } else this.weakUpdate(obj, av, env);
+        return;
+      }
+      case 'subscript': {
+        const obj = target.get('value');
+        const key = target.get('subscript');
+        if (!obj) return;
+        const objAv = this.ev(obj, env, ctx, d);
+        // Sinks written as assignments: session[...] = v, resp.headers[...] = v, response[...] = v.
+        const qn = this.sem.qualifiedName(obj);
+        if ((qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session') this.sink('trust-boundary', av, target, ctx, `${this.short(obj)}[...] assignment`);
+        else if ((obj.type === 'attribute' && obj.get('attribute')?.text === 'headers' && !qn?.includes('request')) || objAv.tag === 'response') this.sink('header', av, target, ctx, `${this.short(obj)}[...] assignment`);
+        const k = key ? this.sem.constValue(key) : undefined;
+        if (obj.type === 'identifier') {
+          const cur = env.get(obj.text) ?? objAv;
+          if (typeof k === 'string' || typeof k === 'number') env.set(obj.text, setField(cur, `[${k}`, av));
+          else env.set(obj.text, { ...cur, flows: unionFlows(cur.flows, deepFlows(av)) });
+        } else this.weakUpdate(obj, av, env);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** `a.b[c] = v` and friends: the root variable may now hold `v` somewhere. */
+  private weakUpdate(node: PyNode, av: AV, env: Env): void {
+    let n: PyNode | undefined = node;
+    for (let i = 0; n && i < 20 && n.type !== 'identifier'; i++) n = n.get('object') ?? n.get('value');
+    if (n?.type !== 'identifier' || isClean(av)) return;
+    const cur = env.get(n.text);
+    if (cur) env.set(n.text, { ...cur, flows: unionFlows(cur.flows, deepFlows(av)) });
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  private readName(id: PyNode, env: Env, ctx: Ctx): AV {
+    const name = id.text;
+    const v = env.get(name);
+    if (v) return v;
+    const qn = this.sem.qualifiedName(id);
+    if (qn) {
+      const s = SOURCE_ATTRS[qn] ?? (this.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
+      if (s) return this.source(id, s);
+    }
+    const c = ctx.closure?.get(name);
+    if (c) return c;
+    if (ctx.def || ctx.cls) {
+      const m = this.moduleEnv.get(name);
+      if (m) return m;
+    }
+    return CLEAN;
+  }
+
+  ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+    if (d > MAX_DEPTH) return CLEAN;
+    d++;
+    switch (node.type) {
+      case 'identifier':
+        return this.readName(node, env, ctx);
+      case 'attribute':
+        return this.evAttribute(node, env, ctx, d);
+      case 'subscript': {
+        const obj = node.get('value');
+        if (!obj) return CLEAN;
+        const o = this.ev(obj, env, ctx, d);
+        const subs = node.all('subscript');
+        const key = subs[0];
+        if (subs.length === 1 && key && key.type !== 'slice') {
+          const k = this.sem.constValue(key);
+          if (typeof k === 'string' || typeof k === 'number') return readField(o, `[${k}`);
+          this.ev(key, env, ctx, d);
+        }
+        return flat(o);
+      }
+      case 'call':
+        return this.evCall(node, env, ctx, d);
+      case 'string': {
+        let r = CLEAN;
+        for (const c of node.children) {
+          if (c.type !== 'interpolation') continue;
+          const e = c.get('expression') ?? c.namedChildren[0];
+          if (e) r = join(r, flat(this.ev(e, env, ctx, d)));
+        }
+        return this.prefixClean(node, r);
+      }
+      case 'concatenated_string': {
+        let r = CLEAN;
+        for (const c of node.namedChildren) r = join(r, this.ev(c, env, ctx, d));
+        return this.prefixClean(node, r);
+      }
+      case 'binary_operator': {
+        const l = node.get('left');
+        const r = node.get('right');
+        const la = l ? this.ev(l, env, ctx, d) : CLEAN;
+        const ra = r ? this.ev(r, env, ctx, d) : CLEAN;
+        let out = join(flat(la), flat(ra));
+        if (la.tag === 'pathlib' || ra.tag === 'pathlib') out = { flows: out.flows, tag: 'pathlib' };
+        return this.prefixClean(node, out);
+      }
+      case 'boolean_operator': {
+        const l = node.get('left');
+        const r = node.get('right');
+        return join(l ? this.ev(l, env, ctx, d) : CLEAN, r ? this.ev(r, env, ctx, d) : CLEAN);
+      }
+      case 'conditional_expression': {
+        const [a, cond, b] = node.namedChildren;
+        const cv = cond ? this.sem.constValue(cond) : undefined;
+        if (cv !== undefined) return isTruthy(cv) ? (a ? this.ev(a, env, ctx, d) : CLEAN) : b ? this.ev(b, env, ctx, d) : CLEAN;
+        if (cond) this.ev(cond, env, ctx, d);
+        const ref = cond ? this.refine(cond, env, ctx, d) : { t: [], f: [] };
+        const ta = a ? this.ev(a, this.applyRefs(new Map(env), ref.t), ctx, d) : CLEAN;
+        const fb = b ? this.ev(b, this.applyRefs(new Map(env), ref.f), ctx, d) : CLEAN;
+        return join(ta, fb);
+      }
+      case 'parenthesized_expression':
+      case 'await':
+        return node.namedChildren[0] ? this.ev(node.namedChildren[0], env, ctx, d) : CLEAN;
+      case 'list':
+      case 'tuple':
+      case 'expression_list': {
+        const fields = new Map<string, AV>();
+        let flows: Flow[] = [];
+        node.namedChildren.forEach((c, i) => {
+          if (c.type === 'list_splat') flows = unionFlows(flows, deepFlows(this.ev(c.namedChildren[0] ?? c, env, ctx, d)));
+          else {
+            const v = this.ev(c, env, ctx, d);
+            if (!isClean(v)) fields.set(`[${i}`, v);
+          }
+        });
+        return fields.size || flows.length ? { flows, fields } : CLEAN;
+      }
+      case 'set': {
+        let r = CLEAN;
+        for (const c of node.namedChildren) r = join(r, flat(this.ev(c, env, ctx, d)));
+        return r;
+      }
+      case 'dictionary': {
+        const fields = new Map<string, AV>();
+        let flows: Flow[] = [];
+        for (const p of node.namedChildren) {
+          if (p.type === 'pair') {
+            const kn = p.get('key');
+            const vn = p.get('value');
+            const k = kn ? this.sem.constValue(kn) : undefined;
+            const v = vn ? this.ev(vn, env, ctx, d) : CLEAN;
+            if (typeof k === 'string' || typeof k === 'number') {
+              if (!isClean(v)) fields.set(`[${k}`, v);
+            } else {
+              flows = unionFlows(flows, deepFlows(v));
+              if (kn) flows = unionFlows(flows, deepFlows(this.ev(kn, env, ctx, d)));
+            }
+          } else flows = unionFlows(flows, deepFlows(this.ev(p.namedChildren[0] ?? p, env, ctx, d)));
+        }
+        return { flows, fields, tag: 'dict' };
+      }
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'generator_expression':
+      case 'dictionary_comprehension': {
+        const e = new Map(env);
+        for (const c of node.children) {
+          if (c.type === 'for_in_clause') {
+            const right = c.get('right');
+            const left = c.get('left');
+            const it = right ? this.ev(right, e, ctx, d) : CLEAN;
+            if (left) this.assign(left, this.elementOf(it), e, ctx, d, c);
+          } else if (c.type === 'if_clause') {
+            const cond = c.namedChildren[0];
+            if (cond) this.applyRefs(e, this.refine(cond, e, ctx, d).t);
+          }
+        }
+        const body = node.get('body');
+        if (!body) return CLEAN;
+        if (body.type === 'pair') {
+          const k = body.get('key');
+          const v = body.get('value');
+          return { flows: unionFlows(k ? deepFlows(this.ev(k, e, ctx, d)) : [], v ? deepFlows(this.ev(v, e, ctx, d)) : []), tag: 'dict' };
+        }
+        return { flows: deepFlows(this.ev(body, e, ctx, d)) };
+      }
+      case 'named_expression': {
+        const v = node.get('value');
+        const n = node.get('name');
+        const av = v ? this.ev(v, env, ctx, d) : CLEAN;
+        if (n) this.assign(n, av, env, ctx, d, node);
+        return av;
+      }
+      case 'assignment': {
+        const right = node.get('right');
+        const left = node.get('left');
+        const av = right ? this.ev(right, env, ctx, d) : CLEAN;
+        if (left) this.assign(left, av, env, ctx, d, node);
+        return av;
+      }
+      case 'augmented_assignment': {
+        const right = node.get('right');
+        const left = node.get('left');
+        if (!left) return CLEAN;
+        const av = right ? this.ev(right, env, ctx, d) : CLEAN;
+        const cur = this.ev(left, env, ctx, d);
+        const nv = join(cur.tag === 'dict' || cur.fields ? cur : flat(cur), flat(av));
+        if (left.type === 'identifier') this.assign(left, nv, env, ctx, d, node);
+        else this.weakUpdate(left, av, env);
+        return nv;
+      }
+      case 'yield': {
+        const c = node.namedChildren[0];
+        if (c) {
+          const av = this.ev(c, env, ctx, d);
+          ctx.ret = ctx.ret ? join(ctx.ret, av) : av;
+        }
+        return CLEAN;
+      }
+      case 'lambda':
+        return CLEAN;
+      case 'not_operator':
+      case 'comparison_operator': {
+        for (const c of node.namedChildren) if (c.field !== 'operators') this.ev(c, env, ctx, d);
+        return CLEAN;
+      }
+      case 'unary_operator': {
+        const a = node.get('argument');
+        return a ? this.ev(a, env, ctx, d) : CLEAN;
+      }
+      case 'list_splat':
+      case 'dictionary_splat':
+      case 'keyword_argument':
+        return node.namedChildren.length ? this.ev(node.namedChildren[node.namedChildren.length - 1], env, ctx, d) : CLEAN;
+      default:
+        return CLEAN;
+    }
+  }
+
+  private elementOf(it: AV): AV {
+    const f = deepFlows(it);
+    if (it.tag === 'xml') return { flows: f, tag: 'xml' };
+    return f.length ? { flows: f } : CLEAN;
+  }
+
+  /** Data placed after a constant `scheme://host/` prefix cannot choose the host: clean for SSRF and redirects. */
+  private prefixClean(node: PyNode, av: AV): AV {
+    if (isClean(av)) return av;
+    const lead = this.leadingConst(node, 0);
+    if (lead && /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#\s{%]+[/?#]/i.test(lead)) return cleanse(av, mask('ssrf', 'redirect'));
+    return av;
+  }
+
+  private leadingConst(node: PyNode, d: number): string | undefined {
+    if (d > 20) return undefined;
+    switch (node.type) {
+      case 'string': {
+        let s = '';
+        for (const c of node.children) {
+          if (c.type === 'string_content' || c.type === 'escape_sequence') s += c.text;
+          else if (c.type === 'interpolation') break;
+        }
+        return s;
+      }
+      case 'concatenated_string':
+        return node.namedChildren[0] ? this.leadingConst(node.namedChildren[0], d + 1) : undefined;
+      case 'binary_operator': {
+        const l = node.get('left');
+        const op = node.get('operator')?.text;
+        if (!l) return undefined;
+        const s = this.sem.constString(l) ?? this.leadingConst(l, d + 1);
+        if (op === '%' && s !== undefined) return s.split('%')[0];
+        return op === '+' ? s : undefined;
+      }
+      case 'call': {
+        const fn = node.get('function');
+        if (fn?.type === 'attribute' && fn.get('attribute')?.text === 'format') {
+          const s = this.sem.constString(fn.get('object'));
+          return s?.split('{')[0];
+        }
+        return undefined;
+      }
+      case 'identifier':
+        return this.sem.constString(node);
+      default:
+        return undefined;
+    }
+  }
+
+  private evAttribute(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+    const qn = this.sem.qualifiedName(node);
+    if (qn) {
+      const s = SOURCE_ATTRS[qn] ?? (this.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
+      if (s) return this.source(node, s);
+    }
+    const obj = node.get('object');
+    const attr = node.get('attribute')?.text;
+    if (!obj || !attr) return CLEAN;
+    const o = this.ev(obj, env, ctx, d);
+    if (o.tag) {
+      const rt = REQUEST_TAGS[o.tag];
+      if (rt && (rt.attrs.includes(attr) || rt.attrs.includes('*'))) return this.source(node, `${rt.label}.${attr}`);
+      if (o.tag === 'django.request' && attr === 'session') return { flows: [], tag: 'session' };
+      if (o.tag === 'pathlib' && (attr === 'name' || attr === 'stem' || attr === 'suffix')) return cleanse(flat(o), bit('path'));
+      if (o.tag === 'pathlib' && attr === 'parent') return { flows: deepFlows(o), tag: 'pathlib' };
+      if (o.tag.startsWith('inst:')) {
+        const own = o.fields?.get(`.${attr}`);
+        if (own) return own;
+        const cls = this.classes[Number(o.tag.slice(5))];
+        const cf = cls ? this.classFields.get(cls)?.get(attr) : undefined;
+        const base = readField(o, `.${attr}`);
+        return cf ? join(base, cf) : base;
+      }
+    }
+    return readField(o, `.${attr}`);
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+    const fn = node.get('function');
+    if (!fn) return CLEAN;
+    const qn = this.sem.callName(node);
+    const a = this.sem.args(node);
+    const pos = a.positional.map((p) => this.ev(p, env, ctx, d));
+    const kw = new Map<string, AV>();
+    for (const [k, v] of a.keywords) kw.set(k, this.ev(v, env, ctx, d));
+    let extra = CLEAN;
+    for (const c of node.get('arguments')?.namedChildren ?? []) {
+      if (c.type === 'list_splat' || c.type === 'dictionary_splat') extra = join(extra, flat(this.ev(c, env, ctx, d)));
+    }
+    const isAttr = fn.type === 'attribute';
+    const method = isAttr ? fn.get('attribute')?.text : undefined;
+    const recvNode = isAttr ? fn.get('object') : undefined;
+    const recv = recvNode ? this.ev(recvNode, env, ctx, d) : null;
+
+    // Sinks.
+    this.checkSinks(node, qn, method, recv, pos, kw, a.positional, ctx);
+
+    // Sources.
+    if (qn) {
+      const s = SOURCE_CALLS[qn] ?? (this.opts.envSources ? ENV_SOURCE_CALLS[qn] : undefined);
+      if (s) return this.source(node, s);
+    }
+    if (method && recv?.tag) {
+      const rt = REQUEST_TAGS[recv.tag];
+      if (rt?.methods.includes(method)) return this.source(node, `${rt.label}.${method}()`);
+    }
+    if (method) {
+      for (const sm of SOURCE_METHODS) if (sm.method === method && this.sem.imports(sm.requireImport)) return { ...this.source(node, sm.label), tag: sm.label === 'argparse arguments' ? 'argparse.namespace' : undefined };
+    }
+
+    // Project functions (this file, then other modules of the project).
+    const target = this.resolveCallee(fn, recvNode, recv, env, ctx);
+    if (target) {
+      const r = this.applyTarget(target, node, recv, pos, kw, a.positional.length, ctx);
+      if (r) return r;
+    } else if (qn && !SANITIZERS[qn] && !calleeSinks.has(qn)) {
+      const ext = this.externalCall(qn, node, recv, pos, kw, ctx, [...pos, ...kw.values()]);
+      if (ext) return ext;
+    }
+
+    // Sanitizers, normalizers and value constructors.
+    if (qn && SANITIZERS[qn] !== undefined) {
+      const m = SANITIZERS[qn];
+      if (m === ALL) return CLEAN;
+      return cleanse(flat(joinAll([...pos, ...kw.values()])), m);
+    }
+    if (method && CLEAN_METHODS.has(method)) return CLEAN;
+    const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
+    if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
+    if (qn && PATH_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
+    if (qn && HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
+    if (qn === 'logging.getLogger' || qn === 'structlog.get_logger') return { flows: [], tag: 'logger' };
+    if (qn === 'lxml.etree.XMLParser') {
+      const re = a.keywords.get('resolve_entities');
+      return { flows: [], tag: re && this.sem.isFalsy(re) ? 'safe-xml-parser' : 'xml-parser' };
+    }
+    if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
+    if (qn && RESPONSE_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+    if (qn === 'dict') {
+      const fields = new Map<string, AV>();
+      for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
+      return { flows: unionFlows(flat(joinAll(pos)).flows, extra.flows), fields, tag: 'dict' };
+    }
+    if (qn === 'os.path.join' || qn === 'posixpath.join') return argsAv;
+    if (qn === 'argparse.ArgumentParser') return CLEAN;
+
+    if (method && recv) {
+      if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
+      if ((method === 'get' || method === 'pop' || method === 'getlist' || method === 'setdefault') && a.positional[0]) {
+        const k = this.sem.constValue(a.positional[0]);
+        const dflt = pos[1] ? flat(pos[1]) : CLEAN;
+        if ((typeof k === 'string' || typeof k === 'number') && recv.fields) return join(readField(recv, `[${k}`), dflt);
+        return join(readField(flat(recv), `[${String(k)}`), dflt);
+      }
+      if (method === 'replace' && a.positional[0]) {
+        const from = this.sem.constString(a.positional[0]);
+        const base = join(flat(recv), pos[1] ? flat(pos[1]) : CLEAN);
+        if (from !== undefined && /[\r\n]/.test(from)) return cleanse(base, mask('log', 'header'));
+        return base;
+      }
+      if (MUTATORS.has(method) && recvNode?.type === 'identifier' && !isClean(argsAv)) {
+        const cur = env.get(recvNode.text);
+        if (cur) env.set(recvNode.text, { ...cur, flows: unionFlows(cur.flows, argsAv.flows) });
+        return CLEAN;
+      }
+      if (method === 'joinpath' && recv.tag === 'pathlib') return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+      const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
+      const out = join(flat(recv), argsAv);
+      return keep ? { flows: out.flows, tag: keep } : out;
+    }
+    return argsAv;
+  }
+
+  private checkSinks(node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx): void {
+    let specs: SinkSpec[] | undefined = qn ? calleeSinks.get(qn) : undefined;
+    if (!specs && method) specs = methodSinks.get(method);
+    if (!specs) return;
+    // Nothing tainted at this call: no sink can fire.
+    if ((!recv || isClean(recv)) && pos.every(isClean) && [...kw.values()].every(isClean)) return;
+    const what = `${this.short(node.get('function') ?? node)}()`;
+    for (const s of specs) {
+      if (s.methods && qn && calleeSinks.has(qn)) continue;
+      if (s.requireImport && !s.requireImport.some((m) => this.sem.imports(m))) continue;
+      if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
+      if (s.special === 'subprocess') {
+        this.subprocessSink(node, pos[0] ?? kw.get('args'), posNodes[0], ctx, what);
+        continue;
+      }
+      if (s.special === 'yaml') {
+        const loader = this.sem.arg(node, 1, 'Loader');
+        if (loader && /Safe|Base/.test(this.sem.qualifiedName(loader) ?? loader.text)) continue;
+      }
+      if (s.special === 'numpy-pickle' && !this.sem.isTrue(this.sem.arg(node, null, 'allow_pickle'))) continue;
+      if (s.special === 'xxe') {
+        const p = kw.get('parser') ?? pos[1];
+        if (p?.tag === 'safe-xml-parser') continue;
+      }
+      for (const sel of s.args) {
+        const av = this.selectArg(sel, recv, pos, kw);
+        if (av) this.sink(s.kind, av, node, ctx, what);
+      }
+    }
+  }
+
+  private selectArg(sel: ArgSel, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV | null {
+    if (sel === 'recv') return recv;
+    if (sel === 'all') return joinAll([...pos.map(flat), ...[...kw.values()].map(flat)]);
+    const [i, k] = sel;
+    if (k !== undefined && kw.has(k)) return kw.get(k) ?? null;
+    if (i !== null && i < pos.length) return pos[i];
+    return null;
+  }
+
+  private subprocessSink(node: PyNode, a0: AV | undefined, n0: PyNode | undefined, ctx: Ctx, what: string): void {
+    if (!a0) return;
+    const shell = this.sem.arg(node, null, 'shell');
+    if (shell && this.sem.isTrue(shell, true)) return this.sink('command', a0, node, ctx, `${what} with shell=True`);
+    if (shell && this.sem.constValue(shell) === undefined && !isClean(this.evShallow(shell))) return this.sink('command', a0, node, ctx, what);
+    if (a0.fields || (n0 && (n0.type === 'list' || n0.type === 'tuple'))) {
+      this.sink('command', readField(a0, '[0'), node, ctx, `${what} (program)`);
+      const first = n0?.namedChildren[0] ? this.sem.constString(n0.namedChildren[0]) : undefined;
+      const second = n0?.namedChildren[1] ? this.sem.constString(n0.namedChildren[1]) : undefined;
+      if (first && SHELLS.has(first) && second && /^[-/]c$/i.test(second)) this.sink('command', readField(a0, '[2'), node, ctx, `${what} (shell -c)`);
+      return;
+    }
+    this.sink('command', a0, node, ctx, `${what} (program)`);
+  }
+
+  private evShallow(_n: PyNode): AV {
+    return CLEAN;
+  }
+
+  /** Flask view functions: a returned string is the HTML body. */
+  private flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void {
+    let node = v;
+    let val = av;
+    if (node.type === 'tuple' || node.type === 'expression_list') {
+      node = node.namedChildren[0];
+      if (!node) return;
+      val = readField(av, '[0');
+    }
+    if (node.type === 'dictionary' || node.type === 'list' || val.tag === 'dict' || val.tag === 'response') return;
+    if (node.type === 'call') {
+      const qn = this.sem.callName(node);
+      const m = node.get('function')?.type === 'attribute' ? node.get('function')?.get('attribute')?.text : undefined;
+      if (!(m === 'format' || m === 'join' || m === 'replace' || m === 'strip')) return;
+      if (qn && SAFE_RETURNS.has(qn)) return;
+    }
+    void env;
+    void d;
+    this.sink('xss', val, v, ctx, 'the body returned by a Flask view');
+  }
+
+  // ---------------------------------------------------------------- inter-procedural
+
+  private resolveCallee(fn: PyNode, recvNode: PyNode | undefined, recv: AV | null, env: Env, ctx: Ctx): Target | null {
+    if (fn.type === 'identifier') {
+      if (env.has(fn.text)) return null;
+      const b = this.sem.bindingOf(fn);
+      if (b?.def && (b.kind === 'def' || b.kind === 'class')) return b.kind === 'def' ? { def: b.def, bound: false, name: fn.text } : { cls: b.def, name: fn.text };
+      return null;
+    }
+    if (fn.type !== 'attribute' || !recvNode) return null;
+    const m = fn.get('attribute')?.text;
+    if (!m) return null;
+    if (recv?.tag?.startsWith('inst:')) {
+      const cls = this.classes[Number(recv.tag.slice(5))];
+      const def = cls ? this.methodOf(cls, m, 0) : undefined;
+      if (def) return { def, bound: true, name: m };
+    }
+    if (recv?.tag?.startsWith('ext:')) return { ext: `${recv.tag.slice(4)}.${m}`, bound: true, name: m };
+    if (recvNode.type === 'identifier' && ctx.cls && recvNode.text === ctx.selfName) {
+      const def = this.methodOf(ctx.cls, m, 0);
+      if (def) return { def, bound: true, name: m };
+    }
+    if (recvNode.type === 'identifier') {
+      const b = this.sem.bindingOf(recvNode);
+      if (b?.kind === 'class' && b.def) {
+        const def = this.methodOf(b.def, m, 0);
+        if (def) return { def, bound: this.isBoundMethod(def), name: m };
+      }
+    }
+    return null;
+  }
+
+  private isBoundMethod(def: PyNode): boolean {
+    const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
+    return !dec?.children.some((c) => c.type === 'decorator' && /staticmethod/.test(c.text));
+  }
+
+  private methodOf(cls: PyNode, name: string, depth: number): PyNode | undefined {
+    if (depth > 5) return undefined;
+    for (const c of cls.get('body')?.children ?? []) {
+      const d = c.type === 'decorated_definition' ? c.get('definition') : c;
+      if (d?.type === 'function_definition' && d.get('name')?.text === name) return d;
+    }
+    for (const base of cls.get('superclasses')?.namedChildren ?? []) {
+      if (base.type !== 'identifier') continue;
+      const b = this.sem.bindingOf(base);
+      if (b?.kind === 'class' && b.def) {
+        const r = this.methodOf(b.def, name, depth + 1);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  }
+
+  private applyTarget(t: Target, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, _n: number, ctx: Ctx): AV | null {
+    if ('cls' in t) {
+      const idx = this.classes.indexOf(t.cls);
+      const tag = idx >= 0 ? `inst:${idx}` : undefined;
+      const init = this.methodOf(t.cls, '__init__', 0);
+      const self: AV = { flows: [], ...(tag ? { tag } : {}) };
+      if (!init) return self;
+      const s = this.summaryOf(init);
+      if (!s) return self;
+      this.applySummary(s, call, self, pos, kw, ctx, t.name, this.file.path);
+      const fields = new Map<string, AV>();
+      for (const [k, flows] of Object.entries(s.selfFields ?? {})) {
+        const v = this.subst(flows, s, call, self, pos, kw, t.name);
+        if (v.length) fields.set(`.${k}`, { flows: v });
+      }
+      return { flows: [], ...(fields.size ? { fields } : {}), ...(tag ? { tag } : {}) };
+    }
+    if ('ext' in t) {
+      const s = this.opts.external?.resolve(t.ext);
+      this.noteImport(t.ext, pos, kw, recv);
+      if (!s) return null;
+      return this.applySummary(s, call, recv, pos, kw, ctx, t.name, '');
+    }
+    const s = this.summaryOf(t.def);
+    if (!s) return null;
+    return this.applySummary(s, call, t.bound ? recv : null, pos, kw, ctx, t.name, this.file.path);
+  }
+
+  private noteImport(qn: string, pos: AV[], kw: Map<string, AV>, recv: AV | null): void {
+    let flags = this.importCalls.get(qn) ?? 0;
+    for (const av of [...pos, ...kw.values(), ...(recv ? [recv] : [])]) {
+      for (const f of deepFlows(av)) flags |= f.o.k === 's' ? 1 : 2;
+    }
+    this.importCalls.set(qn, flags);
+  }
+
+  /** Calls to imported names that may be project code (resolved in the cross-module phase). */
+  private externalCall(qn: string, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, _all: AV[]): AV | null {
+    const fn = call.get('function');
+    let root: PyNode | undefined = fn;
+    for (let i = 0; root && root.type === 'attribute' && i < 20; i++) root = root.get('object');
+    if (root?.type !== 'identifier') return null;
+    const b = this.sem.bindingOf(root);
+    if (b?.kind !== 'import') return null;
+    this.noteImport(qn, pos, kw, null);
+    const s = this.opts.external?.resolve(qn);
+    if (!s) return null;
+    if (s.method && s.selfFields !== undefined && fn?.type !== 'attribute') {
+      // Constructor of an imported class.
+      const self: AV = { flows: [], tag: `ext:${qn}` };
+      this.applySummary(s, call, self, pos, kw, ctx, qn, '');
+      const fields = new Map<string, AV>();
+      for (const [k, flows] of Object.entries(s.selfFields ?? {})) {
+        const v = this.subst(flows, s, call, self, pos, kw, qn);
+        if (v.length) fields.set(`.${k}`, { flows: v });
+      }
+      return { flows: [], ...(fields.size ? { fields } : {}), tag: `ext:${qn}` };
+    }
+    if (s.method && /^[A-Z]/.test(qn.split('.').pop() ?? '')) {
+      const self: AV = { flows: [], tag: `ext:${qn}` };
+      this.applySummary(s, call, self, pos, kw, ctx, qn, '');
+      return self;
+    }
+    void recv;
+    return this.applySummary(s, call, s.method ? null : null, pos, kw, ctx, qn, '');
+  }
+
+  private paramAv(s: Summary, i: number, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV {
+    const shift = s.method ? 1 : 0;
+    if (s.method && i === 0) return recv ?? CLEAN;
+    const name = s.params[i]?.replace(/^\*+/, '');
+    if (s.params[i]?.startsWith('**')) return flat(joinAll([...kw.values()]));
+    if (s.params[i]?.startsWith('*')) return flat(joinAll(pos.slice(i - shift)));
+    if (name && kw.has(name)) return kw.get(name) ?? CLEAN;
+    const p = i - shift;
+    return p >= 0 && p < pos.length ? pos[p] : CLEAN;
+  }
+
+  private subst(flows: Flow[], s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, name: string): Flow[] {
+    let out: Flow[] = [];
+    const callStep = this.step(call, `call ${name}()`);
+    for (const f of flows) {
+      if (f.o.k === 's') {
+        out = unionFlows(out, [{ ...f, steps: addStep(f.steps.length ? [f] : [], callStep)[0]?.steps ?? [callStep] }]);
+        continue;
+      }
+      let actual = this.paramAv(s, f.o.index, recv, pos, kw);
+      for (const k of f.o.path) actual = readField(actual, k);
+      for (const af of deepFlows(actual)) {
+        const clean = af.clean | f.clean;
+        if (clean === ALL) continue;
+        const steps = [...af.steps, callStep, ...f.steps].slice(-12);
+        out = unionFlows(out, [{ o: af.o, steps, clean, norm: f.norm }]);
+      }
+    }
+    return out;
+  }
+
+  private applySummary(s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, name: string, calleePath: string): AV {
+    for (const h of s.sinks) {
+      let actual = this.paramAv(s, h.index, recv, pos, kw);
+      for (const k of h.path) actual = readField(actual, k);
+      const callStep = this.step(call, `call ${name}() with ${s.params[h.index] ?? 'argument'}`);
+      for (const af of deepFlows(actual)) {
+        const clean = af.clean | h.clean;
+        if (clean & bit(h.kind)) continue;
+        if (h.kind === 'path' && h.norm && false) continue;
+        const steps = [...af.steps, callStep, ...h.steps].slice(-14);
+        if (af.o.k === 's') {
+          const local = h.sink.path === this.file.path && calleePath === this.file.path;
+          const flow: Flow = { o: af.o, steps, clean };
+          if (local) this.report(h.kind, h.sink, flow, h.sink, h.what);
+          else this.report(h.kind, this.step(call, ''), flow, h.sink, `${h.what} (via ${name}() in ${h.sink.path})`, call);
+        } else if (ctx.hits.length < MAX_HITS) {
+          ctx.hits.push({ index: af.o.index, path: af.o.path, kind: h.kind, clean, norm: h.norm, steps, sink: h.sink, what: h.what });
+        }
+      }
+    }
+    const ret = this.subst(s.ret, s, call, recv, pos, kw, name);
+    return ret.length ? { flows: ret } : CLEAN;
+  }
+
+  /** Analyses a function once (memoized) and returns its summary; null while in progress or too deep. */
+  summaryOf(def: PyNode): Summary | null {
+    if (this.summaries.has(def)) return this.summaries.get(def) ?? null;
+    if (this.inProgress.has(def) || this.callDepth >= MAX_CALL_DEPTH) return null;
+    this.inProgress.add(def);
+    this.callDepth++;
+    try {
+      const s = this.analyzeFunction(def);
+      this.summaries.set(def, s);
+      return s;
+    } finally {
+      this.callDepth--;
+      this.inProgress.delete(def);
+    }
+  }
+
+  private analyzeFunction(def: PyNode): Summary {
+    const name = def.get('name')?.text ?? '<lambda>';
+    const clsBody = def.parent?.type === 'decorated_definition' ? def.parent.parent : def.parent;
+    const cls = clsBody?.type === 'block' && clsBody.parent?.type === 'class_definition' ? clsBody.parent : null;
+    const params = paramList(def);
+    const method = !!cls && this.isBoundMethod(def) && params.length > 0;
+    const ctx = this.newCtx(def, cls, method ? params[0].name : null);
+    const env: Env = new Map();
+    const route = this.routeInfo(def);
+    ctx.flaskView = route.flask;
+    const djangoView = this.isDjango && params.some((p) => p.name === 'request') && (!cls || /^(get|post|put|patch|delete|head|dispatch)$/.test(name));
+    params.forEach((p, i) => {
+      let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
+      if (method && i === 0) {
+        const idx = this.classes.indexOf(cls as PyNode);
+        av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
+      } else if (p.name === 'request' && this.isDjango) av = { ...av, tag: 'django.request' };
+      else if (p.annotation && /\b(Request|WebSocket)\b/.test(p.annotation) && this.isFastapi) av = { ...av, tag: 'starlette.request' };
+      else if (p.name === 'request' && this.isAiohttp) av = { ...av, tag: 'aiohttp.request' };
+      else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === 'request'))) {
+        const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
+        if (!clean) av = { flows: unionFlows(this.source(p.node, route.label ? `${route.label} parameter '${p.name}'` : `Django URL parameter '${p.name}'`).flows, av.flows) };
+      }
+      env.set(p.name, av);
+    });
+    const body = def.get('body');
+    if (body) this.execBlock(body, env, ctx, 0);
+    const ret = ctx.ret ? deepFlows(ctx.ret) : [];
+    const summary: Summary = { name, params: params.map((p) => p.star + p.name), ret, sinks: ctx.hits };
+    if (method) summary.method = true;
+    if (method && name === '__init__') {
+      const self = env.get(params[0].name);
+      const selfFields: Record<string, Flow[]> = {};
+      for (const [k, v] of self?.fields ?? []) if (k.startsWith('.')) selfFields[k.slice(1)] = deepFlows(v);
+      summary.selfFields = selfFields;
+    }
+    return summary;
+  }
+
+  private routeInfo(def: PyNode): { flask: boolean; all: boolean; params: Set<string>; clean: Set<string>; label: string } {
+    const out = { flask: false, all: false, params: new Set<string>(), clean: new Set<string>(), label: '' };
+    const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
+    if (!dec) return out;
+    for (const c of dec.children) {
+      if (c.type !== 'decorator') continue;
+      const call = c.namedChildren[0];
+      if (call?.type !== 'call') continue;
+      const fn = call.get('function');
+      const m = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+      if (!m) continue;
+      if (this.isFastapi && FASTAPI_ROUTE_METHODS.has(m)) {
+        out.all = true;
+        out.label = 'FastAPI';
+      } else if (this.isFlask && FLASK_ROUTE_METHODS.has(m)) {
+        out.flask = true;
+        out.label = 'Flask route';
+        const path = this.sem.constString(this.sem.arg(call, 0, 'rule'));
+        for (const mm of (path ?? '').matchAll(/<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g)) {
+          out.params.add(mm[2]);
+          if (mm[1] && SAFE_FLASK_CONVERTERS.has(mm[1])) out.clean.add(mm[2]);
+        }
+      } else if (this.isAiohttp && FASTAPI_ROUTE_METHODS.has(m)) out.label = 'aiohttp';
+    }
+    return out;
+  }
+}
+
+interface Ref {
+  name: string;
+  m: number;
+  norm?: boolean;
+}
+
+type Target = { def: PyNode; bound: boolean; name: string } | { cls: PyNode; name: string } | { ext: string; bound: boolean; name: string };
+
+function refName(n: PyNode | undefined): string | null {
+  if (!n) return null;
+  if (n.type === 'identifier') return n.text;
+  if (n.type === 'attribute' && n.get('object')?.type === 'identifier') return `${n.get('object')?.text}.${n.get('attribute')?.text}`;
+  return null;
+}
+
+function baseAnnotation(a: string): string {
+  let t = a.trim();
+  for (;;) {
+    const m = /^(?:typing\.)?(?:Optional|Annotated)\[(.*)\]$/.exec(t);
+    if (!m) break;
+    t = m[1].split(',')[0].trim();
+  }
+  return t;
+}
+
+interface Param {
+  name: string;
+  node: PyNode;
+  star: string;
+  annotation?: string;
+  injected: boolean;
+}
+
+function paramList(def: PyNode): Param[] {
+  const out: Param[] = [];
+  for (const p of def.get('parameters')?.namedChildren ?? []) {
+    let nameNode: PyNode | undefined;
+    let star = '';
+    let annotation: string | undefined;
+    let dflt: PyNode | undefined;
+    switch (p.type) {
+      case 'identifier':
+        nameNode = p;
+        break;
+      case 'typed_parameter': {
+        nameNode = p.namedChildren.find((c) => c.field !== 'type');
+        if (nameNode?.type === 'list_splat_pattern') star = '*';
+        if (nameNode?.type === 'dictionary_splat_pattern') star = '**';
+        if (star) nameNode = nameNode?.namedChildren[0];
+        annotation = p.get('type')?.text;
+        break;
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter':
+        nameNode = p.get('name');
+        annotation = p.get('type')?.text;
+        dflt = p.get('value');
+        break;
+      case 'list_splat_pattern':
+        star = '*';
+        nameNode = p.namedChildren[0];
+        break;
+      case 'dictionary_splat_pattern':
+        star = '**';
+        nameNode = p.namedChildren[0];
+        break;
+    }
+    if (nameNode?.type !== 'identifier') continue;
+    const injected = !!dflt && /^(Depends|Security|fastapi\.Depends)\(/.test(dflt.text);
+    out.push({ name: nameNode.text, node: nameNode, star, annotation, injected });
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// Public surface of the taint capability: the FileAnalyzer, rule metadata, the per-file folding of
+// overlapping pattern findings, and the per-file exports used by the cross-module phase.
+import type { FileAnalyzer } from '../core/analyzers.js';
+import type { AnalysisSettings } from '../core/analyze.js';
+import type { FindingInput } from '../core/finding.js';
+import type { SourceFile } from '../python/ast.js';
+import type { Semantic } from '../python/semantic.js';
+import { TaintEngine } from './engine.js';
+import { makeResolver, type ExternalTable } from './modules.js';
+import type { TaintFileInfo } from './types.js';
+
+export { TAINT_RULES } from './rules.js';
+export type { TaintFileInfo } from './types.js';
+
+export interface TaintSettings {
+  envSources: boolean;
+  /** Summaries of other modules of the project (set by the cross-module phase). */
+  external?: ExternalTable;
+}
+
+export function taintSettings(s: AnalysisSettings): TaintSettings {
+  const raw = (s.extra?.taint ?? {}) as Record<string, unknown>;
+  return { envSources: raw['env-sources'] === true || raw.envSources === true, external: s.extra?.taintExternal as ExternalTable | undefined };
+}
+
+/** Per-file exports of the last analysed file, keyed by path (taken by analyze.ts). */
+const lastInfo = new Map<string, TaintFileInfo>();
+
+export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo } {
+  const external = settings.external ? makeResolver(settings.external, file.path) : undefined;
+  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, external });
+  return engine.run();
+}
+
+export const taintAnalyzer: FileAnalyzer = {
+  name: 'taint',
+  enabled: (s) => s.taint,
+  analyze(file, sem, s) {
+    const r = analyzeTaint(file, sem, taintSettings(s));
+    if (Object.keys(r.info.summaries).length || r.info.imports.length) lastInfo.set(file.path, r.info);
+    return r.findings;
+  },
+};
+
+/** The cross-module exports of a file analysed by `taintAnalyzer` (removed once taken). */
+export function takeTaintInfo(path: string): TaintFileInfo | undefined {
+  const i = lastInfo.get(path);
+  lastInfo.delete(path);
+  return i;
+}
+
+/**
+ * Folding policy: a taint finding and a pattern (code-rule) finding on the same line whose CWEs
+ * overlap describe the same bug. The taint finding wins (it has the source and the trace); the
+ * pattern finding is dropped and its rule id recorded in the taint finding's `related.pattern`.
+ */
+export function foldPatternFindings(findings: FindingInput[]): FindingInput[] {
+  const taint = findings.filter((f) => f.category === 'taint');
+  if (!taint.length) return findings;
+  const byLine = new Map<string, FindingInput[]>();
+  for (const t of taint) {
+    for (let l = t.line; l <= Math.max(t.line, Math.min(t.endLine, t.line + 4)); l++) {
+      const k = `${t.path}:${l}`;
+      (byLine.get(k) ?? byLine.set(k, []).get(k)!).push(t);
+    }
+  }
+  const out: FindingInput[] = [];
+  for (const f of findings) {
+    if (f.category === 'taint') {
+      out.push(f);
+      continue;
+    }
+    const cands = byLine.get(`${f.path}:${f.line}`) ?? [];
+    const owner = cands.find((t) => t.cwe.some((c) => f.cwe.includes(c)));
+    if (!owner) {
+      out.push(f);
+      continue;
+    }
+    const prev = owner.related?.pattern;
+    const ids = new Set(prev ? prev.split(',') : []);
+    ids.add(f.ruleId);
+    owner.related = { ...(owner.related ?? {}), pattern: [...ids].join(',') };
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+// Metadata of the taint rules: one rule per sink kind.
+import type { RuleMeta } from '../core/rule-meta.js';
+import type { Confidence, Severity } from '../core/finding.js';
+import type { SinkKind } from './types.js';
+
+interface Def {
+  kind: SinkKind;
+  id: string;
+  name: string;
+  severity: Severity;
+  confidence: Confidence;
+  cwe: number[];
+  sinkLabel: string;
+  what: string;
+  why: string;
+  bad: string;
+  good: string;
+  fix: string;
+}
+
+const DEFS: Def[] = [
+  {
+    kind: 'sql', id: 'PWT001', name: 'taint-sql-injection', severity: 'critical', confidence: 'high', cwe: [89], sinkLabel: 'an SQL query',
+    what: 'User-controlled data reaches the text of an SQL statement (DB-API execute, SQLAlchemy text(), Django raw/extra/RawSQL).',
+    why: 'An attacker can change the structure of the query: read or modify any data, bypass authentication, sometimes run commands on the database server.',
+    bad: 'uid = request.args["id"]\ncursor.execute("SELECT * FROM users WHERE id = %s" % uid)',
+    good: 'uid = request.args["id"]\ncursor.execute("SELECT * FROM users WHERE id = %s", (uid,))',
+    fix: 'Pass values as query parameters (the second argument of execute, bound parameters in SQLAlchemy, params= in Django raw()); never format them into the SQL text.',
+  },
+  {
+    kind: 'command', id: 'PWT002', name: 'taint-command-injection', severity: 'critical', confidence: 'high', cwe: [78], sinkLabel: 'an OS command',
+    what: 'User-controlled data reaches a shell command (os.system, os.popen, subprocess with shell=True) or the program run by subprocess/exec.',
+    why: 'Shell metacharacters in the data let an attacker run arbitrary commands with the privileges of the application.',
+    bad: 'host = request.args["host"]\nos.system("ping -c 1 " + host)',
+    good: 'host = request.args["host"]\nsubprocess.run(["ping", "-c", "1", host])',
+    fix: 'Pass an argument list without shell=True; if a shell is unavoidable, quote each value with shlex.quote(); validate against an allow-list.',
+  },
+  {
+    kind: 'code', id: 'PWT003', name: 'taint-code-injection', severity: 'critical', confidence: 'high', cwe: [94, 95], sinkLabel: 'dynamically evaluated code',
+    what: 'User-controlled data reaches eval(), exec(), compile(), __import__() or importlib.import_module().',
+    why: 'The attacker chooses the code (or module) the interpreter runs: full remote code execution.',
+    bad: 'expr = request.args["expr"]\nresult = eval(expr)',
+    good: 'expr = request.args["expr"]\nresult = ast.literal_eval(expr)',
+    fix: 'Never evaluate input. Parse literals with ast.literal_eval, map names to functions with a dictionary, select modules from an allow-list.',
+  },
+  {
+    kind: 'path', id: 'PWT004', name: 'taint-path-traversal', severity: 'high', confidence: 'medium', cwe: [22], sinkLabel: 'a file-system path',
+    what: 'User-controlled data is used as a file-system path (open, os/shutil file functions, pathlib reads and writes, send_file, the directory of send_from_directory).',
+    why: 'With `../` or an absolute path the attacker reads or overwrites files outside the intended directory.',
+    bad: 'name = request.args["name"]\nreturn open(os.path.join(UPLOADS, name)).read()',
+    good: 'name = secure_filename(request.args["name"])\nreturn open(os.path.join(UPLOADS, name)).read()',
+    fix: 'Reduce the name to a file name (os.path.basename, secure_filename), or resolve the path and check it stays inside the base directory (Path.resolve().is_relative_to(base)); use send_from_directory.',
+  },
+  {
+    kind: 'deserialization', id: 'PWT005', name: 'taint-unsafe-deserialization', severity: 'critical', confidence: 'high', cwe: [502], sinkLabel: 'an unsafe deserializer',
+    what: 'User-controlled data is deserialized with pickle, marshal, shelve, jsonpickle, dill or yaml.load with an unsafe loader.',
+    why: 'These formats can instantiate arbitrary objects: deserializing attacker data runs attacker code.',
+    bad: 'obj = pickle.loads(base64.b64decode(request.cookies["state"]))',
+    good: 'obj = json.loads(base64.b64decode(request.cookies["state"]))',
+    fix: 'Use a data-only format (json, yaml.safe_load); if objects must round-trip, sign them (hmac) and verify before loading.',
+  },
+  {
+    kind: 'xss', id: 'PWT006', name: 'taint-xss', severity: 'high', confidence: 'medium', cwe: [79], sinkLabel: 'an HTML response',
+    what: 'User-controlled data is written into an HTML response without escaping (make_response, Response/HttpResponse bodies, a string returned from a Flask view, render_template_string, Markup, mark_safe).',
+    why: 'The attacker injects script that runs in other users\' browsers (session theft, actions on their behalf).',
+    bad: 'name = request.args["name"]\nreturn "<h1>Hello " + name + "</h1>"',
+    good: 'name = request.args["name"]\nreturn "<h1>Hello " + html.escape(name) + "</h1>"',
+    fix: 'Render through an autoescaping template (render_template), escape with html.escape/markupsafe.escape, never mark input safe.',
+  },
+  {
+    kind: 'redirect', id: 'PWT007', name: 'taint-open-redirect', severity: 'medium', confidence: 'medium', cwe: [601], sinkLabel: 'a redirect target',
+    what: 'User-controlled data is used as the target of a redirect.',
+    why: 'The attacker crafts links on your domain that send users to a phishing site.',
+    bad: 'return redirect(request.args["next"])',
+    good: 'nxt = request.args["next"]\nif url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.host}):\n    return redirect(nxt)',
+    fix: 'Redirect only to relative paths or allow-listed hosts (url_has_allowed_host_and_scheme), or map a key to a fixed URL.',
+  },
+  {
+    kind: 'ssrf', id: 'PWT008', name: 'taint-ssrf', severity: 'high', confidence: 'medium', cwe: [918], sinkLabel: 'the URL of an outgoing request',
+    what: 'User-controlled data decides the URL (scheme or host) of a server-side HTTP request (requests, httpx, urllib, aiohttp clients).',
+    why: 'The attacker makes the server fetch internal services (cloud metadata, admin endpoints) or scan the internal network.',
+    bad: 'url = request.args["url"]\nrequests.get(url)',
+    good: 'item = request.args["item"]\nrequests.get(f"https://api.example.com/items/{item}")',
+    fix: 'Fix the scheme and host in the code and put input only in the path or query; otherwise validate the host against an allow-list.',
+  },
+  {
+    kind: 'ldap', id: 'PWT009', name: 'taint-ldap-injection', severity: 'high', confidence: 'medium', cwe: [90], sinkLabel: 'an LDAP filter or DN',
+    what: 'User-controlled data is formatted into an LDAP search filter or DN (ldap3, python-ldap).',
+    why: 'Filter metacharacters change the query: authentication bypass, disclosure of directory entries.',
+    bad: 'conn.search("dc=example,dc=com", "(uid=%s)" % request.args["user"])',
+    good: 'conn.search("dc=example,dc=com", "(uid=%s)" % escape_filter_chars(request.args["user"]))',
+    fix: 'Escape values with ldap3.utils.conv.escape_filter_chars / ldap.filter.escape_filter_chars (and escape_dn_chars for DNs).',
+  },
+  {
+    kind: 'xpath', id: 'PWT010', name: 'taint-xpath-injection', severity: 'high', confidence: 'medium', cwe: [643], sinkLabel: 'an XPath expression',
+    what: 'User-controlled data is formatted into an XPath expression (lxml xpath/XPath, ElementTree find).',
+    why: 'The attacker rewrites the expression to read other nodes of the document (credentials, other users\' data).',
+    bad: 'root.xpath("//user[name=\'%s\']" % request.args["name"])',
+    good: 'root.xpath("//user[name=$name]", name=request.args["name"])',
+    fix: 'Use XPath variables (keyword arguments of xpath()) instead of formatting values into the expression.',
+  },
+  {
+    kind: 'xxe', id: 'PWT011', name: 'taint-xxe', severity: 'high', confidence: 'medium', cwe: [611], sinkLabel: 'an XML parser that resolves entities',
+    what: 'User-controlled XML is parsed by a parser that resolves external entities (lxml defaults, minidom, sax).',
+    why: 'External entities read local files or reach internal URLs; entity expansion exhausts memory.',
+    bad: 'doc = lxml.etree.fromstring(request.data)',
+    good: 'doc = defusedxml.lxml.fromstring(request.data)',
+    fix: 'Parse untrusted XML with defusedxml, or an lxml XMLParser(resolve_entities=False, no_network=True).',
+  },
+  {
+    kind: 'trust-boundary', id: 'PWT012', name: 'taint-trust-boundary', severity: 'medium', confidence: 'medium', cwe: [501], sinkLabel: 'the session',
+    what: 'Unvalidated user input is stored in the server session.',
+    why: 'Code later trusts session values as if the server had set them (roles, user ids, redirect targets).',
+    bad: 'session["role"] = request.args["role"]',
+    good: 'role = request.args["role"]\nif role in ALLOWED_ROLES:\n    session["role"] = role',
+    fix: 'Validate (allow-list, type conversion) before storing input in the session.',
+  },
+  {
+    kind: 'header', id: 'PWT013', name: 'taint-header-injection', severity: 'medium', confidence: 'medium', cwe: [113], sinkLabel: 'an HTTP header or cookie',
+    what: 'User-controlled data is written into a response header or cookie.',
+    why: 'CR/LF characters split the response (cache poisoning, injected headers or bodies); attacker-chosen cookies fix sessions.',
+    bad: 'resp.headers["X-Name"] = request.args["name"]',
+    good: 'resp.headers["X-Name"] = quote(request.args["name"])',
+    fix: 'Encode values (urllib.parse.quote) or strip CR/LF; prefer fixed header values.',
+  },
+  {
+    kind: 'log', id: 'PWT014', name: 'taint-log-injection', severity: 'low', confidence: 'medium', cwe: [117], sinkLabel: 'a log message',
+    what: 'User-controlled data is written to a log without neutralizing line breaks.',
+    why: 'Attackers forge log entries or break log parsers to hide their activity.',
+    bad: 'logger.info("login failed for %s", request.form["user"])',
+    good: 'logger.info("login failed for %s", request.form["user"].replace("\\n", "").replace("\\r", ""))',
+    fix: 'Remove or escape CR/LF (replace, repr) before logging input, or use a structured (JSON) log formatter.',
+  },
+  {
+    kind: 'regex', id: 'PWT015', name: 'taint-regex-injection', severity: 'medium', confidence: 'medium', cwe: [730], sinkLabel: 'a regular expression',
+    what: 'User-controlled data is used as (part of) a regular expression pattern.',
+    why: 'A crafted pattern causes catastrophic backtracking (ReDoS) or matches more than intended.',
+    bad: 're.search(request.args["q"], text)',
+    good: 're.search(re.escape(request.args["q"]), text)',
+    fix: 'Escape input with re.escape(), or search for it as a plain substring.',
+  },
+];
+
+export const RULE_BY_KIND = new Map<SinkKind, Def>(DEFS.map((d) => [d.kind, d]));
+
+export const TAINT_RULES: RuleMeta[] = DEFS.map((d) => ({
+  id: d.id,
+  name: d.name,
+  category: 'taint',
+  severity: d.severity,
+  confidence: d.confidence,
+  cwe: d.cwe,
+  summary: `User input reaches ${d.sinkLabel}`,
+  docs: { what: d.what, why: d.why, bad: d.bad, good: d.good, fix: d.fix, references: d.cwe.map((c) => `https://cwe.mitre.org/data/definitions/${c}.html`) },
+}));

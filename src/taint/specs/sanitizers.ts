@@ -1,0 +1,91 @@
+// Sanitizers (per sink kind), path normalizers, value-killing functions and named propagators.
+import { ALL, mask } from '../types.js';
+
+/** Calls whose result is clean for the given sink kinds (qualified names). */
+export const SANITIZERS: Record<string, number> = {
+  int: ALL,
+  float: ALL,
+  bool: ALL,
+  complex: ALL,
+  len: ALL,
+  'uuid.UUID': ALL,
+  'decimal.Decimal': ALL,
+  'datetime.date.fromisoformat': ALL,
+  'shlex.quote': mask('command'),
+  'pipes.quote': mask('command'),
+  'os.path.basename': mask('path'),
+  'werkzeug.utils.secure_filename': mask('path'),
+  'werkzeug.secure_filename': mask('path'),
+  'django.utils.text.get_valid_filename': mask('path'),
+  'html.escape': mask('xss'),
+  'cgi.escape': mask('xss'),
+  'markupsafe.escape': mask('xss'),
+  'flask.escape': mask('xss'),
+  'jinja2.escape': mask('xss'),
+  'bleach.clean': mask('xss'),
+  'django.utils.html.escape': mask('xss'),
+  'django.utils.html.conditional_escape': mask('xss'),
+  'xml.sax.saxutils.escape': mask('xss', 'xpath'),
+  'ldap3.utils.conv.escape_filter_chars': mask('ldap'),
+  'ldap.filter.escape_filter_chars': mask('ldap'),
+  'ldap.dn.escape_dn_chars': mask('ldap'),
+  'ldap3.utils.dn.escape_rdn': mask('ldap'),
+  're.escape': mask('regex'),
+  'urllib.parse.quote': mask('header', 'log', 'xss', 'redirect'),
+  'urllib.parse.quote_plus': mask('header', 'log', 'xss', 'redirect'),
+  'urllib.parse.urlencode': mask('header', 'log', 'xss'),
+  'hashlib.md5': ALL,
+  'hashlib.sha1': ALL,
+  'hashlib.sha256': ALL,
+  'hashlib.sha512': ALL,
+  'hmac.new': ALL,
+  'hmac.compare_digest': ALL,
+  'os.path.exists': ALL,
+  'os.path.isfile': ALL,
+  'os.path.isdir': ALL,
+  'os.path.getsize': ALL,
+  isinstance: ALL,
+  hasattr: ALL,
+  callable: ALL,
+  id: ALL,
+  hash: ALL,
+  type: ALL,
+  ord: ALL,
+  abs: ALL,
+  round: ALL,
+  'json.dumps.__never__': 0,
+};
+
+/** Methods (any receiver) whose result carries no attacker-controlled text. */
+export const CLEAN_METHODS = new Set([
+  'count', 'index', 'find', 'rfind', 'startswith', 'endswith', 'isdigit', 'isnumeric', 'isdecimal', 'isalpha', 'isalnum',
+  'isidentifier', 'islower', 'isupper', 'isspace', 'exists', 'is_file', 'is_dir', 'hexdigest', 'digest', 'fetchall', 'fetchone',
+  'fetchmany', 'is_relative_to', 'is_valid', 'keys_count', '__len__',
+]);
+
+/** Path normalizers: the result is marked normalized (a containment check then cleans it). */
+export const NORMALIZERS = new Set(['os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'posixpath.realpath', 'posixpath.abspath']);
+export const NORMALIZER_METHODS = new Set(['resolve', 'absolute']);
+
+/**
+ * Named propagators (documentation and trace notes): the result carries the taint of the
+ * arguments/receiver. Unknown calls propagate by default, so this table only names the common ones.
+ */
+export const PROPAGATORS = new Set([
+  'urllib.parse.unquote', 'urllib.parse.unquote_plus', 'urllib.parse.unquote_to_bytes', 'urllib.parse.urljoin',
+  'base64.b64decode', 'base64.urlsafe_b64decode', 'base64.b32decode', 'base64.b16decode', 'base64.decodebytes',
+  'codecs.decode', 'codecs.encode', 'json.loads', 'json.load', 'os.path.join', 'posixpath.join', 'str', 'bytes', 'repr', 'format',
+]);
+
+/** Calls that end the current branch (like raise/return). */
+export const TERMINATORS = new Set(['flask.abort', 'werkzeug.exceptions.abort', 'sys.exit', 'exit', 'quit', 'os._exit', 'fastapi.HTTPException', 'django.http.Http404']);
+
+/** Guard functions: `if f(x, ...)` cleans x for these kinds in the true branch. */
+export const GUARD_CALLS: Record<string, number> = {
+  'django.utils.http.url_has_allowed_host_and_scheme': mask('redirect'),
+  'django.utils.http.is_safe_url': mask('redirect'),
+  url_has_allowed_host_and_scheme: mask('redirect'),
+  is_safe_url: mask('redirect'),
+  isinstance: ALL,
+  're.fullmatch': ALL,
+};

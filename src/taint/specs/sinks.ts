@@ -1,0 +1,80 @@
+// Taint sinks per kind. Each entry names callees (qualified names) or methods (any receiver,
+// optionally only in files importing a module or on receivers with a tag) and the arguments whose
+// taint matters.
+import type { SinkKind } from '../types.js';
+
+/** An argument position and/or keyword; 'recv' = the receiver of a method call; 'all' = every positional argument. */
+export type ArgSel = [number | null, string?] | 'recv' | 'all';
+
+export interface SinkSpec {
+  kind: SinkKind;
+  callees?: string[];
+  methods?: string[];
+  requireImport?: string[];
+  receiverTag?: string;
+  args: ArgSel[];
+  /** Extra logic: see engine.ts `specialSink`. */
+  special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
+}
+
+const HTTP_VERBS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
+const osFile = ['open', 'remove', 'unlink', 'rmdir', 'removedirs', 'mkdir', 'makedirs', 'listdir', 'scandir', 'chmod', 'chown', 'truncate', 'stat', 'lstat', 'access', 'walk', 'utime'];
+
+export const SINKS: SinkSpec[] = [
+  // SQL (CWE-89)
+  { kind: 'sql', methods: ['execute', 'executemany', 'executescript', 'exec_driver_sql'], args: [[0, 'sql'], [null, 'operation'], [null, 'statement'], [null, 'sql_script']] },
+  { kind: 'sql', callees: ['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'sqlalchemy.sql.expression.literal_column', 'sqlalchemy.literal_column'], args: [[0, 'text']] },
+  { kind: 'sql', methods: ['raw'], requireImport: ['django'], args: [[0, 'raw_query']] },
+  { kind: 'sql', methods: ['extra'], requireImport: ['django'], args: [[null, 'where'], [null, 'select'], [null, 'tables'], [null, 'order_by'], [0]] },
+  { kind: 'sql', callees: ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'], args: [[0, 'sql']] },
+  { kind: 'sql', callees: ['pandas.read_sql', 'pandas.read_sql_query'], args: [[0, 'sql']] },
+  // OS command (CWE-78)
+  { kind: 'command', callees: ['os.system', 'os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'commands.getoutput', 'commands.getstatusoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'asyncio.create_subprocess_shell', 'pty.spawn'], args: [[0, 'cmd'], [null, 'command']] },
+  { kind: 'command', callees: ['os.execl', 'os.execle', 'os.execlp', 'os.execlpe', 'os.execv', 'os.execve', 'os.execvp', 'os.execvpe', 'asyncio.create_subprocess_exec'], args: [[0, 'file'], [null, 'path'], [null, 'program']] },
+  { kind: 'command', callees: ['os.spawnl', 'os.spawnle', 'os.spawnlp', 'os.spawnlpe', 'os.spawnv', 'os.spawnve', 'os.spawnvp', 'os.spawnvpe'], args: [[1, 'file']] },
+  { kind: 'command', callees: ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'], args: [[0, 'args']], special: 'subprocess' },
+  // Code (CWE-94/95)
+  { kind: 'code', callees: ['eval', 'exec', 'compile', 'builtins.eval', 'builtins.exec', 'execfile'], args: [[0, 'source']] },
+  { kind: 'code', callees: ['__import__', 'importlib.import_module', 'importlib.__import__', 'runpy.run_module', 'runpy.run_path'], args: [[0, 'name']] },
+  // Path (CWE-22)
+  { kind: 'path', callees: ['open', 'io.open', 'codecs.open', 'builtins.open', 'os.fdopen.__never__', 'flask.send_file', 'fileinput.input.__never__', 'tarfile.open', 'zipfile.ZipFile', 'django.http.FileResponse.__never__'], args: [[0, 'file'], [null, 'path_or_file'], [null, 'filename'], [null, 'name']] },
+  { kind: 'path', callees: osFile.map((f) => `os.${f}`), args: [[0, 'path']] },
+  { kind: 'path', callees: ['os.rename', 'os.replace', 'os.link', 'os.symlink', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.move', 'shutil.copytree'], args: [[0, 'src'], [1, 'dst']] },
+  { kind: 'path', callees: ['shutil.rmtree', 'shutil.make_archive.__never__', 'shutil.unpack_archive'], args: [[0, 'path']] },
+  { kind: 'path', callees: ['flask.send_from_directory'], args: [[0, 'directory']] },
+  { kind: 'path', methods: ['read_text', 'read_bytes', 'write_text', 'write_bytes', 'open', 'unlink', 'rmdir', 'mkdir', 'touch', 'rename', 'replace', 'iterdir', 'rmtree'], receiverTag: 'pathlib', args: ['recv'] },
+  // Deserialization (CWE-502)
+  { kind: 'deserialization', callees: ['pickle.loads', 'pickle.load', 'pickle.Unpickler', 'cPickle.loads', 'cPickle.load', '_pickle.loads', 'dill.loads', 'dill.load', 'marshal.loads', 'marshal.load', 'jsonpickle.decode', 'jsonpickle.loads', 'shelve.open', 'pandas.read_pickle', 'yaml.unsafe_load', 'yaml.full_load', 'yaml.load_all.__never__', 'cloudpickle.loads', 'joblib.load'], args: [[0, 'data'], [null, 'filename'], [null, 's'], [null, 'string']] },
+  { kind: 'deserialization', callees: ['yaml.load', 'yaml.load_all'], args: [[0, 'stream']], special: 'yaml' },
+  { kind: 'deserialization', callees: ['numpy.load'], args: [[0, 'file']], special: 'numpy-pickle' },
+  // XSS (CWE-79)
+  { kind: 'xss', callees: ['flask.make_response', 'flask.render_template_string', 'flask.Response', 'werkzeug.wrappers.Response', 'markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.http.HttpResponse', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'starlette.responses.HTMLResponse', 'fastapi.responses.HTMLResponse', 'aiohttp.web.Response.__never__', 'jinja2.Template'], args: [[0, 'response'], [null, 'content'], [null, 'source'], [null, 'text']] },
+  // Open redirect (CWE-601)
+  { kind: 'redirect', callees: ['flask.redirect', 'werkzeug.utils.redirect', 'django.shortcuts.redirect', 'django.http.HttpResponseRedirect', 'django.http.HttpResponsePermanentRedirect', 'starlette.responses.RedirectResponse', 'fastapi.responses.RedirectResponse', 'aiohttp.web.HTTPFound'], args: [[0, 'location'], [null, 'url'], [null, 'redirect_to'], [null, 'to']] },
+  // SSRF (CWE-918)
+  { kind: 'ssrf', callees: [...HTTP_VERBS.map((v) => `requests.${v}`), ...HTTP_VERBS.map((v) => `httpx.${v}`), 'urllib.request.urlopen', 'urllib.request.Request', 'urllib2.urlopen', 'urllib.urlopen', 'httpx.stream.__never__'], args: [[0, 'url']] },
+  { kind: 'ssrf', callees: ['requests.request', 'httpx.request', 'httpx.stream'], args: [[1, 'url']] },
+  { kind: 'ssrf', methods: [...HTTP_VERBS, 'stream', 'ws_connect'], receiverTag: 'http-client', args: [[0, 'url']] },
+  { kind: 'ssrf', methods: ['request'], receiverTag: 'http-client', args: [[1, 'url']] },
+  // LDAP (CWE-90)
+  { kind: 'ldap', methods: ['search', 'search_s', 'search_st', 'search_ext', 'search_ext_s'], requireImport: ['ldap3', 'ldap'], args: [[0, 'search_base'], [1, 'search_filter'], [2, 'filterstr'], [null, 'base']] },
+  { kind: 'ldap', methods: ['bind_s', 'simple_bind_s', 'modify_s', 'delete_s'], requireImport: ['ldap'], args: [[0, 'who'], [null, 'dn']] },
+  // XPath (CWE-643)
+  { kind: 'xpath', methods: ['xpath', 'evaluate'], requireImport: ['lxml', 'xml'], args: [[0, '_path']] },
+  { kind: 'xpath', callees: ['lxml.etree.XPath', 'lxml.etree.ETXPath'], args: [[0, 'path']] },
+  { kind: 'xpath', methods: ['find', 'findall', 'findtext', 'iterfind'], receiverTag: 'xml', args: [[0, 'path']] },
+  // XXE (CWE-611)
+  { kind: 'xxe', callees: ['lxml.etree.fromstring', 'lxml.etree.XML', 'lxml.etree.parse', 'lxml.etree.iterparse'], args: [[0, 'text'], [null, 'source']], special: 'xxe' },
+  { kind: 'xxe', callees: ['xml.dom.minidom.parseString', 'xml.dom.pulldom.parseString', 'xml.sax.parseString'], args: [[0, 'string']] },
+  // Header / cookie injection (CWE-113)
+  { kind: 'header', methods: ['set_cookie'], args: [[0, 'key'], [1, 'value']] },
+  { kind: 'header', methods: ['add_header'], args: [[1, '_value']] },
+  // Log injection (CWE-117)
+  { kind: 'log', callees: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.critical', 'logging.exception'], args: ['all'] },
+  { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: ['all'] },
+  // Regex injection (CWE-730)
+  { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
+];
+
+/** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
+export const SESSION_OBJECTS = new Set(['flask.session', 'quart.session']);
