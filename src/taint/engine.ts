@@ -63,7 +63,7 @@ const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'cmd', 'cmd
 const HTTP_CLIENTS = new Set(['requests.Session', 'requests.session', 'httpx.Client', 'httpx.AsyncClient', 'aiohttp.ClientSession', 'urllib3.PoolManager']);
 const XML_PRODUCERS = new Set(['xml.etree.ElementTree.parse', 'xml.etree.ElementTree.fromstring', 'xml.etree.ElementTree.XML', 'lxml.etree.parse', 'lxml.etree.fromstring', 'lxml.etree.XML', 'defusedxml.ElementTree.fromstring', 'defusedxml.ElementTree.parse', 'defusedxml.lxml.fromstring', 'defusedxml.lxml.parse']);
 const PATH_CTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'pathlib.PurePosixPath']);
-const RESPONSE_CTORS = new Set(['django.http.HttpResponse', 'flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'django.http.JsonResponse', 'flask.jsonify']);
+const RESPONSE_CTORS = new Set(['django.http.HttpResponse', 'flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'django.http.JsonResponse', 'flask.jsonify', 'flask.send_file', 'flask.send_from_directory', 'flask.redirect', 'werkzeug.utils.redirect', 'django.shortcuts.redirect', 'django.shortcuts.render', 'django.http.HttpResponseRedirect', 'django.http.FileResponse', 'flask.render_template']);
 const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 'appendleft', 'extendleft', 'write']);
 const SAFE_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
 
@@ -755,7 +755,10 @@ export class TaintEngine {
             if (!isClean(v)) fields.set(`[${i}`, v);
           }
         });
-        return fields.size || flows.length ? { flows, fields } : CLEAN;
+        const n = node.namedChildren.length;
+        if (node.namedChildren.some((c) => c.type === 'list_splat')) return fields.size || flows.length ? { flows, fields } : CLEAN;
+        // Known length: an index below it that holds no field is clean even after append().
+        return { flows, fields, tag: `list:${n}` };
       }
       case 'set': {
         let r = CLEAN;
@@ -870,6 +873,8 @@ export class TaintEngine {
     if (isClean(av)) return av;
     const lead = this.leadingConst(node, 0);
     if (lead && /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#\s{%]+[/?#]/i.test(lead)) return cleanse(av, mask('ssrf', 'redirect'));
+    // "/path..." (not "//"): a same-origin redirect target.
+    if (lead && /^\/[^/\\]/.test(lead)) return cleanse(av, mask('redirect'));
     return av;
   }
 
@@ -1029,7 +1034,7 @@ export class TaintEngine {
       }
       if (method === 'joinpath' && recv.tag === 'pathlib') return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
       const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
-      const out = join(flat(recv), argsAv);
+      const out = method === 'format' ? this.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
       return keep ? { flows: out.flows, tag: keep } : out;
     }
     return argsAv;
@@ -1080,7 +1085,7 @@ export class TaintEngine {
     const shell = this.sem.arg(node, null, 'shell');
     if (shell && this.sem.isTrue(shell, true)) return this.sink('command', a0, node, ctx, `${what} with shell=True`);
     if (shell && this.sem.constValue(shell) === undefined && !isClean(this.evShallow(shell))) return this.sink('command', a0, node, ctx, what);
-    if (a0.fields || (n0 && (n0.type === 'list' || n0.type === 'tuple'))) {
+    if (a0.fields || a0.tag?.startsWith('list:') || (n0 && (n0.type === 'list' || n0.type === 'tuple'))) {
       this.sink('command', readField(a0, '[0'), node, ctx, `${what} (program)`);
       const first = n0?.namedChildren[0] ? this.sem.constString(n0.namedChildren[0]) : undefined;
       const second = n0?.namedChildren[1] ? this.sem.constString(n0.namedChildren[1]) : undefined;
@@ -1107,8 +1112,8 @@ export class TaintEngine {
     if (node.type === 'call') {
       const qn = this.sem.callName(node);
       const m = node.get('function')?.type === 'attribute' ? node.get('function')?.get('attribute')?.text : undefined;
-      if (!(m === 'format' || m === 'join' || m === 'replace' || m === 'strip')) return;
       if (qn && SAFE_RETURNS.has(qn)) return;
+      if (!(m === 'format' || m === 'join' || m === 'replace' || m === 'strip' || qn?.startsWith('<local>.'))) return;
     }
     void env;
     void d;

@@ -83,6 +83,7 @@ export function joinAll(list: AV[]): AV {
 export function readField(av: AV, key: string): AV {
   const f = av.fields?.get(key);
   if (f) return f;
+  if (av.tag?.startsWith('list:') && key.startsWith('[') && Number(key.slice(1)) < Number(av.tag.slice(5))) return CLEAN;
   if (!av.flows.length) return CLEAN;
   let changed = false;
   const flows = av.flows.map((fl) => {

@@ -31,6 +31,8 @@ export const SANITIZERS: Record<string, number> = {
   'ldap.dn.escape_dn_chars': mask('ldap'),
   'ldap3.utils.dn.escape_rdn': mask('ldap'),
   're.escape': mask('regex'),
+  'flask.url_for': mask('redirect', 'ssrf', 'xss', 'header'),
+  'django.urls.reverse': mask('redirect', 'ssrf', 'xss', 'header'),
   'urllib.parse.quote': mask('header', 'log', 'xss', 'redirect'),
   'urllib.parse.quote_plus': mask('header', 'log', 'xss', 'redirect'),
   'urllib.parse.urlencode': mask('header', 'log', 'xss'),
