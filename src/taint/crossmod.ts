@@ -79,7 +79,7 @@ export async function crossModuleTaint(results: FileResult[], files: DiscoveredF
     }
   };
   for (const [p, ds] of deps) {
-    if (ds.some((d) => hasSource(d.summary) || (d.flags & 1 && (d.summary.sinks.length > 0 || d.summary.ret.length > 0 || !!d.summary.selfFields)))) {
+    if (ds.some((d) => hasSource(d.summary) || d.flags & 1)) {
       needed.add(p);
       visit(p, 0);
     }

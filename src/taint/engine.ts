@@ -115,7 +115,8 @@ export class TaintEngine {
 
   private exportInfo(): TaintFileInfo {
     const summaries: TaintFileInfo['summaries'] = {};
-    const interesting = (s: Summary | null | undefined): s is Summary => !!s && (s.ret.length > 0 || s.sinks.length > 0 || Object.keys(s.selfFields ?? {}).length > 0);
+    // Every summary is exported: an empty one is informative too (the function cleans or drops its input).
+    const interesting = (s: Summary | null | undefined): s is Summary => !!s;
     for (const c of this.file.root.children) {
       const d = c.type === 'decorated_definition' ? c.get('definition') : c;
       if (!d) continue;

@@ -40,6 +40,7 @@ export const SINKS: SinkSpec[] = [
   { kind: 'path', callees: ['open', 'io.open', 'codecs.open', 'builtins.open', 'os.fdopen.__never__', 'flask.send_file', 'fileinput.input.__never__', 'tarfile.open', 'zipfile.ZipFile', 'django.http.FileResponse.__never__'], args: [[0, 'file'], [null, 'path_or_file'], [null, 'filename'], [null, 'name']] },
   { kind: 'path', callees: osFile.map((f) => `os.${f}`), args: [[0, 'path']] },
   { kind: 'path', callees: ['os.rename', 'os.replace', 'os.link', 'os.symlink', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.move', 'shutil.copytree'], args: [[0, 'src'], [1, 'dst']] },
+  { kind: 'path', callees: ['shelve.open', 'dbm.open'], args: [[0, 'filename']] },
   { kind: 'path', callees: ['shutil.rmtree', 'shutil.make_archive.__never__', 'shutil.unpack_archive'], args: [[0, 'path']] },
   { kind: 'path', callees: ['flask.send_from_directory'], args: [[0, 'directory']] },
   { kind: 'path', methods: ['read_text', 'read_bytes', 'write_text', 'write_bytes', 'open', 'unlink', 'rmdir', 'mkdir', 'touch', 'rename', 'replace', 'iterdir', 'rmtree'], receiverTag: 'pathlib', args: ['recv'] },
