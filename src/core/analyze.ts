@@ -9,6 +9,7 @@ import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { fileAnalyzers, textAnalyzers } from './analyzers.js';
+import { foldSecretFindings } from './fold-secrets.js';
 import { foldPatternFindings, takeTaintInfo, type TaintFileInfo } from '../taint/index.js';
 
 export interface AnalysisSettings {
@@ -30,6 +31,8 @@ export interface FileResult {
   lines: number;
   suppressed: number;
   unused: { path: string; line: number; text: string }[];
+  /** Hashes of the secrets found in the file (before suppressions), for the history scan. */
+  secretHashes?: string[];
   /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */
   taint?: TaintFileInfo;
 }
@@ -79,9 +82,14 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     findings.push(...a.analyze(text, f, settings));
     if (f.kind !== 'python') comments = commentLinesOf(text);
   }
+  findings = foldSecretFindings(findings);
+  // Hashes of every secret in the working tree, suppressed or not: the history scan reports only
+  // secrets that are gone from the tree.
+  const secretHashes = findings.map((x) => x.properties?.secretHash).filter((h): h is string => typeof h === 'string');
   const s = applySuppressions(findings, comments);
   return {
     ...base,
+    ...(secretHashes.length ? { secretHashes } : {}),
     findings: s.kept,
     suppressed: s.suppressed.length,
     unused: s.unused.map((u) => ({ path: f.rel, ...u })),

@@ -13,8 +13,8 @@ import { scanHistory, secretFingerprints, secretOptionsFromConfig, SECRET_RULES 
 export interface ProjectCheck {
   name: string;
   enabled(opts: ScanOptions): boolean;
-  /** `fileFindings`: what the per-file analysis found (e.g. secrets of the working tree). */
-  run(opts: ScanOptions, settings: ResolvedSettings, fileFindings: FindingInput[]): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number }>;
+  /** `files`: what the per-file analysis found (findings, and hashes of every secret in the tree). */
+  run(opts: ScanOptions, settings: ResolvedSettings, files: { findings: FindingInput[]; secretHashes: Set<string> }): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number }>;
 }
 
 function directoryRoots(opts: ScanOptions): string[] {
@@ -49,8 +49,8 @@ export const projectChecks: ProjectCheck[] = [
   {
     name: 'history',
     enabled: (o) => o.history === true && o.secrets !== false,
-    async run(opts, settings, fileFindings) {
-      const wt = secretFingerprints(fileFindings);
+    async run(opts, settings, files) {
+      const wt = new Set([...secretFingerprints(files.findings), ...files.secretHashes]);
       const findings: FindingInput[] = [];
       for (const root of directoryRoots(opts)) {
         findings.push(...(await scanHistory({ cwd: opts.cwd, root, workingTreeFingerprints: wt, scan: secretOptionsFromConfig(settings.config.secrets) })));

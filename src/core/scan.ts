@@ -144,6 +144,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let suppressed = 0;
   let files = 0;
   const unused: { path: string; line: number; text: string }[] = [];
+  const secretHashes = new Set<string>();
   for (const r of results) {
     if (r.skipped) {
       skipped.push(r.skipped);
@@ -154,12 +155,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     suppressed += r.suppressed;
     findings.push(...r.findings);
     unused.push(...r.unused);
+    for (const h of r.secretHashes ?? []) secretHashes.add(h);
   }
 
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
   for (const check of projectChecks) {
     if (!check.enabled(opts)) continue;
-    const r = await check.run(opts, settings, findings);
+    const r = await check.run(opts, settings, { findings, secretHashes });
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;
