@@ -5,7 +5,7 @@
 // table available). A project without cross-module taint re-parses nothing.
 import { analyzeFile, type AnalysisSettings, type FileResult } from '../core/analyze.js';
 import type { DiscoveredFile } from '../core/discovery.js';
-import { absoluteNames, moduleNames, type ExternalTable } from './modules.js';
+import { buildTable, lookup, type ExternalTable } from './modules.js';
 import type { Summary, TaintFileInfo } from './types.js';
 
 const MAX_ROUNDS = 2;
@@ -17,37 +17,12 @@ interface Dep {
   flags: number;
 }
 
-function buildTable(infos: Map<string, TaintFileInfo>): { table: ExternalTable; owner: Map<string, string> } {
-  const table: ExternalTable = {};
-  const owner = new Map<string, string>();
-  for (const [path, info] of infos) {
-    for (const mod of moduleNames(path)) {
-      for (const [k, s] of Object.entries(info.summaries)) {
-        const key = `${mod}.${k}`;
-        if (!(key in table)) {
-          table[key] = s;
-          owner.set(key, path);
-        }
-      }
-    }
-  }
-  return { table, owner };
-}
-
-function depsOf(path: string, info: TaintFileInfo, table: ExternalTable, owner: Map<string, string>): Dep[] {
+function depsOf(path: string, info: TaintFileInfo, table: ExternalTable): Dep[] {
   const out: Dep[] = [];
   for (const entry of info.imports) {
     const i = entry.indexOf(':');
-    const flags = Number(entry.slice(0, i));
-    const qn = entry.slice(i + 1);
-    for (const n of absoluteNames(qn, path)) {
-      const s = table[n];
-      const f = owner.get(n);
-      if (s && f && f !== path) {
-        out.push({ file: f, summary: s, flags });
-        break;
-      }
-    }
+    const r = lookup(table, entry.slice(i + 1), path);
+    if (r) out.push({ file: r.file, summary: r.summary, flags: Number(entry.slice(0, i)) });
   }
   return out;
 }
@@ -59,19 +34,18 @@ export async function crossModuleTaint(results: FileResult[], files: DiscoveredF
   const infos = new Map<string, TaintFileInfo>();
   for (const r of results) if (r.taint) infos.set(r.path, r.taint);
   if (infos.size < 2) return 0;
-  let { table, owner } = buildTable(infos);
-  if (!Object.keys(table).length) return 0;
+  const table = buildTable(infos);
   const deps = new Map<string, Dep[]>();
   for (const [p, info] of infos) {
-    const d = depsOf(p, info, table, owner);
+    const d = depsOf(p, info, table);
     if (d.length) deps.set(p, d);
   }
-  // Files that receive tainted data from (or pass it to) another module.
+  // Files that pass tainted data to (or receive it from) another module's functions.
   const needed = new Set<string>();
   const visit = (p: string, depth: number) => {
     if (depth > 8) return;
     for (const d of deps.get(p) ?? []) {
-      // A callee that itself forwards parameters to other modules must be refreshed first.
+      // A callee that itself forwards its parameters to other modules must be refreshed first.
       if ((deps.get(d.file) ?? []).some((x) => x.flags & 2) && !needed.has(d.file)) {
         needed.add(d.file);
         visit(d.file, depth + 1);
@@ -85,6 +59,7 @@ export async function crossModuleTaint(results: FileResult[], files: DiscoveredF
     }
   }
   if (!needed.size) return 0;
+  const t0 = performance.now();
   // Dependencies first (post-order), so one round usually settles chains.
   const order: string[] = [];
   const seen = new Set<string>();
@@ -98,23 +73,26 @@ export async function crossModuleTaint(results: FileResult[], files: DiscoveredF
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const index = new Map(results.map((r, i) => [r.path, i]));
   let reanalysed = 0;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false;
-    for (const p of order.slice(0, MAX_FILES)) {
+  const phase2: AnalysisSettings = { ...settings, extra: { ...(settings.extra ?? {}), taintExternal: table } };
+  // Round 1 analyses every needed file (dependencies first); round 2 only the files that depend on
+  // a summary that changed in round 1 (a dependency cycle or a late chain).
+  let todo = order.slice(0, MAX_FILES);
+  for (let round = 0; round < MAX_ROUNDS && todo.length; round++) {
+    const changedFiles = new Set<string>();
+    for (const p of todo) {
       const f = byRel.get(p);
       const i = index.get(p);
       if (!f || i === undefined) continue;
-      const r = await analyzeFile(f, { ...settings, extra: { ...(settings.extra ?? {}), taintExternal: table } });
+      const r = await analyzeFile(f, phase2);
       reanalysed++;
       results[i] = r;
-      const before = JSON.stringify(infos.get(p)?.summaries ?? {});
+      if (r.taint && JSON.stringify(r.taint.summaries) !== JSON.stringify(infos.get(p)?.summaries)) changedFiles.add(p);
       if (r.taint) infos.set(p, r.taint);
-      if (JSON.stringify(r.taint?.summaries ?? {}) !== before) {
-        changed = true;
-        ({ table, owner } = buildTable(infos));
-      }
     }
-    if (!changed) break;
+    const pos = new Map(todo.map((p, i) => [p, i]));
+    // A file analysed before a dependency changed must be redone.
+    todo = todo.filter((q, qi) => (deps.get(q) ?? []).some((d) => changedFiles.has(d.file) && (pos.get(d.file) ?? -1) > qi));
   }
+  if (process.env.PYWARD_TAINT_DEBUG) console.error(`cross-module taint: ${needed.size} files needed, ${reanalysed} analyses, ${Math.round(performance.now() - t0)} ms`);
   return reanalysed;
 }
