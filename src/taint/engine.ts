@@ -117,6 +117,27 @@ export class TaintEngine {
     const summaries: TaintFileInfo['summaries'] = {};
     // Every summary is exported: an empty one is informative too (the function cleans or drops its input).
     const interesting = (s: Summary | null | undefined): s is Summary => !!s;
+    // Exported summaries travel between threads: keep the last step of each flow only.
+    // Exported summaries travel between threads: keep the last step of each flow, one hit per
+    // (parameter, access path, sink kind), and leave out this file's path (modules.ts restores it).
+    const here = this.file.path;
+    const st = (x: TraceStep): TraceStep => (x.path === here ? { ...x, path: '' } : x);
+    const trim = <T extends { steps: TraceStep[]; o?: Flow['o'] }>(x: T): T => ({ ...x, steps: (x.o?.k === 's' && x.steps.length > 1 ? [x.steps[0], ...x.steps.slice(-1)] : x.steps.slice(-1)).map(st) });
+    const compact = (s: Summary): Summary => {
+      const seen = new Set<string>();
+      const sinks = s.sinks.filter((h) => {
+        const k = `${h.index}|${h.path.join('.')}|${h.kind}|${h.clean}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+      return {
+        ...s,
+        ret: s.ret.map(trim),
+        sinks: sinks.map((h) => ({ ...trim(h), sink: st(h.sink) })),
+        ...(s.selfFields ? { selfFields: Object.fromEntries(Object.entries(s.selfFields).map(([k, v]) => [k, v.map(trim)])) } : {}),
+      };
+    };
     for (const c of this.file.root.children) {
       const d = c.type === 'decorated_definition' ? c.get('definition') : c;
       if (!d) continue;
@@ -124,7 +145,7 @@ export class TaintEngine {
       if (!name) continue;
       if (d.type === 'function_definition') {
         const s = this.summaries.get(d);
-        if (interesting(s)) summaries[name] = s;
+        if (interesting(s)) summaries[name] = compact(s);
       } else if (d.type === 'class_definition') {
         for (const m of d.get('body')?.children ?? []) {
           const md = m.type === 'decorated_definition' ? m.get('definition') : m;
@@ -132,8 +153,8 @@ export class TaintEngine {
           const mn = md.get('name')?.text;
           const s = this.summaries.get(md);
           if (!mn || !interesting(s)) continue;
-          summaries[`${name}.${mn}`] = s;
-          if (mn === '__init__') summaries[name] = s;
+          summaries[`${name}.${mn}`] = compact(s);
+          if (mn === '__init__') summaries[name] = summaries[`${name}.${mn}`];
         }
       }
     }

@@ -1,5 +1,6 @@
 // Module names of project files and resolution of imported names to function summaries, shared by
 // the per-file engine (phase 2) and the main-thread cross-module pass.
+import type { TraceStep } from '../core/finding.js';
 import type { Summary, TaintFileInfo } from './types.js';
 
 /** The project's modules: module name -> file, and each file's exported summaries. */
@@ -55,7 +56,7 @@ export function lookupAbsolute(table: ExternalTable, name: string): { summary: S
     const file = table.modules.get(parts.slice(0, parts.length - k).join('.'));
     if (!file) continue;
     const s = table.infos.get(file)?.summaries[parts.slice(parts.length - k).join('.')];
-    if (s) return { summary: s, file };
+    if (s) return { summary: hydrate(s, file), file };
   }
   return undefined;
 }
@@ -70,4 +71,22 @@ export function lookup(table: ExternalTable, qn: string, rel: string): { summary
 
 export function makeResolver(table: ExternalTable, rel: string): { resolve(qn: string): Summary | undefined } {
   return { resolve: (qn: string) => lookup(table, qn, rel)?.summary };
+}
+
+const hydrated = new WeakMap<Summary, Summary>();
+
+/** Restores the file path that exported summaries leave out of their steps. */
+function hydrate(s: Summary, file: string): Summary {
+  const h = hydrated.get(s);
+  if (h) return h;
+  const st = (x: TraceStep): TraceStep => (x.path ? x : { ...x, path: file });
+  const fl = <T extends { steps: TraceStep[] }>(x: T): T => ({ ...x, steps: x.steps.map(st) });
+  const out: Summary = {
+    ...s,
+    ret: s.ret.map(fl),
+    sinks: s.sinks.map((x) => ({ ...fl(x), sink: st(x.sink) })),
+    ...(s.selfFields ? { selfFields: Object.fromEntries(Object.entries(s.selfFields).map(([k, v]) => [k, v.map(fl)])) } : {}),
+  };
+  hydrated.set(s, out);
+  return out;
 }
