@@ -31,6 +31,7 @@ const hasSource = (s: Summary) => s.ret.some((f) => f.o.k === 's') || Object.val
 
 /** Re-analyses the files whose results depend on other modules' summaries; replaces their results in place. */
 export async function crossModuleTaint(results: FileResult[], files: DiscoveredFile[], settings: AnalysisSettings): Promise<number> {
+  if (process.env.PYWARD_TAINT_DEBUG) console.error(`cross-module taint: starts at ${Math.round(performance.now())} ms`);
   const infos = new Map<string, TaintFileInfo>();
   for (const r of results) if (r.taint) infos.set(r.path, r.taint);
   if (infos.size < 2) return 0;
@@ -42,18 +43,22 @@ export async function crossModuleTaint(results: FileResult[], files: DiscoveredF
   }
   // Files that pass tainted data to (or receive it from) another module's functions.
   const needed = new Set<string>();
+  const forwards = (file: string) => (deps.get(file) ?? []).some((x) => x.flags & 2 && (x.summary.sinks.length > 0 || (deps.get(x.file) ?? []).some((y) => y.flags & 2)));
   const visit = (p: string, depth: number) => {
     if (depth > 8) return;
     for (const d of deps.get(p) ?? []) {
       // A callee that itself forwards its parameters to other modules must be refreshed first.
-      if ((deps.get(d.file) ?? []).some((x) => x.flags & 2) && !needed.has(d.file)) {
+      if (forwards(d.file) && !needed.has(d.file)) {
         needed.add(d.file);
         visit(d.file, depth + 1);
       }
     }
   };
+  const hasTaintFindings = new Set(results.filter((r) => r.findings.some((f) => f.category === 'taint')).map((r) => r.path));
   for (const [p, ds] of deps) {
-    if (ds.some((d) => hasSource(d.summary) || d.flags & 1)) {
+    // New sources, tainted data reaching another module's sinks, or (where this file already has
+    // taint findings) a helper that may sanitize: only then can a second look change the result.
+    if (ds.some((d) => hasSource(d.summary) || (d.flags & 1 && (d.summary.sinks.length > 0 || hasTaintFindings.has(p) || forwards(d.file))))) {
       needed.add(p);
       visit(p, 0);
     }
