@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePython } from '../python/parser.js';
+import { Semantic } from '../python/semantic.js';
+import { analyzeTaint, taintSettings } from './index.js';
+import type { AnalysisSettings } from '../core/analyze.js';
+import { absoluteNames, moduleNames } from './modules.js';
+
+async function run(src: string, envSources = false) {
+  const f = await parsePython('t.py', src, { allowErrors: true });
+  return analyzeTaint(f, new Semantic(f), { envSources });
+}
+
+test('deep nesting (100,000 levels) neither overflows nor hangs: values fall back to unknown', async () => {
+  const N = 100_000;
+  const shapes = [
+    'import os\nx = ' + '('.repeat(N) + 'input()' + ')'.repeat(N) + '\nos.system(x)\n',
+    'import os\nx = input()' + ' + x'.repeat(N) + '\nos.system(x)\n',
+    'import os\nx = ' + 'f('.repeat(N) + 'input()' + ')'.repeat(N) + '\nos.system(x)\n',
+    'import os\nx = ' + '['.repeat(N) + 'input()' + ']'.repeat(N) + '\nos.system(x)\n',
+    'import os\nx = input()' + '.a'.repeat(N) + '\nos.system(x)\n',
+    'import os\n' + Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + 'if x:\n').join('') + ' '.repeat(2000) + 'os.system(input())\n',
+  ];
+  for (const src of shapes) {
+    const t0 = performance.now();
+    const r = await run(src);
+    assert.ok(Array.isArray(r.findings));
+    assert.ok(performance.now() - t0 < 20_000);
+  }
+});
+
+test('loops reach a fixpoint within the bound', async () => {
+  const r = await run('import os\nx = "a"\ny = "b"\nwhile cond():\n    x = y\n    y = input()\nos.system(x)\n');
+  assert.deepEqual(r.findings.map((f) => f.ruleId), ['PWT002']);
+});
+
+test('environment sources are off by default and configurable', async () => {
+  const src = 'import os\nos.system("ls " + os.environ["HOME"])\nos.system(os.getenv("CMD"))\n';
+  assert.equal((await run(src)).findings.length, 0);
+  assert.equal((await run(src, true)).findings.length, 2);
+  const s = { extra: { taint: { 'env-sources': true } } } as unknown as AnalysisSettings;
+  assert.equal(taintSettings(s).envSources, true);
+});
+
+test('module names and relative imports', () => {
+  assert.deepEqual(moduleNames('src/app/db.py'), ['src.app.db', 'app.db', 'db']);
+  assert.deepEqual(moduleNames('pkg/__init__.py'), ['pkg']);
+  assert.deepEqual(absoluteNames('.db.run', 'src/app/views.py'), ['src.app.db.run', 'app.db.run', 'db.run']);
+  assert.deepEqual(absoluteNames('..util.f', 'app/sub/views.py'), ['app.util.f', 'util.f']);
+});
+
+test('summaries: parameter to sink and parameter to return are exported', async () => {
+  const r = await run('import os\ndef run(cmd):\n    os.system(cmd)\ndef ident(x):\n    return x.strip()\ndef clean(x):\n    return int(x)\n');
+  assert.equal(r.info.summaries.run.sinks[0].kind, 'command');
+  assert.equal(r.info.summaries.ident.ret[0].o.k, 'p');
+  assert.equal(r.info.summaries.clean.ret.length, 0);
+});
