@@ -2,6 +2,7 @@
 
 Run locally with ``flask --app flask_app.app run`` from examples/vulnerable-app.
 """
+import json
 import logging
 import os
 import pickle
@@ -14,12 +15,14 @@ from flask_cors import CORS
 from markupsafe import Markup
 
 from flask_app import db
-from flask_app.auth import check_login, hash_password, new_session_token, send_reset_email, new_reset_token
+from flask_app.auth import check_login, export_key, hash_password, new_reset_token, new_session_token, send_reset_email
 from flask_app.config import Config
+from flask_app.crypto import encrypt_export, share_link_token
 from flask_app.importers import PARSERS
 from flask_app.plugins import load_renderer
 from flask_app.remote import directory_lookup, fetch_webhook_preview
-from flask_app.utils import UPLOAD_DIR, ensure_dirs, import_archive, ping_host, save_upload, server_uptime
+from flask_app.reports import notify_shared
+from flask_app.utils import UPLOAD_DIR, ensure_dirs, image_size, import_archive, make_thumbnail, new_export_file, ping_host, save_upload, server_uptime
 
 app = Flask(__name__)
 app.config.from_object(Config)
@@ -113,6 +116,27 @@ def embed_note(note_id):
     return render_template_string(template, body=note["body"])
 
 
+@app.route("/notes/<int:note_id>/share", methods=["POST"])
+def share_note(note_id):
+    note = db.get_note(note_id)
+    recipient = db.find_user_by_name(request.form["username"])
+    sender = db.find_user_by_name(request.form["from"])
+    if note is None or recipient is None:
+        abort(404)
+    notify_shared(note, recipient, sender)
+    return jsonify(link="/s/" + share_link_token(note_id))
+
+
+@app.route("/export", methods=["POST"])
+def export_notes():
+    notes = [dict(n) for n in db.recent_notes(current_user(), limit=10000)]
+    key = export_key(request.form["password"])
+    path = new_export_file()
+    with open(path, "wb") as fh:
+        fh.write(encrypt_export(json.dumps(notes).encode(), key))
+    return jsonify(file=os.path.basename(path))
+
+
 @app.route("/notes/delete", methods=["POST"])
 def delete_notes():
     ids = request.form.getlist("id")
@@ -168,7 +192,8 @@ def attachment_text(name):
 @app.route("/attachments", methods=["POST"])
 def upload_attachment():
     path = save_upload(request.files["file"])
-    return jsonify(path=os.path.basename(path))
+    make_thumbnail(path)
+    return jsonify(path=os.path.basename(path), size=image_size(path))
 
 
 @app.route("/go")
@@ -234,8 +259,8 @@ def set_language():
 
 
 @app.before_request
-def open_db():
-    g.request_started = True
+def load_user():
+    g.user_id = session.get("user_id")
 
 
 if __name__ == "__main__":

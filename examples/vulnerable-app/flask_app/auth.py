@@ -17,7 +17,7 @@ def hash_password(password):
 
 def export_key(password):
     # Key for the encrypted "download all my notes" archive.
-    return hashlib.pbkdf2_hmac("sha1", password.encode("utf-8"), b"notes-export", 1000)
+    return hashlib.pbkdf2_hmac("sha1", password.encode("utf-8"), b"notes-export", 1000, dklen=32)
 
 
 def check_login(user, password):

@@ -76,6 +76,8 @@ PARSERS = {
     "enex": parse_enex,
     "opml": parse_opml,
     "rss": parse_rss,
+    # new RSS importer; "rss" stays until the mobile app sends "rss2"
+    "rss2": parse_rss_checked,
     "wiki": parse_wiki_dump,
     "onenote": parse_onenote,
     "legacy": parse_legacy_export,

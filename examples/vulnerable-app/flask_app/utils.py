@@ -66,9 +66,10 @@ def convert_to_pdf(path):
 
 
 def backup_uploads():
-    stamp = datetime.now().strftime("%Y%m%d")
+    archive = "/var/backups/notes-uploads-%s.tgz" % datetime.now().strftime("%Y%m%d")
     os.chdir(UPLOAD_DIR)
-    os.system("tar czf /var/backups/notes-uploads-%s.tgz *" % stamp)
+    os.system("tar czf %s *" % archive)
+    return archive
 
 
 def new_export_file():
