@@ -1,11 +1,12 @@
 // Reporters: text (for people), JSON (for tools; a stable contract) and SARIF 2.1.0.
 import type { ScanResult } from '../core/result.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'html'];
 
 export interface ReportOptions {
   /** ANSI colors in the text format (ignored by json and sarif). */
@@ -25,6 +26,8 @@ export function formatResult(result: ScanResult, format: ReportFormat, opts: Rep
       return formatJson(result);
     case 'sarif':
       return formatSarif(result, { cwd: opts.cwd });
+    case 'html':
+      return formatHtml(result);
     default: {
       const never: never = format;
       throw new Error(`unknown report format: ${String(never)}`);
@@ -38,3 +41,5 @@ export { formatJson, buildJsonReport, toJsonFinding } from './json.js';
 export type { JsonReport, JsonFinding, JsonTraceStep } from './json.js';
 export { formatSarif, buildSarifLog, sarifLevel, sarifPrecision, ruleHelp, ruleHelpUri, FINGERPRINT_KEY, SARIF_SCHEMA_URI } from './sarif.js';
 export type { SarifOptions } from './sarif.js';
+export { formatHtml, escapeHtml, jsonForScript } from './html.js';
+export type { HtmlOptions } from './html.js';
