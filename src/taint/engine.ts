@@ -23,7 +23,7 @@ import {
   VALIDATED_ANNOTATIONS,
 } from './specs/sources.js';
 import { ALL, bit, CLEAN, mask, type AV, type Flow, type SinkHit, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
-import { addStep, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows, withStep } from './values.js';
+import { addStep, capSteps, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows, withStep } from './values.js';
 
 const MAX_DEPTH = 120;
 const MAX_CALL_DEPTH = 6;
@@ -1287,7 +1287,7 @@ export class TaintEngine {
       for (const af of deepFlows(actual)) {
         const clean = af.clean | f.clean;
         if (clean === ALL) continue;
-        const steps = [...af.steps, callStep, ...f.steps].slice(-12);
+        const steps = capSteps([...af.steps, callStep, ...f.steps]);
         out = unionFlows(out, [{ o: af.o, steps, clean, norm: f.norm }]);
       }
     }
@@ -1303,7 +1303,7 @@ export class TaintEngine {
         const clean = af.clean | h.clean;
         if (clean & bit(h.kind)) continue;
         if (h.kind === 'path' && h.norm && false) continue;
-        const steps = [...af.steps, callStep, ...h.steps].slice(-14);
+        const steps = capSteps([...af.steps, callStep, ...h.steps], 14);
         if (af.o.k === 's') {
           const local = h.sink.path === this.file.path && calleePath === this.file.path;
           const flow: Flow = { o: af.o, steps, clean };

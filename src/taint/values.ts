@@ -104,6 +104,11 @@ export function setField(av: AV, key: string, v: AV): AV {
   return out;
 }
 
+/** Caps a trace, keeping its first step (the source) and the most recent ones. */
+export function capSteps(steps: TraceStep[], max = MAX_STEPS): TraceStep[] {
+  return steps.length > max ? [steps[0], ...steps.slice(steps.length - max + 1)] : steps;
+}
+
 export function addStep(flows: Flow[], step: TraceStep): Flow[] {
   return flows.map((f) => {
     const last = f.steps[f.steps.length - 1];
