@@ -616,9 +616,17 @@ export class TaintEngine {
 
   private assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void {
     switch (target.type) {
-      case 'identifier':
-        env.set(target.text, isClean(av) ? av : withStep(av, this.step(at, `${target.text} = ${this.short(at.type === 'assignment' ? (at.get('right') ?? at) : at)}`)));
+      case 'identifier': {
+        const v = isClean(av) ? av : withStep(av, this.step(at, `${target.text} = ${this.short(at.type === 'assignment' ? (at.get('right') ?? at) : at)}`));
+        env.set(target.text, v);
+        // `global X; X = input()` inside a function: later readers of X (functions analysed
+        // afterwards) see the source data. Flow-insensitive and order-dependent by design.
+        if (ctx.def && !isClean(v) && this.sem.scopeAt(target).globals.has(target.text)) {
+          const src = deepFlows(v).filter((f) => f.o.k === 's');
+          if (src.length) this.moduleEnv.set(target.text, { flows: unionFlows(this.moduleEnv.get(target.text)?.flows ?? [], src) });
+        }
         return;
+      }
       case 'pattern_list':
       case 'tuple_pattern':
       case 'list_pattern':
@@ -1003,6 +1011,19 @@ export class TaintEngine {
     const target = this.resolveCallee(fn, recvNode, recv, env, ctx);
     if (target) {
       const r = this.applyTarget(target, node, recv, pos, kw, a.positional.length, ctx);
+      // A method that stores its arguments on `self` (a setter) updates the receiver variable.
+      if ('def' in target && target.bound && recvNode?.type === 'identifier' && recvNode.text !== ctx.selfName) {
+        const s = this.summaries.get(target.def);
+        const cur = env.get(recvNode.text);
+        if (s?.selfFields && cur && target.name !== '__init__') {
+          let next = cur;
+          for (const [k, flows] of Object.entries(s.selfFields)) {
+            const v = this.subst(flows, s, node, cur, pos, kw, target.name);
+            if (v.length) next = setField(next, `.${k}`, { flows: v });
+          }
+          env.set(recvNode.text, next);
+        }
+      }
       if (r) return r;
     } else if (qn && !SANITIZERS[qn] && !calleeSinks.has(qn)) {
       const ext = this.externalCall(qn, node, recv, pos, kw, ctx, [...pos, ...kw.values()]);
@@ -1364,11 +1385,12 @@ export class TaintEngine {
     const ret = ctx.ret ? deepFlows(ctx.ret) : [];
     const summary: Summary = { name, params: params.map((p) => p.star + p.name), ret, sinks: ctx.hits };
     if (method) summary.method = true;
-    if (method && name === '__init__') {
+    if (method) {
+      // Fields stored on the instance (by the constructor, or by a setter-like method).
       const self = env.get(params[0].name);
       const selfFields: Record<string, Flow[]> = {};
-      for (const [k, v] of self?.fields ?? []) if (k.startsWith('.')) selfFields[k.slice(1)] = deepFlows(v);
-      summary.selfFields = selfFields;
+      for (const [k, v] of self?.fields ?? []) if (k.startsWith('.') && !isClean(v)) selfFields[k.slice(1)] = deepFlows(v);
+      if (name === '__init__' || Object.keys(selfFields).length) summary.selfFields = selfFields;
     }
     return summary;
   }
