@@ -961,6 +961,9 @@ export class TaintEngine {
       if (o.tag === 'pathlib' && (attr === 'name' || attr === 'stem' || attr === 'suffix')) return cleanse(flat(o), bit('path'));
       if (o.tag === 'pathlib' && attr === 'parent') return { flows: deepFlows(o), tag: 'pathlib' };
       if (o.tag.startsWith('inst:')) {
+        // Django class-based views: self.request and the URL captures in self.kwargs/self.args.
+        if (this.isDjango && attr === 'request' && !o.fields?.has('.request')) return { flows: [], tag: 'django.request' };
+        if (this.isDjango && (attr === 'kwargs' || attr === 'args') && !o.fields?.has(`.${attr}`)) return this.source(node, `Django URL parameters (self.${attr})`);
         const own = o.fields?.get(`.${attr}`);
         if (own) return own;
         const cls = this.classes[Number(o.tag.slice(5))];
@@ -1103,6 +1106,11 @@ export class TaintEngine {
         if (loader && /Safe|Base/.test(this.sem.qualifiedName(loader) ?? loader.text)) continue;
       }
       if (s.special === 'numpy-pickle' && !this.sem.isTrue(this.sem.arg(node, null, 'allow_pickle'))) continue;
+      if (s.kind === 'xss') {
+        // A response declared as a non-HTML type (JSON, plain text) is not an XSS sink.
+        const ct = this.sem.constString(this.sem.arg(node, null, 'mimetype') ?? this.sem.arg(node, null, 'content_type') ?? this.sem.arg(node, null, 'media_type'));
+        if (ct !== undefined && !/html|xml|svg/i.test(ct)) continue;
+      }
       if (s.special === 'xxe') {
         const p = kw.get('parser') ?? pos[1];
         if (p?.tag === 'safe-xml-parser') continue;

@@ -25,6 +25,7 @@ export const SANITIZERS: Record<string, number> = {
   'bleach.clean': mask('xss'),
   'django.utils.html.escape': mask('xss'),
   'django.utils.html.conditional_escape': mask('xss'),
+  'django.utils.html.format_html': mask('xss'),
   'xml.sax.saxutils.escape': mask('xss', 'xpath'),
   'ldap3.utils.conv.escape_filter_chars': mask('ldap'),
   'ldap.filter.escape_filter_chars': mask('ldap'),
