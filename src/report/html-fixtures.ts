@@ -70,12 +70,13 @@ export function htmlResult(): ScanResult {
   return {
     ...base,
     findings: [
-      ...base.findings,
+      // Snippets hold whole source lines (columns count from the line start).
+      ...base.findings.map((f) => (f.ruleId === 'PW501' ? { ...f, snippet: `        ${f.snippet}` } : f)),
       secretFinding(),
       hostileFinding(),
       hostileFinding({ category: HOSTILE_BREAKOUT, ruleId: `PW9<b>${HOSTILE_SCRIPT}`, fingerprint: '44444444444444444444444444444444' }),
       taintFinding({ path: 'app/api.py', line: 41, endLine: 41, fingerprint: '55555555555555555555555555555555', severity: 'high' }),
-      depFinding({ ruleId: 'GHSA-xxxx-yyyy-zzzz', severity: 'medium', line: 5, endLine: 5, fingerprint: '66666666666666666666666666666666', properties: { package: 'jinja2', version: '2.10', fixedVersions: ['2.11.3'], rule: 'PWD001', url: 'javascript:alert(1)' } }),
+      depFinding({ ruleId: 'GHSA-xxxx-yyyy-zzzz', severity: 'medium', message: 'jinja2 2.10 is affected by GHSA-xxxx-yyyy-zzzz', snippet: 'jinja2==2.10', line: 5, endLine: 5, fingerprint: '66666666666666666666666666666666', properties: { package: 'jinja2', version: '2.10', fixedVersions: ['2.11.3'], rule: 'PWD001', url: 'javascript:alert(1)' } }),
     ],
     skipped: [...base.skipped, { path: `<svg onload="window.__pwned = true">.py`, reason: `${HOSTILE_BREAKOUT} <!--` }],
     rules: [...base.rules, SECRET_RULE],

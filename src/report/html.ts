@@ -341,16 +341,16 @@ function findingsTable(section: HtmlSection, total: number): string {
 
 function filterBar(): string {
   return (
-    '<div class="filters" role="search" aria-label="Filter findings">' +
+    '<div class="filters" role="search" aria-label="Filter findings"><div class="filter-fields">' +
     '<label class="field"><span>Severity</span><select id="f-severity"><option value="">All</option>' +
     SEVERITY_DESC.map((s) => `<option value="${s}">${SEVERITY_LABEL[s]}</option>`).join('') +
     '</select></label>' +
     '<label class="field"><span>Category</span><select id="f-category"><option value="">All</option></select></label>' +
     '<label class="field"><span>Rule</span><select id="f-rule"><option value="">All</option></select></label>' +
-    '<label class="field field-text"><span>Search</span><input id="f-text" type="search" placeholder="Path, message, rule, code…" autocomplete="off" spellcheck="false"></label>' +
-    '<div class="filter-actions"><button type="button" id="f-clear" class="btn">Clear</button>' +
-    '<button type="button" id="expand-all" class="btn">Expand all</button><button type="button" id="collapse-all" class="btn">Collapse all</button></div>' +
-    '<p id="f-status" class="filter-status" role="status" aria-live="polite"></p></div>'
+    '<label class="field field-text"><span>Search</span><input id="f-text" type="search" placeholder="Path, message, rule, code…" autocomplete="off" spellcheck="false"></label></div>' +
+    '<div class="filter-foot"><p id="f-status" class="filter-status" role="status" aria-live="polite"></p>' +
+    '<div class="filter-actions"><button type="button" id="f-clear" class="btn">Clear filters</button>' +
+    '<button type="button" id="expand-all" class="btn">Expand all</button><button type="button" id="collapse-all" class="btn">Collapse all</button></div></div></div>'
   );
 }
 
@@ -394,7 +394,7 @@ function clientMain(): void {
 
   // Characters shown as visible escapes: controls, zero-width and bidirectional overrides
   // ("Trojan Source"), which would otherwise make code read differently from what it is.
-  const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+  const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
   function appendText(parent: Node, s: string): void {
     let rest = s;
@@ -846,7 +846,7 @@ h3{font-size:13px;margin:0 0 10px;color:var(--muted);font-weight:600;text-transf
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px}
 .chart{padding:14px 16px}
 .bars{list-style:none;margin:0;padding:0}
-.bar-row{display:grid;grid-template-columns:minmax(90px,42%) 1fr 3.2em;align-items:center;gap:10px;width:100%;padding:4px 6px;margin:0 -6px;border:0;background:none;color:inherit;font:inherit;text-align:left;border-radius:6px;cursor:pointer}
+.bar-row{display:grid;grid-template-columns:minmax(0,1fr) 36% 2.6em;align-items:center;gap:10px;width:100%;padding:4px 6px;margin:0 -6px;border:0;background:none;color:inherit;font:inherit;text-align:left;border-radius:6px;cursor:pointer}
 .bar-row:hover:not(:disabled){background:var(--accent-soft)}
 .bar-row:disabled{cursor:default;opacity:.6}
 .bar-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:13px}
@@ -856,15 +856,17 @@ h3{font-size:13px;margin:0 0 10px;color:var(--muted);font-weight:600;text-transf
 .bar-count{text-align:right;font-variant-numeric:tabular-nums;color:var(--muted);font-size:13px}
 .bar-more{color:var(--muted);font-size:12.5px;padding:4px 0 0}
 #findings{margin-top:28px}
-.filters{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;align-items:flex-end;gap:10px 14px;background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:12px 14px;box-shadow:0 2px 8px rgba(16,24,40,.06)}
+.filters{position:sticky;top:0;z-index:5;background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:12px 14px 10px;box-shadow:0 2px 8px rgba(16,24,40,.06)}
+.filter-fields{display:flex;flex-wrap:wrap;align-items:flex-end;gap:10px 12px}
+.filter-foot{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px;margin-top:10px;padding-top:10px;border-top:1px solid var(--border)}
 .field{display:flex;flex-direction:column;gap:3px;font-size:12px;color:var(--muted);font-weight:600}
-.field select,.field input{font:inherit;font-size:13.5px;font-weight:400;color:var(--text);background:var(--surface-2);border:1px solid var(--border-strong);border-radius:7px;padding:6px 9px;min-width:130px;max-width:260px}
+.field select,.field input{font:inherit;font-size:13.5px;font-weight:400;color:var(--text);background:var(--surface-2);border:1px solid var(--border-strong);border-radius:7px;padding:6px 9px;height:34px;min-width:120px;max-width:240px}
 .field-text{flex:1 1 220px}
 .field-text input{max-width:none;width:100%}
 .filter-actions{display:flex;gap:6px}
-.btn{font:inherit;font-size:13px;color:var(--text);background:var(--surface-2);border:1px solid var(--border-strong);border-radius:7px;padding:6px 11px;cursor:pointer}
+.btn{font:inherit;font-size:12.5px;color:var(--text);background:var(--surface-2);border:1px solid var(--border-strong);border-radius:7px;padding:4px 10px;cursor:pointer}
 .btn:hover{border-color:var(--accent);color:var(--accent)}
-.filter-status{flex-basis:100%;margin:0;font-size:12.5px;color:var(--muted)}
+.filter-status{margin:0;font-size:12.5px;color:var(--muted)}
 .filtered .filter-status{color:var(--accent);font-weight:600}
 .table-wrap{background:var(--surface);border:1px solid var(--border);border-radius:10px;overflow-x:auto;box-shadow:var(--shadow)}
 table{border-collapse:collapse;width:100%}
@@ -879,8 +881,8 @@ th[aria-sort=descending] .sort-icon::after{content:"\\2193";opacity:1}
 th[aria-sort=ascending],th[aria-sort=descending]{color:var(--text)}
 .col-toggle{width:34px;padding-right:0}
 .col-sev{width:96px}
-.col-rule{width:24%}
-.col-loc{width:26%}
+.col-rule{width:21%}
+.col-loc{width:24%}
 .finding-row{cursor:pointer}
 .finding-row:hover td{background:var(--surface-2)}
 .finding-row.open td{background:var(--accent-soft);border-bottom-color:transparent}
