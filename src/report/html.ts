@@ -906,7 +906,7 @@ th[aria-sort=ascending],th[aria-sort=descending]{color:var(--text)}
 .table-wrap .empty{border-top:1px solid var(--border)}
 .table-wrap table:has(tbody:empty)+.empty{border-top:0}
 .detail-row>td{padding:0 12px 14px 46px;background:var(--accent-soft)}
-.detail{display:grid;grid-template-columns:minmax(0,1.6fr) minmax(0,1fr);gap:14px}
+.detail{display:grid;grid-template-columns:minmax(0,1.6fr) minmax(0,1fr);gap:14px;align-items:start}
 @media (max-width:900px){.detail{grid-template-columns:1fr}}
 .detail-main,.detail-rule{background:var(--surface);border:1px solid var(--border);border-radius:8px;padding:12px 14px;min-width:0}
 .detail-msg{margin:0 0 8px;font-weight:500;overflow-wrap:anywhere}
