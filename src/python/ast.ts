@@ -97,14 +97,20 @@ export function offsetToPosition(lineStarts: number[], offset: number): [number,
   return [lo, offset - lineStarts[lo]];
 }
 
-export interface TSCursorLike {
-  nodeTypeId: number;
-  currentFieldId: number;
-  startIndex: number;
-  endIndex: number;
-  gotoFirstChild(): boolean;
-  gotoNextSibling(): boolean;
-  gotoParent(): boolean;
+/**
+ * Tree-cursor operations on the tree `t`. The parser passes web-tree-sitter's raw wasm exports,
+ * which keep the cursor state in wasm memory between calls (see parser.ts): one wasm call per
+ * step or property instead of the JS TreeCursor's copy of its state in and out on every call.
+ * `goto*` return 1 when the cursor moved.
+ */
+export interface CursorOps {
+  gotoFirstChild(t: number): number;
+  gotoNextSibling(t: number): number;
+  gotoParent(t: number): number;
+  typeId(t: number): number;
+  fieldId(t: number): number;
+  startIndex(t: number): number;
+  endIndex(t: number): number;
 }
 
 export interface LanguageTables {
@@ -115,39 +121,40 @@ export interface LanguageTables {
   keep: boolean[];
 }
 
-/** Converts a tree-sitter tree (through its cursor) into PyNodes, iteratively (deep trees are fine). */
+/** Converts a tree-sitter tree (through a cursor on its root) into PyNodes, iteratively (deep trees are fine). */
 export function convertTree(
-  cursor: TSCursorLike,
+  ops: CursorOps,
+  t: number,
   file: { source: string; lineStarts: number[] },
   comments: Comment[],
   lang: LanguageTables,
 ): { root: PyNode; count: number } {
-  const make = (id: number): PyNode =>
-    new PyNode(file, lang.types[id], lang.named[id], lang.fields[cursor.currentFieldId] ?? null, cursor.startIndex, cursor.endIndex);
-  const root = make(cursor.nodeTypeId);
+  const { types, named, fields, keep, commentId } = lang;
+  const rootId = ops.typeId(t);
+  const root = new PyNode(file, types[rootId], named[rootId], fields[ops.fieldId(t)] ?? null, ops.startIndex(t), ops.endIndex(t));
   let count = 1;
   let current = root;
-  if (!cursor.gotoFirstChild()) return { root, count };
+  if (!ops.gotoFirstChild(t)) return { root, count };
   for (;;) {
-    const id = cursor.nodeTypeId;
+    const id = ops.typeId(t);
     let node: PyNode | null = null;
-    if (id === lang.commentId) {
-      const start = cursor.startIndex;
+    if (id === commentId) {
+      const start = ops.startIndex(t);
       const [row, col] = offsetToPosition(file.lineStarts, start);
-      comments.push({ row, col, text: file.source.slice(start, cursor.endIndex) });
-    } else if (lang.keep[id]) {
-      node = make(id);
+      comments.push({ row, col, text: file.source.slice(start, ops.endIndex(t)) });
+    } else if (keep[id]) {
+      node = new PyNode(file, types[id], named[id], fields[ops.fieldId(t)] ?? null, ops.startIndex(t), ops.endIndex(t));
       node.parent = current;
       current.children.push(node);
       count++;
     }
     // Descend into kept nodes only (comments and punctuation have no meaningful children).
-    if (node && cursor.gotoFirstChild()) {
+    if (node && ops.gotoFirstChild(t)) {
       current = node;
       continue;
     }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return { root, count };
+    while (!ops.gotoNextSibling(t)) {
+      if (!ops.gotoParent(t)) return { root, count };
       if (current === root) return { root, count };
       current = current.parent as PyNode;
     }

@@ -1,15 +1,37 @@
 // The only module that talks to tree-sitter. Parses Python source into a SourceFile of PyNodes
 // and frees the tree-sitter tree immediately.
 import { createRequire } from 'node:module';
-import { Language, Parser } from 'web-tree-sitter';
-import { computeLineStarts, convertTree, languageTables, type Comment, type LanguageTables, type PyNode, type SourceFile } from './ast.js';
+import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
+import { computeLineStarts, convertTree, languageTables, type Comment, type CursorOps, type LanguageTables, type PyNode, type SourceFile } from './ast.js';
 
 const require = createRequire(import.meta.url);
 let parserPromise: Promise<Parser> | null = null;
 let tables: LanguageTables;
+/** Raw cursor exports of the wasm binding, or null to walk with the JS TreeCursor. */
+let rawOps: (CursorOps & { rootNode(t: number): void; newCursor(t: number): void; deleteCursor(t: number): void }) | null = null;
 
 async function createParser(): Promise<Parser> {
-  await Parser.init();
+  // Parser.init() hands this object to the emscripten module factory, which adds the wasm exports
+  // to it (MODULARIZE: `var Module = moduleArg`). The tree-cursor exports keep the cursor state in
+  // the binding's transfer buffer between calls; calling them directly saves the JS TreeCursor's
+  // marshalling of that state on every call (a fifth of the scan time). Checked below; when the
+  // exports are not there (another web-tree-sitter build), the JS TreeCursor is used.
+  const binding: Record<string, unknown> = {};
+  await Parser.init(binding);
+  const fn = (name: string) => (typeof binding[name] === 'function' ? (binding[name] as (t: number) => number) : null);
+  const ops = {
+    gotoFirstChild: fn('_ts_tree_cursor_goto_first_child_wasm'),
+    gotoNextSibling: fn('_ts_tree_cursor_goto_next_sibling_wasm'),
+    gotoParent: fn('_ts_tree_cursor_goto_parent_wasm'),
+    typeId: fn('_ts_tree_cursor_current_node_type_id_wasm'),
+    fieldId: fn('_ts_tree_cursor_current_field_id_wasm'),
+    startIndex: fn('_ts_tree_cursor_start_index_wasm'),
+    endIndex: fn('_ts_tree_cursor_end_index_wasm'),
+    rootNode: fn('_ts_tree_root_node_wasm'),
+    newCursor: fn('_ts_tree_cursor_new_wasm'),
+    deleteCursor: fn('_ts_tree_cursor_delete_wasm'),
+  };
+  rawOps = Object.values(ops).every((f) => f !== null) ? (ops as NonNullable<typeof rawOps>) : null;
   const wasm = require.resolve('tree-sitter-python/tree-sitter-python.wasm');
   const language = await Language.load(wasm);
   const parser = new Parser();
@@ -60,12 +82,25 @@ export function parseWith(parser: Parser, path: string, source: string, opts: Pa
     }
     const file = { path, source, lineStarts: computeLineStarts(source) } as SourceFile;
     const comments: Comment[] = [];
-    const cursor = tree.walk();
     let converted: { root: PyNode; count: number };
-    try {
-      converted = convertTree(cursor as unknown as Parameters<typeof convertTree>[0], file, comments, tables);
-    } finally {
-      cursor.delete();
+    const t = (tree as unknown as { [0]: number })[0];
+    if (rawOps && typeof t === 'number') {
+      // Root node -> new cursor, both through the transfer buffer, where the cursor then stays:
+      // no other tree-sitter call may run until it is deleted (convertTree makes none).
+      rawOps.rootNode(t);
+      rawOps.newCursor(t);
+      try {
+        converted = convertTree(rawOps, t, file, comments, tables);
+      } finally {
+        rawOps.deleteCursor(t);
+      }
+    } else {
+      const cursor = tree.walk();
+      try {
+        converted = convertTree(jsCursorOps(cursor), 0, file, comments, tables);
+      } finally {
+        cursor.delete();
+      }
     }
     file.root = converted.root;
     file.nodeCount = converted.count;
@@ -74,6 +109,19 @@ export function parseWith(parser: Parser, path: string, source: string, opts: Pa
   } finally {
     tree.delete();
   }
+}
+
+/** CursorOps over web-tree-sitter's JS TreeCursor (the fallback). */
+function jsCursorOps(c: TreeCursor): CursorOps {
+  return {
+    gotoFirstChild: () => (c.gotoFirstChild() ? 1 : 0),
+    gotoNextSibling: () => (c.gotoNextSibling() ? 1 : 0),
+    gotoParent: () => (c.gotoParent() ? 1 : 0),
+    typeId: () => c.nodeTypeId,
+    fieldId: () => c.currentFieldId,
+    startIndex: () => c.startIndex,
+    endIndex: () => c.endIndex,
+  };
 }
 
 interface TSNodeLike {
