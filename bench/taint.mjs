@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Taint benchmark: scans a corpus (default: this machine's Python standard library) with taint
-// tracking on and off (`--no-taint`) and prints the wall time of each, the overhead, and the
+// tracking on and off (`--no-taint`) and prints the wall and CPU time (user+sys, less sensitive to
+// other load on the machine) of each, the overhead, and the
 // number of taint findings. Not part of `npm test`. Build first (npx tsc -p tsconfig.json).
 // Usage: node bench/taint.mjs [PATH] [--jobs N] [--reps N]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,10 +26,11 @@ console.log(`corpus: ${corpus}`);
 
 function run(extra) {
   const times = [];
+  const cpus = [];
   let out;
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [bin, 'scan', corpus, '--format', 'json', '--exit-zero', '--no-progress', '--no-deps', '--no-hygiene', '--no-secrets', ...(jobs ? ['--jobs', jobs] : []), ...extra], {
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, bin, 'scan', corpus, '--format', 'json', '--exit-zero', '--no-progress', '--no-deps', '--no-hygiene', '--no-secrets', ...(jobs ? ['--jobs', jobs] : []), ...extra], {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });
@@ -37,10 +39,13 @@ function run(extra) {
       console.error(r.stderr);
       process.exit(1);
     }
+    const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    cpus.push(user + sys);
     out = JSON.parse(r.stdout);
   }
   times.sort((a, b) => a - b);
-  return { wall: times[Math.floor(times.length / 2)], out };
+  cpus.sort((a, b) => a - b);
+  return { wall: times[Math.floor(times.length / 2)], cpu: cpus[Math.floor(cpus.length / 2)], out };
 }
 
 const off = run(['--no-taint']);
@@ -49,6 +54,6 @@ const taint = on.out.findings.filter((f) => f.category === 'taint');
 const byRule = {};
 for (const f of taint) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
 console.log(`files ${on.out.stats.files}, lines ${on.out.stats.lines}, skipped ${on.out.skipped.length}`);
-console.log(`taint off: ${off.wall.toFixed(2)} s (${off.out.findings.length} findings)`);
-console.log(`taint on:  ${on.wall.toFixed(2)} s (${on.out.findings.length} findings, ${taint.length} taint: ${JSON.stringify(byRule)})`);
-console.log(`overhead:  ${(((on.wall - off.wall) / off.wall) * 100).toFixed(0)}%`);
+console.log(`taint off: wall ${off.wall.toFixed(2)} s, cpu ${off.cpu.toFixed(2)} s (${off.out.findings.length} findings)`);
+console.log(`taint on:  wall ${on.wall.toFixed(2)} s, cpu ${on.cpu.toFixed(2)} s (${on.out.findings.length} findings, ${taint.length} taint: ${JSON.stringify(byRule)})`);
+console.log(`overhead:  wall ${(((on.wall - off.wall) / off.wall) * 100).toFixed(0)}%, cpu ${(((on.cpu - off.cpu) / off.cpu) * 100).toFixed(0)}%`);

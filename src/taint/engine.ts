@@ -1208,8 +1208,20 @@ export class TaintEngine {
     return !dec?.children.some((c) => c.type === 'decorator' && /staticmethod/.test(c.text));
   }
 
+  private methodCache = new Map<PyNode, Map<string, PyNode | undefined>>();
+
   private methodOf(cls: PyNode, name: string, depth: number): PyNode | undefined {
     if (depth > 5) return undefined;
+    let cache = this.methodCache.get(cls);
+    if (!cache) this.methodCache.set(cls, (cache = new Map()));
+    if (cache.has(name)) return cache.get(name);
+    cache.set(name, undefined); // cycles in the class hierarchy
+    const r = this.findMethod(cls, name, depth);
+    cache.set(name, r);
+    return r;
+  }
+
+  private findMethod(cls: PyNode, name: string, depth: number): PyNode | undefined {
     for (const c of cls.get('body')?.children ?? []) {
       const d = c.type === 'decorated_definition' ? c.get('definition') : c;
       if (d?.type === 'function_definition' && d.get('name')?.text === name) return d;
