@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeFile, type AnalysisSettings } from '../core/analyze.js';
+import { discover } from '../core/discovery.js';
+import { crossModuleTaint } from './crossmod.js';
+
+const settings: AnalysisSettings = { ruleIds: [], ruleOptions: {}, maxFileSize: 1 << 20, secrets: false, taint: true, extra: { taint: {} } };
+
+async function project(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'pyward-taint-'));
+  for (const [p, src] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), src);
+  }
+  const disc = discover(['.'], { cwd: dir, respectGitignore: false, includeOther: false });
+  const results = [];
+  for (const f of disc.files) results.push(await analyzeFile(f, settings));
+  const n = await crossModuleTaint(results, disc.files, settings);
+  rmSync(dir, { recursive: true, force: true });
+  return { n, results };
+}
+
+test('no cross-module taint: nothing is analysed twice', async () => {
+  const r = await project({
+    'app/__init__.py': '',
+    'app/util.py': 'import os\ndef run(cmd):\n    os.system(cmd)\ndef up(x):\n    return x.upper()\n',
+    'app/main.py': 'from .util import run, up\nrun("ls")\nprint(up("a"))\n',
+  });
+  assert.equal(r.n, 0);
+});
+
+test('a chain of three modules is resolved (dependencies first)', async () => {
+  const r = await project({
+    'pkg/__init__.py': '',
+    'pkg/db.py': 'import sqlite3\ndef q(sql):\n    return sqlite3.connect("x").execute(sql)\n',
+    'pkg/service.py': 'from pkg.db import q\ndef find(name):\n    return q("SELECT * FROM t WHERE n = \'" + name + "\'")\n',
+    'pkg/views.py': 'from flask import request\nfrom . import service\ndef view():\n    return service.find(request.args["n"])\n',
+  });
+  assert.ok(r.n >= 2);
+  const views = r.results.find((x) => x.path.endsWith('views.py'));
+  const f = views?.findings.find((x) => x.ruleId === 'PWT001');
+  assert.ok(f, 'SQL injection through two modules');
+  assert.ok(f.trace?.some((s) => s.path.endsWith('db.py')));
+});
