@@ -8,7 +8,7 @@ import { lineText, type PyNode, type SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import { isTruthy } from '../python/semantic.js';
 import { RULE_BY_KIND } from './rules.js';
-import { CLEAN_METHODS, GUARD_CALLS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
+import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
 import { SESSION_OBJECTS, SINKS, type ArgSel, type SinkSpec } from './specs/sinks.js';
 import {
   ENV_SOURCE_ATTRS,
@@ -1040,6 +1040,7 @@ export class TaintEngine {
       return cleanse(flat(joinAll([...pos, ...kw.values()])), m);
     }
     if (method && CLEAN_METHODS.has(method)) return CLEAN;
+    if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
     const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
     if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
     if (qn && PATH_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };

@@ -47,6 +47,8 @@ export const SANITIZERS: Record<string, number> = {
   'os.path.isfile': ALL,
   'os.path.isdir': ALL,
   'os.path.getsize': ALL,
+  'django.shortcuts.get_object_or_404': ALL,
+  'django.shortcuts.get_list_or_404': ALL,
   isinstance: ALL,
   hasattr: ALL,
   callable: ALL,
@@ -64,7 +66,13 @@ export const CLEAN_METHODS = new Set([
   'count', 'index', 'find', 'rfind', 'startswith', 'endswith', 'isdigit', 'isnumeric', 'isdecimal', 'isalpha', 'isalnum',
   'isidentifier', 'islower', 'isupper', 'isspace', 'exists', 'is_file', 'is_dir', 'hexdigest', 'digest', 'fetchall', 'fetchone',
   'fetchmany', 'is_relative_to', 'is_valid', 'keys_count', '__len__',
+  // ORM results: rows read from the database are not request data (stored data is out of scope).
+  'first', 'one', 'one_or_none', 'scalar', 'scalar_one', 'scalar_one_or_none', 'scalars', 'first_or_404', 'get_or_404',
+  'filter_by', 'exclude', 'select_related', 'prefetch_related', 'get_object_or_404',
 ]);
+
+/** Methods that are ORM lookups when called with keyword arguments only (`Model.objects.get(pk=x)`). */
+export const KEYWORD_LOOKUPS = new Set(['get', 'filter', 'get_or_create', 'update_or_create']);
 
 /** Path normalizers: the result is marked normalized (a containment check then cleans it). */
 export const NORMALIZERS = new Set(['os.path.realpath', 'os.path.abspath', 'os.path.normpath', 'posixpath.realpath', 'posixpath.abspath']);
