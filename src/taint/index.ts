@@ -37,7 +37,7 @@ export const taintAnalyzer: FileAnalyzer = {
   enabled: (s) => s.taint,
   analyze(file, sem, s) {
     const r = analyzeTaint(file, sem, taintSettings(s));
-    if (Object.keys(r.info.summaries).length || r.info.imports.length) lastInfo.set(file.path, r.info);
+    if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length)) lastInfo.set(file.path, r.info);
     return r.findings;
   },
 };
