@@ -528,6 +528,10 @@ export class TaintEngine {
         if (ops.length !== 1 || operands.length !== 2) return none;
         const [l, r] = operands;
         const op = ops[0];
+        if ((op === 'is not' || op === 'is') && r.type === 'none') {
+          const x = this.refine(l, env, ctx, d + 1);
+          return op === 'is not' ? x : { t: x.f, f: x.t };
+        }
         if (op === 'in' || op === 'not in') {
           const name = refName(l);
           if (!name || !this.isConstCollection(r)) return none;
@@ -570,6 +574,20 @@ export class TaintEngine {
           if (method === 'fullmatch' || (method === 'match' && !qn.startsWith('re.'))) {
             const a0 = refName(this.sem.arg(cond, 0));
             if (a0 && method === 'fullmatch') return { t: [{ name: a0, m: ALL }], f: [] };
+          }
+        }
+        if (qn === 'bool' && this.sem.arg(cond, 0)) return this.refine(this.sem.arg(cond, 0) as PyNode, env, ctx, d + 1);
+        // Validation functions of this module (summaries with guards).
+        if (fn?.type === 'identifier' && !env.has(fn.text)) {
+          const b = this.sem.bindingOf(fn);
+          const s = b?.kind === 'def' && b.def ? this.summaryOf(b.def) : null;
+          if (s?.guards?.length) {
+            const refs: Ref[] = [];
+            for (const g of s.guards) {
+              const nm = refName(this.sem.arg(cond, g.index, s.params[g.index]));
+              if (nm) refs.push({ name: nm, m: g.m, norm: g.norm });
+            }
+            if (refs.length) return { t: refs, f: [] };
           }
         }
         const g = GUARD_CALLS[qn] ?? (qn.endsWith('url_has_allowed_host_and_scheme') || qn.endsWith('is_safe_url') ? bit('redirect') : undefined);
@@ -1405,6 +1423,17 @@ export class TaintEngine {
     if (body) this.execBlock(body, env, ctx, 0);
     const ret = ctx.ret ? deepFlows(ctx.ret) : [];
     const summary: Summary = { name, params: params.map((p) => p.star + p.name), ret, sinks: ctx.hits };
+    // A validation function: its body ends with `return <condition>` that guards parameters.
+    const last = body?.namedChildren[body.namedChildren.length - 1];
+    const cond = last?.type === 'return_statement' ? last.namedChildren[0] : undefined;
+    if (cond && !method) {
+      const refs = this.refine(cond, new Map(), ctx, 0).t;
+      const guards = refs.flatMap((r) => {
+        const i = params.findIndex((p) => p.name === r.name);
+        return i >= 0 ? [{ index: i, m: r.m, ...(r.norm ? { norm: true } : {}) }] : [];
+      });
+      if (guards.length) summary.guards = guards;
+    }
     if (method) summary.method = true;
     if (method) {
       // Fields stored on the instance (by the constructor, or by a setter-like method).

@@ -79,6 +79,8 @@ export interface Summary {
   sinks: SinkHit[];
   /** For constructors: flows stored in `self.<attr>` at the end of `__init__`. */
   selfFields?: Record<string, Flow[]>;
+  /** Validation functions (`return re.fullmatch(..., x) is not None`): a true result cleans parameter `index` for `m`. */
+  guards?: { index: number; m: number; norm?: boolean }[];
   /** True when the first parameter is the instance (`self`) or class. */
   method?: boolean;
 }
