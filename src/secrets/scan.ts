@@ -5,6 +5,7 @@ import type { FindingInput } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import { PROVIDER_DETECTORS } from './providers.js';
 import { detectGeneric, GENERIC_KEYWORDS } from './generic.js';
+import { KeywordMatcher } from '../core/keywords.js';
 import { notebookCodeCells } from './notebook.js';
 import { isPythonPath } from './files.js';
 import { redact, redactLine, secretHash } from './redact.js';
@@ -75,6 +76,13 @@ function lineIndex(starts: number[], offset: number): number {
   return lo;
 }
 
+let keywordMatcher: KeywordMatcher | undefined;
+/** Every provider detector's keywords, in detector order (PROVIDER_DETECTORS is fixed). */
+function providerKeywords(): KeywordMatcher {
+  keywordMatcher ??= new KeywordMatcher(PROVIDER_DETECTORS.flatMap((d) => d.keywords));
+  return keywordMatcher;
+}
+
 /** All (overlap-resolved) secret matches in a text. */
 export function detectSecrets(text: string, mode: 'code' | 'config', opts: SecretScanOptions = {}): { kept: SecretMatch[]; all: SecretMatch[] } {
   const lower = text.toLowerCase();
@@ -83,12 +91,16 @@ export function detectSecrets(text: string, mode: 'code' | 'config', opts: Secre
   const want = (m: RuleMeta) => !wanted || wanted.has(m.id.toLowerCase()) || wanted.has(m.name.toLowerCase());
   const all: SecretMatch[] = [];
   const cap = Math.min(2000, (opts.maxFindings ?? 500) * 4);
+  // Cheap keyword prefilter before any regex: which detectors' keywords occur, in one pass.
+  const present = providerKeywords().find(lower);
+  let kw = 0;
   for (const d of PROVIDER_DETECTORS) {
+    const first = kw;
+    kw += d.keywords.length;
     if (!want(d.meta)) continue;
-    // Cheap keyword prefilter before any regex.
     let hit = false;
-    for (const k of d.keywords) {
-      if (lower.includes(k)) {
+    for (let i = first; i < kw; i++) {
+      if (present[i]) {
         hit = true;
         break;
       }
