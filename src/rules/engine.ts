@@ -2,6 +2,7 @@
 import { computeFingerprints, type Finding, type FindingInput } from '../core/finding.js';
 import { lineText, type PyNode, type SourceFile } from '../python/ast.js';
 import { Semantic } from '../python/semantic.js';
+import { KeywordMatcher } from '../core/keywords.js';
 import type { ReportDescriptor, Rule, RuleContext } from './types.js';
 
 export interface RunOptions {
@@ -14,9 +15,12 @@ export function runRules(file: SourceFile, rules: Rule[], opts: RunOptions = {},
   const findings: FindingInput[] = [];
   const handlers = new Map<string, ((n: PyNode) => void)[]>();
   const exits: (() => void)[] = [];
-  for (const rule of rules) {
+  const texts = textPrefilter(rules);
+  const present = texts.matcher ? texts.matcher.find(file.source) : [];
+  for (let ri = 0; ri < rules.length; ri++) {
+    const rule = rules[ri];
     if (rule.requiresImport && !rule.requiresImport.some((m) => sem.imports(m))) continue;
-    if (rule.requiresText && !rule.requiresText.some((t) => file.source.includes(t))) continue;
+    if (rule.requiresText && !present.some((p, i) => p && texts.owner[i] === ri)) continue;
     const options: Record<string, unknown> = {};
     for (const [k, spec] of Object.entries(rule.options ?? {})) options[k] = spec.default;
     Object.assign(options, opts.ruleOptions?.[rule.meta.id] ?? {});
@@ -51,6 +55,26 @@ export function runRules(file: SourceFile, rules: Rule[], opts: RunOptions = {},
   }
   for (const e of exits) e();
   return findings;
+}
+
+/**
+ * The `requiresText` strings of all rules in one matcher, so a file is scanned once for all of
+ * them instead of once per string (`owner[i]`: index in `rules` of the rule of string i). Cached for
+ * the last rules array (analyze.ts passes the same array for every file).
+ */
+let prefilterCache: { rules: Rule[]; matcher: KeywordMatcher | null; owner: number[] } | null = null;
+function textPrefilter(rules: Rule[]): { matcher: KeywordMatcher | null; owner: number[] } {
+  if (prefilterCache?.rules === rules) return prefilterCache;
+  const words: string[] = [];
+  const owner: number[] = [];
+  rules.forEach((r, ri) => {
+    for (const t of r.requiresText ?? []) {
+      words.push(t);
+      owner.push(ri);
+    }
+  });
+  prefilterCache = { rules, matcher: words.length ? new KeywordMatcher(words) : null, owner };
+  return prefilterCache;
 }
 
 export function toFinding(rule: Rule, file: SourceFile, d: ReportDescriptor): FindingInput {
