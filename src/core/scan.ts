@@ -268,6 +268,9 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1000,
+    // Bounded worker heaps keep peak memory down (V8 collects earlier); a file that needs more is
+    // reported as skipped rather than taking the machine down.
+    resourceLimits: { maxOldGenerationSizeMb: Number(process.env.PYWARD_WORKER_HEAP_MB ?? 160) },
   });
   const runTask = async (batch: DiscoveredFile[]): Promise<FileResult[]> => {
     // The budget covers each file of the batch; a worker that overruns it is terminated.
