@@ -6,6 +6,13 @@ import { registerCommands } from './commands/index.js';
 import { UsageError } from '../core/errors.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // `pyward scan | head`: a closed pipe ends the output quietly instead of crashing.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const program = new Command();
   program
     .name('pyward')

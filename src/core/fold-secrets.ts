@@ -10,13 +10,18 @@ import { severityRank } from './finding.js';
 
 const GENERIC = new Set(['PWS100', 'PWS101']);
 
+/** Code findings about a hardcoded secret literal: secrets-in-code rules, hardcoded SECRET_KEY/cipher keys. */
+function isHardcodedSecretFinding(f: FindingInput): boolean {
+  return f.category === 'secrets-in-code' || (!f.ruleId.startsWith('PWS') && !f.ruleId.startsWith('PWH') && f.cwe.some((c) => c === 798 || c === 321));
+}
+
 /** Replaces the content of string literals of 4+ characters by their first two characters and ****. */
 export function redactLiterals(snippet: string): string {
   return snippet.replace(/((?:\b[rRbBuU]{1,2})?)(["'])([^"'\n\\]{4,})\2/g, (_m, pre: string, q: string, body: string) => `${pre}${q}${body.slice(0, 2)}****${q}`);
 }
 
 export function foldSecretFindings(findings: FindingInput[]): FindingInput[] {
-  const code = findings.filter((f) => f.category === 'secrets-in-code');
+  const code = findings.filter(isHardcodedSecretFinding);
   if (!code.length) return findings;
   const byLine = new Map<number, FindingInput[]>();
   for (const f of code) {
