@@ -263,10 +263,16 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
     }
     return out;
   }
+  // Each worker thread pays a fixed start-up cost (its own JIT and wasm compilation, about as much
+  // as analysing a few hundred thousand lines), so the main thread works too: it takes the
+  // smallest files from the end of the queue while jobs-1 workers take the largest from the front.
+  // With an explicit --file-timeout every file goes to a worker, where the budget can be enforced.
+  const mainLane = jobs >= 2 && opts.fileTimeoutSeconds === undefined;
+  const threads = mainLane ? jobs - 1 : jobs;
   const pool = new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: jobs,
-    maxThreads: jobs,
+    minThreads: threads,
+    maxThreads: threads,
     idleTimeout: 1000,
     // Bounded worker heaps keep peak memory down (V8 collects earlier); a file that needs more is
     // reported as skipped rather than taking the machine down.
@@ -298,11 +304,32 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
     // not while it waits in the queue.
     const results: FileResult[][] = [];
     let next = 0;
+    let last = batches.length - 1;
     const lane = async () => {
-      while (next < batches.length) {
+      while (next <= last) {
         const i = next++;
         results[i] = await runBatch(batches[i]);
         done += batches[i].length;
+        opts.progress?.(done, total);
+      }
+    };
+    /** Files small enough that the main thread may analyse them without a time budget. */
+    const MAIN_LANE_MAX_FILE = 256 * 1024;
+    const mainThreadLane = async () => {
+      while (next <= last && batches[last].every((f) => f.size <= MAIN_LANE_MAX_FILE)) {
+        const i = last--;
+        const out: FileResult[] = [];
+        for (const f of batches[i]) {
+          try {
+            out.push(await analyzeFile(f, settings));
+          } catch (e) {
+            out.push(skippedResult(f, `internal error: ${(e as Error).message}`));
+          }
+          // Let worker replies (macrotasks) through so the workers are never left waiting.
+          await new Promise((r) => setImmediate(r));
+        }
+        results[i] = out;
+        done += out.length;
         opts.progress?.(done, total);
       }
     };
@@ -323,7 +350,7 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
         return r;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(jobs, batches.length) }, lane));
+    await Promise.all([...Array.from({ length: Math.min(threads, batches.length) }, lane), ...(mainLane ? [mainThreadLane()] : [])]);
     return results.flat();
   } finally {
     await pool.destroy();
