@@ -14,9 +14,11 @@ export const SANITIZERS: Record<string, number> = {
   'shlex.quote': mask('command'),
   'pipes.quote': mask('command'),
   'os.path.basename': mask('path'),
-  'werkzeug.utils.secure_filename': mask('path'),
-  'werkzeug.secure_filename': mask('path'),
-  'django.utils.text.get_valid_filename': mask('path'),
+  // Their result is only ASCII letters, digits, '_', '.' and '-': no path separators and no
+  // shell, SQL, HTML, header or filter metacharacters (option injection is a separate concern).
+  'werkzeug.utils.secure_filename': mask('path', 'command', 'sql', 'xss', 'header', 'log', 'ldap', 'xpath'),
+  'werkzeug.secure_filename': mask('path', 'command', 'sql', 'xss', 'header', 'log', 'ldap', 'xpath'),
+  'django.utils.text.get_valid_filename': mask('path', 'command', 'sql', 'xss', 'header', 'log', 'ldap', 'xpath'),
   'html.escape': mask('xss'),
   'cgi.escape': mask('xss'),
   'markupsafe.escape': mask('xss'),
