@@ -20,3 +20,11 @@ test('a generic secret detector finding on the line of a secrets-in-code finding
 test('redactLiterals keeps short strings and prefixes', () => {
   assert.equal(redactLiterals(`connect(user="ab", password=b'hunter22')`), `connect(user="ab", password=b'hu****')`);
 });
+
+test('a secrets-in-code finding on a line a specific hardcoded-key rule reports is dropped', () => {
+  const key: FindingInput = { ...base, ruleId: 'PW509', name: 'hardcoded-secret-key', category: 'web-config', severity: 'high', cwe: [798, 321], line: 4, message: 'SECRET_KEY is hardcoded', snippet: 'SECRET_KEY = "abcdefgh"' };
+  const pw: FindingInput = { ...base, ruleId: 'PW801', name: 'hardcoded-password-string', category: 'secrets-in-code', line: 4, message: 'hardcoded secret', snippet: 'SECRET_KEY = "abcdefgh"' };
+  const out = foldSecretFindings([key, pw]);
+  assert.deepEqual(out.map((f) => f.ruleId), ['PW509']);
+  assert.equal(out[0].snippet, 'SECRET_KEY = "ab****"');
+});

@@ -21,8 +21,16 @@ export function redactLiterals(snippet: string): string {
 }
 
 export function foldSecretFindings(findings: FindingInput[]): FindingInput[] {
-  const code = findings.filter(isHardcodedSecretFinding);
+  let code = findings.filter(isHardcodedSecretFinding);
   if (!code.length) return findings;
+  // A generic hardcoded-password finding (secrets-in-code) on a line that a more specific rule
+  // already reports as a hardcoded key (e.g. PW509 SECRET_KEY) adds nothing.
+  const specificLines = new Set(code.filter((f) => f.category !== 'secrets-in-code').map((f) => f.line));
+  const redundant = new Set(code.filter((f) => f.category === 'secrets-in-code' && specificLines.has(f.line)));
+  if (redundant.size) {
+    findings = findings.filter((f) => !redundant.has(f));
+    code = code.filter((f) => !redundant.has(f));
+  }
   const byLine = new Map<number, FindingInput[]>();
   for (const f of code) {
     const l = byLine.get(f.line);

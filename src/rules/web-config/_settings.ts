@@ -77,9 +77,15 @@ function isConfigObject(node: PyNode | undefined): boolean {
  * - Flask (files importing flask): `app.config["NAME"] = value`, `app.config.update(NAME=value)`,
  *   `app.config.update({"NAME": value})`, `app.config.from_mapping(NAME=value)`.
  */
-export function settingsVisitors(ctx: RuleContext, names: ReadonlySet<string>, onWrite: (w: SettingWrite) => void): Visitors {
+export function settingsVisitors(
+  ctx: RuleContext,
+  names: ReadonlySet<string>,
+  onWrite: (w: SettingWrite) => void,
+  opts: { configClasses?: boolean } = {},
+): Visitors {
   const django = isDjangoSettings(ctx.file);
   const flask = ctx.sem.imports('flask');
+  const configModule = flask || /(^|\/)[^/]*config[^/]*\.py$/i.test(ctx.file.path);
   return {
     assignment(node) {
       const left = node.get('left');
@@ -89,6 +95,16 @@ export function settingsVisitors(ctx: RuleContext, names: ReadonlySet<string>, o
       if (django && left.type === 'identifier' && names.has(left.text) && atModuleLevel(node)) {
         onWrite({ name: left.text, value, node: left, framework: 'django' });
         return;
+      }
+      // Flask's class-based configuration: `class ProductionConfig: SESSION_COOKIE_SECURE = False`
+      // (loaded with app.config.from_object). Development/test classes are left alone.
+      if (opts.configClasses !== false && configModule && left.type === 'identifier' && names.has(left.text)) {
+        const cls = node.parent?.parent?.type === 'block' ? node.parent.parent.parent : undefined;
+        const clsName = cls?.type === 'class_definition' ? (cls.get('name')?.text ?? '') : '';
+        if (/Config(uration)?$/.test(clsName) && !/(Dev|Test|Local|Debug)/i.test(clsName)) {
+          onWrite({ name: left.text, value, node: left, framework: 'flask' });
+          return;
+        }
       }
       if (flask && left.type === 'subscript' && isConfigObject(left.get('value'))) {
         const key = ctx.sem.constString(left.get('subscript'));

@@ -23,3 +23,17 @@ ruleTester(cookieSecureDisabled, {
     },
   ],
 });
+
+// Flask's class-based configuration (loaded with app.config.from_object).
+ruleTester(cookieSecureDisabled, {
+  valid: [
+    { name: 'development config class', path: 'config.py', code: 'class DevelopmentConfig:\n    SESSION_COOKIE_SECURE = False\n' },
+    { name: 'a class that is not a config class', path: 'models.py', code: 'import flask\nclass Cookie:\n    SESSION_COOKIE_SECURE = False\n' },
+    { name: 'config class in an unrelated module', path: 'models.py', code: 'class Config:\n    SESSION_COOKIE_SECURE = False\n' },
+    { name: 'secure config class', path: 'config.py', code: 'class ProductionConfig:\n    SESSION_COOKIE_SECURE = True\n' },
+  ],
+  invalid: [
+    { name: 'config class in config.py', path: 'app/config.py', code: 'class Config:\n    SESSION_COOKIE_SECURE = False\n', errors: [{ line: 2, column: 5 }] },
+    { name: 'production config class in a flask module', path: 'app.py', code: 'from flask import Flask\nclass ProductionConfig(object):\n    REMEMBER_COOKIE_SECURE = False\n', errors: [{ line: 3, column: 5 }] },
+  ],
+});

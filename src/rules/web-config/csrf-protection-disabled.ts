@@ -35,7 +35,7 @@ export const csrfProtectionDisabled = defineRule({
     return mergeVisitors(
       settingsVisitors(ctx, NAMES, (w) => {
         if (w.framework === 'flask' && ctx.sem.isFalsy(w.value) && !inTestClass(w.node)) ctx.report({ node: w.node, message: msg });
-      }),
+      }, { configClasses: false }),
       {
         assignment(node) {
           const left = node.get('left');

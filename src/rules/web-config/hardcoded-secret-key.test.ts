@@ -56,3 +56,8 @@ ruleTester(hardcodedSecretKey, {
     },
   ],
 });
+
+ruleTester(hardcodedSecretKey, {
+  valid: [{ name: 'config class reading the environment', path: 'config.py', code: 'import os\nclass Config:\n    SECRET_KEY = os.environ["SECRET_KEY"]\n' }],
+  invalid: [{ name: 'Flask config class', path: 'config.py', code: 'class Config:\n    SECRET_KEY = "k7#Qp2-zX9vL"\n', errors: [{ line: 2, column: 5 }] }],
+});
