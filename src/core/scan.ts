@@ -314,7 +314,7 @@ async function analyzeAll(files: DiscoveredFile[], settings: AnalysisSettings, o
       }
     };
     /** Files small enough that the main thread may analyse them without a time budget. */
-    const MAIN_LANE_MAX_FILE = 256 * 1024;
+    const MAIN_LANE_MAX_FILE = 64 * 1024;
     const mainThreadLane = async () => {
       while (next <= last && batches[last].every((f) => f.size <= MAIN_LANE_MAX_FILE)) {
         const i = last--;

@@ -68,7 +68,7 @@ export function addScanOptions(cmd: Command): Command {
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-color', 'no ANSI colors in text output')
-    .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30)');
+    .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30, applied to files analysed in worker threads; giving the flag sends every file to a worker)');
 }
 
 export function parseLevel<T extends string>(v: string | undefined, allowed: readonly T[], flag: string): T | undefined {
