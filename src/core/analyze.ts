@@ -22,6 +22,8 @@ export interface AnalysisSettings {
   taint: boolean;
   /** Capability settings passed through to analyzers. */
   extra?: Record<string, unknown>;
+  /** Return each file's size, mtime and content hash (`FileResult.cacheKey`) for the result cache. */
+  cacheKeys?: boolean;
 }
 
 export interface FileResult {
@@ -35,6 +37,8 @@ export interface FileResult {
   secretHashes?: string[];
   /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */
   taint?: TaintFileInfo;
+  /** What the result cache keys this result on (when `AnalysisSettings.cacheKeys`). */
+  cacheKey?: { size: number; mtimeMs: number; hash: string };
 }
 
 let ruleCache: { key: string; rules: Rule[] } | null = null;
@@ -50,7 +54,8 @@ function enabledRules(ids: string[]): Rule[] {
 
 export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings): Promise<FileResult> {
   const base: FileResult = { path: f.rel, findings: [], lines: 0, suppressed: 0, unused: [] };
-  const read = readSourceFile(f.abs, settings.maxFileSize);
+  const read = readSourceFile(f.abs, settings.maxFileSize, settings.cacheKeys === true);
+  if (read.key) base.cacheKey = read.key;
   if (read.text === undefined) {
     return { ...base, skipped: { path: f.rel, reason: read.reason ?? 'unreadable' } };
   }

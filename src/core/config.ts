@@ -18,6 +18,8 @@ export interface Config {
   rules?: Record<string, Record<string, unknown>>;
   maxFileSize?: number;
   respectGitignore?: boolean;
+  /** Result cache folder (relative to the configuration file). */
+  cacheDir?: string;
   /** Capability sections, validated by their own modules. */
   secrets?: Record<string, unknown>;
   taint?: Record<string, unknown>;
@@ -41,6 +43,7 @@ const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | '
   rules: { prop: 'rules', type: 'table' },
   'max-file-size': { prop: 'maxFileSize', type: 'number' },
   'respect-gitignore': { prop: 'respectGitignore', type: 'boolean' },
+  'cache-dir': { prop: 'cacheDir', type: 'string' },
   secrets: { prop: 'secrets', type: 'table' },
   taint: { prop: 'taint', type: 'table' },
   audit: { prop: 'audit', type: 'table' },

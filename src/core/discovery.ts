@@ -1,11 +1,12 @@
 // File discovery: walks the given paths honouring .gitignore files and default excludes, never
 // follows a symlink out of the root or around a loop, and classifies files (Python or other text).
+import { contentHash } from './cache.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from './finding.js';
 
-export const DEFAULT_EXCLUDES = ['.git', '.hg', '.svn', '.venv', 'venv', 'env', '.env-dir', 'node_modules', '__pycache__', 'build', 'dist', 'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.eggs'];
+export const DEFAULT_EXCLUDES = ['.git', '.hg', '.svn', '.venv', 'venv', 'env', '.env-dir', 'node_modules', '__pycache__', 'build', 'dist', 'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.pyward_cache', '.eggs'];
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -255,6 +256,8 @@ function parentGitignores(dir: string): IgnoreLayer[] {
 export interface ReadResult {
   text?: string;
   reason?: string;
+  /** Size, mtime and sha1 of the bytes read (readSourceFile with `withKey`), for the result cache. */
+  key?: { size: number; mtimeMs: number; hash: string };
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
@@ -264,16 +267,19 @@ export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
  * PEP 263 coding cookie (latin-1/cp1252/iso-8859-*). Returns a skip reason for binary, huge,
  * undecodable or unreadable files.
  */
-export function readSourceFile(abs: string, maxSize = DEFAULT_MAX_FILE_SIZE): ReadResult {
+export function readSourceFile(abs: string, maxSize = DEFAULT_MAX_FILE_SIZE, withKey = false): ReadResult {
   let buf: Buffer;
+  let st;
   try {
-    const st = statSync(abs);
-    if (st.size > maxSize) return { reason: `file too large (${st.size} bytes, limit ${maxSize})` };
+    st = statSync(abs);
+    if (st.size > maxSize) return { reason: `file too large (${st.size} bytes, limit ${maxSize})`, ...(withKey ? { key: { size: st.size, mtimeMs: st.mtimeMs, hash: `size:${st.size}` } } : {}) };
     buf = readFileSync(abs);
   } catch (e) {
     return { reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  return decodeSource(buf);
+  const r = decodeSource(buf);
+  if (withKey) r.key = { size: buf.length, mtimeMs: st.mtimeMs, hash: contentHash(buf) };
+  return r;
 }
 
 export function decodeSource(buf: Buffer): ReadResult {

@@ -10,6 +10,8 @@ export interface ScanStats {
   suppressed: number;
   /** Findings hidden because the baseline (--baseline) already has them. */
   baselined?: number;
+  /** Files whose results came from the result cache (when the cache is on). */
+  cached?: number;
 }
 
 export interface ScanResult {

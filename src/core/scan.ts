@@ -1,7 +1,8 @@
 // Orchestrates one run: configuration -> discovery -> parallel per-file analysis (parse once, all
 // analyses) -> project-level checks -> suppressions, selection, thresholds -> ScanResult.
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
@@ -29,6 +30,7 @@ import { didYouMean } from './config.js';
 import { crossModuleTaint } from '../taint/crossmod.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { applyBaseline, readBaseline } from './baseline.js';
+import { namespaceOf, ResultCache } from './cache.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -60,6 +62,12 @@ export interface ScanOptions {
   baseline?: string;
   /** Time budget of one file's analysis; a file over it is skipped with reason "timeout". */
   fileTimeoutSeconds?: number;
+  /**
+   * Result cache: reuse the results of unchanged files from an earlier scan with the same build and
+   * settings. `dir` defaults to `.pyward_cache` beside the configuration file (else in cwd).
+   * Off unless given (the CLI turns it on; `--no-cache` turns it off).
+   */
+  cache?: { dir?: string } | false;
 }
 
 /** Files below this count are analysed in the main thread (worker start-up would dominate). */
@@ -116,7 +124,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const t0 = performance.now();
   const settings = resolveSettings(opts);
   const { config } = settings;
-  for (const w of settings.warnings) (opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${m}\n`)))(w);
+  const warn = opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${m}\n`));
+  for (const w of settings.warnings) warn(w);
   const ruleOptions = resolveRuleOptions(config.rules ?? {});
   const enabled = ALL_RULES.filter((r) => isRuleEnabled(r.meta, settings.select, settings.ignore));
   const analysis: AnalysisSettings = {
@@ -134,9 +143,58 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     respectGitignore: config.respectGitignore !== false,
     includeOther: analysis.secrets ? isSecretCandidateFile : undefined,
   });
-  const results = await analyzeAll(disc.files, analysis, opts);
+  let cache: ResultCache | undefined;
+  if (opts.cache) {
+    const home = config.source ? dirname(resolve(config.source)) : resolve(opts.cwd);
+    const dir = opts.cache.dir ? resolve(opts.cwd, opts.cache.dir) : config.cacheDir ? resolve(home, config.cacheDir) : join(home, '.pyward_cache');
+    cache = new ResultCache(dir, namespaceOf(analysis), warn);
+    analysis.cacheKeys = true;
+  }
+  const hashes = new Map<string, string>();
+  const hits: FileResult[] = [];
+  let misses = disc.files;
+  if (cache) {
+    misses = [];
+    for (const f of disc.files) {
+      const c = cache.lookup(f);
+      if (c) {
+        hits.push(c.result);
+        hashes.set(f.rel, c.hash);
+      } else misses.push(f);
+    }
+  }
+  const fresh = await analyzeAll(misses, analysis, opts);
+  if (cache) {
+    for (const r of fresh) {
+      if (r.cacheKey) hashes.set(r.path, r.cacheKey.hash);
+      cache.store(r.path, r);
+    }
+  }
+  // One order whatever came from the cache or which worker took which file.
+  const results = [...hits, ...fresh].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Cross-module taint: re-analyse (main thread) only files whose flows go through other modules.
-  if (analysis.taint) await crossModuleTaint(results, disc.files, analysis);
+  if (analysis.taint) {
+    // Its results depend on every file's taint exports (summaries, imported calls) and on the
+    // contents of the files it re-analyses: reused when both are unchanged.
+    const digest = cache ? crossDigest(results) : '';
+    const reuse = cache?.crossResults(digest);
+    if (reuse && [...reuse].every(([p, e]) => hashes.get(p) === e.hash)) {
+      for (let i = 0; i < results.length; i++) results[i] = reuse.get(results[i].path)?.result ?? results[i];
+    } else {
+      const before = results.slice();
+      await crossModuleTaint(results, disc.files, analysis);
+      if (cache) {
+        const changed = new Map<string, { hash: string; result: FileResult }>();
+        for (let i = 0; i < results.length; i++) {
+          if (results[i] === before[i]) continue;
+          const { cacheKey, ...r } = results[i];
+          changed.set(r.path, { hash: cacheKey?.hash ?? '-', result: r });
+        }
+        cache.storeCross(digest, changed);
+      }
+    }
+  }
+  cache?.save();
 
   const skipped: SkippedFile[] = [...disc.skipped];
   let findings: FindingInput[] = [];
@@ -200,10 +258,24 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   return {
     findings: withFp,
     skipped,
-    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed, ...(baselined !== undefined ? { baselined } : {}) },
+    stats: {
+      files,
+      lines,
+      durationMs: Math.round(performance.now() - t0),
+      suppressed,
+      ...(baselined !== undefined ? { baselined } : {}),
+      ...(cache ? { cached: cache.hits } : {}),
+    },
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unused } : {}),
   };
+}
+
+/** What the cross-module taint phase depends on besides the files it re-reads: every file's taint exports and whether it has taint findings. */
+function crossDigest(results: FileResult[]): string {
+  const h = createHash('sha1');
+  for (const r of results) h.update(`${r.path}\0${r.findings.some((f) => f.category === 'taint') ? 1 : 0}\0${r.taint ? JSON.stringify(r.taint) : '-'}\n`);
+  return h.digest('base64url');
 }
 
 function resolveRuleOptions(raw: Record<string, unknown>): Record<string, Record<string, unknown>> {

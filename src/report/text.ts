@@ -129,7 +129,7 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
 
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
-  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;
+  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;
   const n = result.findings.length;
   if (n === 0) return `${st.ok('No issues found.')} ${scanned}`;
   const counts = severityCounts(result.findings);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { analyzeFile, type AnalysisSettings } from '../core/analyze.js';
 import { discover } from '../core/discovery.js';
 import { crossModuleTaint } from './crossmod.js';
+import { buildTable } from './modules.js';
 
 const settings: AnalysisSettings = { ruleIds: [], ruleOptions: {}, maxFileSize: 1 << 20, secrets: false, taint: true, extra: { taint: {} } };
 
@@ -44,4 +45,18 @@ test('a chain of three modules is resolved (dependencies first)', async () => {
   const f = views?.findings.find((x) => x.ruleId === 'PWT001');
   assert.ok(f, 'SQL injection through two modules');
   assert.ok(f.trace?.some((s) => s.path.endsWith('db.py')));
+});
+
+test('a module name several files could be imported as goes to the shallowest file, whatever the order', () => {
+  const info = { summaries: {}, imports: [] };
+  for (const order of [
+    ['lib2to3/pgen2/tokenize.py', 'tokenize.py', 'a/b.py', 'b.py'],
+    ['b.py', 'tokenize.py', 'a/b.py', 'lib2to3/pgen2/tokenize.py'],
+  ]) {
+    const t = buildTable(new Map(order.map((p) => [p, info])));
+    assert.equal(t.modules.get('tokenize'), 'tokenize.py');
+    assert.equal(t.modules.get('pgen2.tokenize'), 'lib2to3/pgen2/tokenize.py');
+    assert.equal(t.modules.get('b'), 'b.py');
+    assert.equal(t.modules.get('a.b'), 'a/b.py');
+  }
 });

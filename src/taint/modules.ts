@@ -24,7 +24,12 @@ export function moduleNames(rel: string): string[] {
 
 export function buildTable(infos: Map<string, TaintFileInfo>): ExternalTable {
   const modules = new Map<string, string>();
-  for (const path of infos.keys()) for (const m of moduleNames(path)) if (!modules.has(m)) modules.set(m, path);
+  // A name several files could be imported as goes to the shallowest file (`tokenize` is
+  // `tokenize.py`, not `lib2to3/pgen2/tokenize.py`), then the first by path: whatever the order the
+  // results arrived in.
+  const depth = (p: string) => p.split('/').length;
+  const paths = [...infos.keys()].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const path of paths) for (const m of moduleNames(path)) if (!modules.has(m)) modules.set(m, path);
   return { modules, infos };
 }
 

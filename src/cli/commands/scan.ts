@@ -42,6 +42,8 @@ export interface ScanCliOptions {
   color?: boolean;
   fileTimeout?: string;
   baseline?: string;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 export function addScanOptions(cmd: Command): Command {
@@ -68,6 +70,8 @@ export function addScanOptions(cmd: Command): Command {
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-color', 'no ANSI colors in text output')
+    .option('--no-cache', 'do not read or write the result cache (also: PYWARD_NO_CACHE=1)')
+    .option('--cache-dir <dir>', 'result cache folder (default: .pyward_cache beside the configuration file, else in the current folder; also: PYWARD_CACHE_DIR)')
     .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30, applied to files analysed in worker threads; giving the flag sends every file to a worker)');
 }
 
@@ -76,6 +80,14 @@ export function parseLevel<T extends string>(v: string | undefined, allowed: rea
   const low = v.toLowerCase() as T;
   if (!allowed.includes(low)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
   return low;
+}
+
+/** The result cache is on unless --no-cache or PYWARD_NO_CACHE (non-empty, not "0") says otherwise. */
+function cacheFromCli(o: ScanCliOptions): ScanOptions['cache'] {
+  const env = process.env.PYWARD_NO_CACHE;
+  if (o.cache === false || (env !== undefined && env !== '' && env !== '0')) return false;
+  const dir = o.cacheDir ?? (process.env.PYWARD_CACHE_DIR || undefined);
+  return dir ? { dir } : {};
 }
 
 /** Turns parsed CLI options into scan options (shared by `scan` and `baseline`). */
@@ -111,6 +123,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     reportUnusedSuppressions: o.showUnusedSuppressions,
     fileTimeoutSeconds,
     baseline: o.baseline,
+    cache: cacheFromCli(o),
   };
 }
 
