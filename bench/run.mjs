@@ -47,6 +47,7 @@ const scaling = !takeFlag('--no-scaling');
 const scaleReps = Math.max(1, Number(take('--scale-reps', String(reps))));
 const factors = take('--scale', '1,2,4').split(',').map(Number).filter((n) => n >= 1);
 const keep = takeFlag('--keep');
+const warm = !takeFlag('--no-warm');
 const passthrough = args.filter((a) => a.startsWith('--'));
 let corpus = args.find((a) => !a.startsWith('--'));
 if (!corpus) {
@@ -116,8 +117,11 @@ function measure(cmd, argv, outFile) {
 }
 
 function runTool(tool, dir, j = jobs) {
-  if (tool === 'pyward') {
-    const r = measure(process.execPath, [bin, 'scan', dir, '--format', 'json', '--exit-zero', '--no-progress', '--no-deps', '--no-hygiene', '--isolated', '--jobs', String(j), ...passthrough]);
+  if (tool === 'pyward' || tool === 'pyward-warm') {
+    // Cold runs never read or write the result cache; warm runs read the one primed before the
+    // comparison (no file changed since).
+    const cache = tool === 'pyward' ? ['--no-cache'] : ['--cache-dir', join(work, 'cache')];
+    const r = measure(process.execPath, [bin, 'scan', dir, '--format', 'json', '--exit-zero', '--no-progress', '--no-deps', '--no-hygiene', '--isolated', '--jobs', String(j), ...cache, ...passthrough]);
     if (r.status !== 0) throw new Error(`pyward failed (${r.status}): ${r.stderr.slice(-2000)}`);
     const out = JSON.parse(r.stdout);
     return { ...r, findings: out.findings.length, files: out.stats.files, note: `${out.skipped.length} skipped` };
@@ -152,6 +156,12 @@ console.log(`- corpus: ${corpus} — ${pyFiles.length} Python files, ${lines.toL
 console.log(`- pyward: all per-file analyses (code rules, taint, secrets), --jobs ${jobs}${passthrough.length ? `, ${passthrough.join(' ')}` : ''}; medians of ${reps} alternating runs\n`);
 
 const base = corpusCopy(1);
+// The warm-cache row: pyward again after a priming run has filled the result cache.
+if (tools.includes('pyward') && warm) {
+  tools.splice(tools.indexOf('pyward') + 1, 0, 'pyward-warm');
+  progress('priming the result cache for the pyward-warm row');
+  runTool('pyward-warm', base);
+}
 const samples = new Map(tools.map((t) => [t, []]));
 const loads = [];
 try {
@@ -172,13 +182,16 @@ try {
     const s = samples.get(t);
     const m = { wall: median(s.map((x) => x.wall)), cpu: median(s.map((x) => x.cpu)), rss: median(s.map((x) => x.rssMiB)) };
     med.set(t, m);
-    const label = t === 'pyward' ? `pyward (--jobs ${jobs})` : t === 'ruff' ? 'ruff S rules (wasm, 1 thread)' : 'bandit';
+    const label = t === 'pyward' ? `pyward (--jobs ${jobs}, cold: --no-cache)` : t === 'pyward-warm' ? `pyward (--jobs ${jobs}, warm cache, no file changed)` : t === 'ruff' ? 'ruff S rules (wasm, 1 thread, no cache)' : 'bandit';
     console.log(`| ${label} | ${fmt(m.wall)} | ${fmt(m.cpu)} | ${fmt(m.rss, 0)} | ${Math.round(lines / m.wall).toLocaleString('en-US')} | ${s[0].files} | ${s[0].findings} | ${s[0].note} |`);
   }
   const p = med.get('pyward');
   const ratios = [];
   if (p && med.get('ruff')) ratios.push(`pyward/ruff: wall ${fmt(p.wall / med.get('ruff').wall)}, CPU ${fmt(p.cpu / med.get('ruff').cpu)}, RSS ${fmt(p.rss / med.get('ruff').rss)}`);
   if (p && med.get('bandit')) ratios.push(`bandit/pyward: wall ${fmt(med.get('bandit').wall / p.wall, 1)}, CPU ${fmt(med.get('bandit').cpu / p.cpu, 1)}, RSS ${fmt(med.get('bandit').rss / p.rss)}`);
+  const w = med.get('pyward-warm');
+  if (w && med.get('ruff')) ratios.push(`warm pyward/ruff: wall ${fmt(w.wall / med.get('ruff').wall)}`);
+  if (w && med.get('bandit')) ratios.push(`bandit/warm pyward: wall ${fmt(med.get('bandit').wall / w.wall, 1)}`);
   if (ratios.length) console.log(`\nRatios of medians — ${ratios.join('; ')}.`);
   console.log(`Load average (1 min) before each run: min ${fmt(Math.min(...loads))}, median ${fmt(median(loads))}, max ${fmt(Math.max(...loads))}.`);
 

@@ -24,9 +24,18 @@ export interface Comment {
   text: string;
 }
 
+/**
+ * The children of every leaf: one shared empty array (a leaf allocates none). Not frozen: loops over
+ * frozen arrays leave V8's fast paths (`for...of` then allocates an iterator result per step). Never
+ * mutated: `children` arrays are built only by `convertTree`.
+ */
+const NO_CHILDREN: PyNode[] = [];
+
 export class PyNode {
-  children: PyNode[] = [];
+  /** Set once by the converter, sized exactly; never mutated afterwards. */
+  children: PyNode[] = NO_CHILDREN;
   parent: PyNode | null = null;
+  private _named: PyNode[] | undefined = undefined;
   private _row = -1;
   private _col = 0;
   private _endRow = -1;
@@ -75,8 +84,15 @@ export class PyNode {
     return this.children.filter((c) => c.field === field);
   }
 
+  /** The named children (computed once; do not mutate). */
   get namedChildren(): PyNode[] {
-    return this.children.filter((c) => c.named);
+    if (this._named === undefined) {
+      const ch = this.children;
+      let all = true;
+      for (let i = 0; i < ch.length && all; i++) all = ch[i].named;
+      this._named = all ? ch : ch.filter((c) => c.named);
+    }
+    return this._named;
   }
 
   /** The nearest ancestor (not self) of one of the given types. */
@@ -135,6 +151,17 @@ export function convertTree(
   let count = 1;
   let current = root;
   if (!ops.gotoFirstChild(t)) return { root, count };
+  // The children of the open nodes, one after another in `pending` (`marks`: where each open
+  // node's run starts); a node's run becomes its exactly sized `children` when it closes.
+  const pending: PyNode[] = [];
+  const marks: number[] = [0];
+  const close = (n: PyNode) => {
+    const m = marks.pop() as number;
+    if (pending.length > m) {
+      n.children = pending.slice(m);
+      pending.length = m;
+    }
+  };
   for (;;) {
     const id = ops.typeId(t);
     let node: PyNode | null = null;
@@ -145,17 +172,22 @@ export function convertTree(
     } else if (keep[id]) {
       node = new PyNode(file, types[id], named[id], fields[ops.fieldId(t)] ?? null, ops.startIndex(t), ops.endIndex(t));
       node.parent = current;
-      current.children.push(node);
+      pending.push(node);
       count++;
     }
     // Descend into kept nodes only (comments and punctuation have no meaningful children).
     if (node && ops.gotoFirstChild(t)) {
       current = node;
+      marks.push(pending.length);
       continue;
     }
     while (!ops.gotoNextSibling(t)) {
-      if (!ops.gotoParent(t)) return { root, count };
-      if (current === root) return { root, count };
+      close(current);
+      if (!ops.gotoParent(t) || current === root) {
+        // (Only if the cursor stops short of the root: close the nodes still open.)
+        for (let n = current; marks.length && n.parent; ) close((n = n.parent));
+        return { root, count };
+      }
       current = current.parent as PyNode;
     }
   }
