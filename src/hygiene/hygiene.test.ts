@@ -50,7 +50,7 @@ test('file name classification and .env values', () => {
 test('checkHygiene: missing .gitignore, tracked secret files, key files and .env with values', async () => {
   const r = gitRepo();
   try {
-    writeFileSync(join(r.dir, '.env'), `DB_PASSWORD=${f.str(AN, 12)}\n`);
+    writeFileSync(join(r.dir, '.env'), `DEBUG=1\nDB_HOST=db.internal\nDB_PASSWORD=${f.str(AN, 12)}\n`);
     mkdirSync(join(r.dir, 'certs'));
     writeFileSync(join(r.dir, 'certs', 'server.key'), pemKey());
     writeFileSync(join(r.dir, 'credentials.json'), '{}');
@@ -62,7 +62,7 @@ test('checkHygiene: missing .gitignore, tracked secret files, key files and .env
       ['PWH001', '.gitignore', 1],
       ['PWH003', 'credentials.json', 1],
       ['PWH004', 'certs/server.key', 1],
-      ['PWH005', '.env', 1],
+      ['PWH005', '.env', 3],
     ]);
     // Messages never carry the values.
     assert.ok(!JSON.stringify(out).includes('DB_PASSWORD=' + 'x'));
@@ -76,7 +76,7 @@ test('checkHygiene: a complete .gitignore silences coverage and ignored files; n
   const r = gitRepo();
   try {
     writeFileSync(join(r.dir, '.gitignore'), '.env\n*.pem\n*.key\ncredentials.json\n');
-    writeFileSync(join(r.dir, '.env'), `DB_PASSWORD=${f.str(AN, 12)}\n`);
+    writeFileSync(join(r.dir, '.env'), `DEBUG=1\nDB_HOST=db.internal\nDB_PASSWORD=${f.str(AN, 12)}\n`);
     writeFileSync(join(r.dir, 'server.key'), pemKey());
     assert.deepEqual(await checkHygiene(r.dir, r.dir), []);
     writeFileSync(join(r.dir, '.gitignore'), '.env\n*.pem\n*.key\ncredentials.json\n!server.key\n');

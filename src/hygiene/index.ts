@@ -1,6 +1,7 @@
 // Repository hygiene: .gitignore coverage of secret files (real gitignore semantics through the
 // `ignore` package, negations included), secret files tracked by git, and private keys or .env
 // files with values present in the (non-ignored) project tree.
+import { classifySensitiveName } from '../rules/_shared/sensitive-names.js';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
@@ -269,13 +270,15 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
     if (looksBinary(buf)) continue;
     const vals = envValueLines(buf.toString('utf8'));
     if (vals.length > 0) {
+      // Point at the first value named like a secret (DB_PASSWORD), else the first value.
+      const at = vals.find((v) => classifySensitiveName(v.key)?.strength === 'strong') ?? vals[0];
       findings.push(
         mk(
           'PWH005',
           f.rel,
-          vals[0].line,
+          at.line,
           `${f.rel} defines ${vals.length} value${vals.length === 1 ? '' : 's'} (${vals.slice(0, 5).map((v) => v.key).join(', ')}${vals.length > 5 ? ', …' : ''}) and is not ignored by git. Add it to .gitignore and commit an .env.example with empty values instead.`,
-          `${vals[0].key}=****`,
+          `${at.key}=****`,
           { keys: vals.map((v) => v.key) },
         ),
       );

@@ -978,6 +978,7 @@ export class TaintEngine {
       if (o.tag === 'django.request' && attr === 'session') return { flows: [], tag: 'session' };
       if (o.tag === 'pathlib' && (attr === 'name' || attr === 'stem' || attr === 'suffix')) return cleanse(flat(o), bit('path'));
       if (o.tag === 'pathlib' && attr === 'parent') return { flows: deepFlows(o), tag: 'pathlib' };
+      if (o.tag === 'model' && (attr === 'pk' || attr === 'id')) return CLEAN;
       if (o.tag.startsWith('inst:')) {
         // Django class-based views: self.request and the URL captures in self.kwargs/self.args.
         if (this.isDjango && attr === 'request' && !o.fields?.has('.request')) return { flows: [], tag: 'django.request' };
@@ -1078,6 +1079,9 @@ export class TaintEngine {
     if (qn === 'os.path.join' || qn === 'posixpath.join') return argsAv;
     if (qn === 'argparse.ArgumentParser') return CLEAN;
 
+    // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
+    if (method === 'create' && recvNode?.type === 'attribute' && recvNode.get('attribute')?.text === 'objects') return { flows: argsAv.flows, tag: 'model' };
+
     if (method && recv) {
       if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
       if ((method === 'get' || method === 'pop' || method === 'getlist' || method === 'setdefault') && a.positional[0]) {
@@ -1127,7 +1131,7 @@ export class TaintEngine {
       if (s.special === 'numpy-pickle' && !this.sem.isTrue(this.sem.arg(node, null, 'allow_pickle'))) continue;
       if (s.kind === 'xss') {
         // A response declared as a non-HTML type (JSON, plain text) is not an XSS sink.
-        const ct = this.sem.constString(this.sem.arg(node, null, 'mimetype') ?? this.sem.arg(node, null, 'content_type') ?? this.sem.arg(node, null, 'media_type'));
+        const ct = this.declaredContentType(node);
         if (ct !== undefined && !/html|xml|svg/i.test(ct)) continue;
       }
       if (s.special === 'xxe') {
@@ -1136,9 +1140,31 @@ export class TaintEngine {
       }
       for (const sel of s.args) {
         const av = this.selectArg(sel, recv, pos, kw);
+        // make_response(redirect(url)) wraps a response object: not a body.
+        if (s.kind === 'xss' && av?.tag === 'response') continue;
         if (av) this.sink(s.kind, av, node, ctx, what);
       }
     }
+  }
+
+  /**
+   * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
+   * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
+   * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
+   */
+  private declaredContentType(call: PyNode): string | undefined {
+    const direct = this.sem.arg(call, null, 'mimetype') ?? this.sem.arg(call, null, 'content_type') ?? this.sem.arg(call, null, 'media_type');
+    if (direct) return this.sem.constString(direct);
+    const a = this.sem.args(call);
+    for (const d of [a.keywords.get('headers'), ...a.positional.slice(1)]) {
+      if (d?.type !== 'dictionary') continue;
+      for (const pair of d.namedChildren) {
+        if (pair.type !== 'pair') continue;
+        const k = this.sem.constString(pair.get('key'));
+        if (k !== undefined && k.toLowerCase() === 'content-type') return this.sem.constString(pair.get('value'));
+      }
+    }
+    return undefined;
   }
 
   private selectArg(sel: ArgSel, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV | null {

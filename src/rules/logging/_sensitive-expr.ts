@@ -34,10 +34,30 @@ function classifyIdent(ctx: RuleContext, node: PyNode): SensitiveMatch | null {
   if (m.strength === 'weak') {
     const b = ctx.sem.bindingOf(node);
     if (b?.kind === 'loop') return null;
+    // A lexer's `token`: the file tokenizes Python (imports tokenize/token) or is a tokenizer itself.
+    if (m.kind === 'token' && isTokenizerModule(ctx)) return null;
     // pwd = os.getcwd()
     if (b?.kind === 'assign' && b.value?.type === 'call' && /(^os\.getcwd|\.cwd)$/.test(ctx.sem.callName(b.value) ?? b.value.get('function')?.text ?? '')) return null;
   }
   return m;
+}
+
+const tokenizerCache = new WeakMap<object, boolean>();
+/** True in code that works with lexer tokens: it imports `tokenize`/`token` (any package's) or defines `tok_name`/`generate_tokens`. */
+function isTokenizerModule(ctx: RuleContext): boolean {
+  const key = ctx.sem.scopes;
+  let v = tokenizerCache.get(key);
+  if (v === undefined) {
+    const { importedModules, starImports, module } = ctx.sem.scopes;
+    const lexer = /(^|\.)(tokenize|token)$/;
+    v =
+      [...importedModules, ...starImports].some((m) => lexer.test(m)) ||
+      // Relative imports (`from .pgen2.token import NAME`) are only in the bindings.
+      [...module.bindings.values()].some((bs) => bs.some((b) => b.kind === 'import' && /(^|\.)(tokenize|token)\.[^.]+$/.test(b.qualifiedName ?? ''))) ||
+      ['tok_name', 'generate_tokens', 'TokenInfo'].some((n) => module.bindings.has(n));
+    tokenizerCache.set(key, v);
+  }
+  return v;
 }
 
 /** Plain references worth attributing a label to (not computations such as len(x) or x * "*"). */

@@ -9,6 +9,9 @@ ruleTester(sensitiveDataInPrint, {
     { name: 'pwd as working directory', code: 'import os\npwd = os.getcwd()\nprint(pwd)\n' },
     { name: 'masked', code: 'print("token", mask(token), len(api_key))\n' },
     { name: 'file keyword is not data', code: 'import sys\nprint("x", file=sys.stderr)\n' },
+    { name: 'lexer token (imports tokenize)', code: 'import tokenize\ndef dump(toks):\n    for t in toks:\n        token = t.string\n        print("%s %r" % (tokenize.tok_name[t.type], token))\n' },
+    { name: 'lexer token (a tokenizer module)', code: 'tok_name = {}\ndef printtoken(type, token, start):\n    print(tok_name[type], repr(token))\n' },
+    { name: 'lexer token (package token module)', code: 'from .pgen2.token import NAME\ndef show(token):\n    print(token)\n' },
   ],
   invalid: [
     { code: 'def f(user, password):\n    print(f"as {user} with {password}")\n', errors: [{ line: 2, column: 29, severity: 'low', confidence: 'high' }] },
@@ -18,6 +21,8 @@ ruleTester(sensitiveDataInPrint, {
       errors: [{ line: 2, column: 31, message: 'sys.stderr.write' }],
     },
     { name: 'label', code: 'print("Your new password is: " + generated)\n', errors: [{ line: 1, column: 34, confidence: 'medium' }] },
+    { name: 'a token outside lexer code is still reported (low confidence)', code: 'def show(token):\n    print(token)\n', errors: [{ line: 2, column: 11, confidence: 'low' }] },
+    { name: 'a strong name in a tokenizer module is still reported', code: 'import tokenize\ndef f(api_token):\n    print(api_token)\n', errors: [{ line: 3, column: 11 }] },
     { name: 'pydantic SecretStr exposed', code: 'print(settings.db_password.get_secret_value())\n', errors: [{ line: 1, column: 7 }] },
   ],
 });

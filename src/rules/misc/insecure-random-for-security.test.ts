@@ -22,6 +22,11 @@ ruleTester(insecureRandomForSecurity, {
   ],
   invalid: [
     {
+      name: 'a character set named after tokens is not an NLP vocabulary',
+      code: 'import random\nTOKEN_ALPHABET = "abcdef0123456789"\ntoken = "".join(random.choice(TOKEN_ALPHABET) for _ in range(32))\n',
+      errors: [{ line: 3, column: 17, message: 'assigned to token' }],
+    },
+    {
       name: 'returned from a token generator',
       code: 'import random, string\ndef new_reset_token():\n    return "".join(random.choice(string.ascii_letters) for _ in range(32))\n',
       errors: [{ line: 3, column: 20, message: 'returned from new_reset_token()', severity: 'medium', confidence: 'medium' }],

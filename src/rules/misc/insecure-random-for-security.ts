@@ -100,7 +100,8 @@ export const insecureRandomForSecurity = defineRule({
         const population = ctx.sem.arg(node, 0);
         if (population && /^(choice|choices|sample|shuffle)$/.test(qn.slice(qn.lastIndexOf('.') + 1))) {
           const pn = lastName(population);
-          if (pn && /token|vocab|word/i.test(pn)) return;
+          // ... but a character set named after tokens (TOKEN_ALPHABET, token_chars) is what secrets are made of.
+          if (pn && /token|vocab|word/i.test(pn) && !/alphabet|chars|charset|letters|digits|symbols/i.test(pn)) return;
         }
         const where = secretSink(node);
         if (!where) return;
