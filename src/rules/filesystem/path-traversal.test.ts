@@ -54,6 +54,12 @@ ruleTester(pathTraversal, {
     { name: 'normalized caller-supplied base', code: 'import os\ndef mk(dir, pre):\n    dir = os.path.abspath(dir)\n    return os.open(os.path.join(dir, pre + "x"), os.O_CREAT)\n' },
     { name: 'percent format with the value first', code: 'def save(filename):\n    return open("%s.py" % filename, "w")\n' },
     { name: 'format with the value first', code: 'def save(filename):\n    return open("{}.json".format(filename), "w")\n' },
+    { name: 'a parameter joined to an instance attribute (the caller chose the directory)', code: 'import os\nclass Maildir:\n    def get_file(self, key):\n        return open(os.path.join(self._path, str(key)), "rb")\n' },
+    { name: 'a parameter joined to a path method of an attribute', code: 'class Dist:\n    def read_text(self, filename):\n        return self._path.joinpath(filename).read_text(encoding="utf-8")\n' },
+    { name: 'a parameter joined to a local directory from another parameter', code: 'import os\ndef load(dir, name):\n    d = dir\n    return open(os.path.join(d, name + ".txt"), "rb")\n' },
+    { name: 'a built part joined to an instance directory', code: 'import os\nclass M:\n    def add_folder(self, folder):\n        path = os.path.join(self._path, "." + folder)\n        os.rmdir(path)\n' },
+    { name: 'f-string on an instance directory', code: 'class C:\n    def f(self, key):\n        return open(f"{self.root}/{key}.json")\n' },
+    { name: 'text before the value is not a directory', code: 'import os\ndef f(url):\n    os.remove("open location %s" % url)\n    open(f"report for {url}")\n' },
     { name: 'tainted base, fixed file name', code: 'import os\ndef f(root):\n    return open(os.path.join(root, "settings.json"))\n' },
   ],
   invalid: [
@@ -120,6 +126,28 @@ ruleTester(pathTraversal, {
       code: 'import os\nROOT = "/srv"\ndef f(user, name):\n    p = os.path.join(ROOT, "users")\n    p = os.path.join(p, name)\n    os.remove(p)\n',
       errors: [{ line: 6, column: 15 }],
     },
+    {
+      name: 'request data joined to an instance attribute is still reported',
+      code: 'import os\nfrom flask import request\nclass Store:\n    def get(self):\n        return open(os.path.join(self.root, request.args["f"]))\n',
+      errors: [{ line: 5, column: 21, severity: 'high' }],
+    },
+    {
+      name: 'a base from settings, __file__ and a module-level Path',
+      code: dedent(`
+        import os
+        from pathlib import Path
+        from django.conf import settings
+        HERE = Path(__file__).resolve().parent
+        def a(name):
+            return open(os.path.join(settings.MEDIA_ROOT, name))
+        def b(name):
+            return (HERE / "static" / name).read_text()
+        def c(name):
+            return open(os.path.join(os.path.dirname(__file__), "data", name))
+      `),
+      errors: [{ line: 6, column: 17 }, { line: 8, column: 12 }, { line: 10, column: 17 }],
+    },
+    { name: 'f-string on a module-level directory', code: 'BASE = "/srv/data"\ndef f(key):\n    return open(f"{BASE}/{key}.json")\n', errors: [{ line: 3, column: 17 }] },
     { name: 'percent format with a directory prefix', code: 'def load(name):\n    return open("/srv/tpl/%s.html" % name)\n', errors: [{ line: 2, column: 17 }] },
     {
       name: 'shutil.rmtree via Path constructor with two parts',

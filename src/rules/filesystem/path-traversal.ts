@@ -106,6 +106,50 @@ class Analyzer {
     }
   }
 
+  /**
+   * Whether a base path is fixed by the program: a constant, a module-level or imported name
+   * (`UPLOADS`, `settings.MEDIA_ROOT`, `app.config["UPLOAD_FOLDER"]`), `__file__`, or a path built
+   * from one. An instance attribute or another parameter (`self._path`, `root`) is the caller's
+   * choice of directory, so a parameter joined to it is an API contract, not a traversal.
+   */
+  fixed(e: PyNode | undefined, depth = 0): boolean {
+    if (!e || depth > 8) return false;
+    const sem = this.sem;
+    if (typeof sem.constValue(e) === 'string') return true;
+    switch (e.type) {
+      case 'identifier': {
+        if (e.text === '__file__') return true;
+        const b = this.bindingAt(e);
+        if (!b) return false;
+        if (b.kind === 'import') return true;
+        if (b.kind === 'assign' && b.value && b.value !== e) return sem.scopeAt(b.node).kind === 'module' || this.fixed(b.value, depth + 1);
+        return false;
+      }
+      case 'attribute':
+        return this.fixed(e.get('object'), depth + 1);
+      case 'subscript':
+        return this.fixed(e.get('value'), depth + 1);
+      case 'parenthesized_expression':
+        return this.fixed(e.namedChildren[0], depth + 1);
+      case 'binary_operator':
+        return (e.get('operator')?.text === '/' || e.get('operator')?.text === '+') && this.fixed(e.get('left'), depth + 1);
+      case 'call': {
+        const qn = sem.callName(e);
+        if (qn && (JOINS.has(qn) || PATH_CTORS.has(qn) || NORMALIZERS.has(qn) || qn === 'os.path.dirname')) return this.fixed(sem.args(e).positional[0], depth + 1);
+        const m = methodCall(e);
+        return !!m && ['resolve', 'absolute', 'joinpath', 'expanduser'].includes(m.method) && this.fixed(m.receiver, depth + 1);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** A part joined to `base`: request data always counts, a parameter only after a fixed base. */
+  private part(p: PyNode | undefined, baseFixed: boolean): Taint | null {
+    const t = this.taint(p);
+    return t === 'param' && !baseFixed ? null : t;
+  }
+
   /** The taint of a path built from a fixed part plus a tainted part (join, `/`, `+`, f-string), or null. */
   built(e: PyNode | undefined, depth = 0): Taint | null {
     if (!e || depth > 8) return null;
@@ -125,23 +169,29 @@ class Analyzer {
           // The base must be fixed (or itself built from a fixed base): join(dir_param, name_param) just combines two caller-supplied parts.
           let t = this.built(a.positional[0], depth + 1);
           if (!t && this.taint(a.positional[0])) return null;
-          for (const p of a.positional.slice(1)) t = stronger(t, this.taint(p) ?? this.built(p, depth + 1));
+          const fixed = t !== null || this.fixed(a.positional[0]);
+          for (const p of a.positional.slice(1)) {
+            const b = this.built(p, depth + 1);
+            t = stronger(t, this.part(p, fixed) ?? (fixed || b === 'request' ? b : null));
+          }
           return t;
         }
         if (qn && PATH_CTORS.has(qn)) {
           let t = this.built(a.positional[0], depth + 1);
-          for (const p of a.positional.slice(1)) t = stronger(t, this.taint(p));
+          const fixed = t !== null || this.fixed(a.positional[0]);
+          for (const p of a.positional.slice(1)) t = stronger(t, this.part(p, fixed));
           return t;
         }
         if (qn && NORMALIZERS.has(qn)) return this.built(a.positional[0], depth + 1);
         const m = methodCall(e);
         if (m && (m.method === 'resolve' || m.method === 'absolute' || m.method === 'joinpath')) {
           let t = this.built(m.receiver, depth + 1);
-          if (m.method === 'joinpath') for (const p of a.positional) t = stronger(t, this.taint(p));
+          const fixed = t !== null || this.fixed(m.receiver);
+          if (m.method === 'joinpath') for (const p of a.positional) t = stronger(t, this.part(p, fixed));
           return t;
         }
         if (m?.method === 'format' && typeof sem.constValue(m.receiver) === 'string') {
-          if (!(sem.constValue(m.receiver) as string).split('{')[0]) return null; // no fixed directory before the first field
+          if (!isDirPrefix((sem.constValue(m.receiver) as string).split('{')[0])) return null; // no fixed directory before the first field
           let t: Taint | null = null;
           for (const p of [...a.positional, ...a.keywords.values()]) t = stronger(t, this.taint(p));
           return t;
@@ -155,24 +205,29 @@ class Analyzer {
         if (op === '/' || op === '+') {
           const lt = this.taint(l);
           const rt = this.taint(r);
-          if (rt && !lt) return rt;
+          if (rt && !lt && (rt === 'request' || this.built(l, depth + 1) !== null || this.fixed(l))) return rt;
           return this.built(l, depth + 1);
         }
         if (op === '%') {
           const fmt = sem.constValue(l);
-          return typeof fmt === 'string' && fmt.split('%')[0] ? this.taint(r) : null;
+          return typeof fmt === 'string' && isDirPrefix(fmt.split('%')[0]) ? this.taint(r) : null;
         }
         return null;
       }
       case 'string': {
         // A fixed prefix (a directory) followed by a tainted interpolation: f"uploads/{name}".
         let prefix = false;
+        // Once a value the program does not fix comes first (f"{self.root}/{key}"), the directory is the caller's.
+        let callers = false;
         for (const c of e.children) {
-          if (c.type === 'string_content') prefix = true;
+          if (c.type === 'string_content') prefix ||= !callers && isDirPrefix(c.text);
           else if (c.type === 'interpolation') {
-            const t = this.taint(c.get('expression') ?? c.namedChildren[0]);
-            if (t) return prefix ? t : null;
-            prefix = true;
+            const x = c.get('expression') ?? c.namedChildren[0];
+            const t = this.taint(x);
+            if (t) return prefix || t === 'request' ? t : null;
+            // f"{BASE}/{name}": a fixed directory.
+            if (this.fixed(x)) prefix ||= !callers;
+            else callers ||= !prefix;
           }
         }
         return null;
@@ -181,6 +236,11 @@ class Analyzer {
         return null;
     }
   }
+}
+
+/** Text before a formatted value that names a directory (`/srv/tpl/`, `uploads\\`), not just any words. */
+function isDirPrefix(text: string): boolean {
+  return /[/\\]/.test(text);
 }
 
 /** A containment check or `..` test anywhere in the function. */
@@ -222,7 +282,7 @@ export const pathTraversal = defineRule({
     cwe: [22, 73],
     summary: 'File path built from a parameter or request data without a containment check',
     docs: {
-      what: 'A file is opened, sent, copied or deleted through a path built from a fixed directory plus a function parameter or request value (`os.path.join(BASE, name)`, `BASE / name`, `f"uploads/{name}"`, `"data/" + name`), in a function that has no containment check (`resolved.is_relative_to(BASE)`, `os.path.commonpath`, `realpath(...).startswith(...)`, a `".." in name` test). Values passed through `os.path.basename()` or `werkzeug.utils.secure_filename()` are not reported. Severity is high in route handlers or when the value comes from `request`.',
+      what: 'A file is opened, sent, copied or deleted through a path built from a fixed directory plus a function parameter or request value (`os.path.join(BASE, name)`, `BASE / name`, `f"uploads/{name}"`, `"data/" + name`), in a function that has no containment check (`resolved.is_relative_to(BASE)`, `os.path.commonpath`, `realpath(...).startswith(...)`, a `".." in name` test). For a parameter the directory must be one the program fixes (a constant, a module-level or imported name such as `settings.MEDIA_ROOT`, a path built from `__file__`); a parameter joined to an instance attribute or another parameter (`os.path.join(self.root, key)`) is a directory the caller chose and is not reported, while request data is reported whatever the directory. Values passed through `os.path.basename()` or `werkzeug.utils.secure_filename()` are not reported. Severity is high in route handlers or when the value comes from `request`.',
       why: 'A name such as `../../etc/passwd` or an absolute path (`os.path.join` discards the base when a later part is absolute) escapes the intended directory: the caller reads secrets, overwrites application files or deletes arbitrary files.',
       bad: 'import os\nfrom flask import Flask, request, send_file\n\napp = Flask(__name__)\nUPLOADS = "/srv/app/uploads"\n\n\n@app.route("/download")\ndef download():\n    return send_file(os.path.join(UPLOADS, request.args["name"]))\n',
       good: 'from pathlib import Path\n\nfrom flask import Flask, abort, request, send_file\n\napp = Flask(__name__)\nUPLOADS = Path("/srv/app/uploads").resolve()\n\n\n@app.route("/download")\ndef download():\n    target = (UPLOADS / request.args["name"]).resolve()\n    if not target.is_relative_to(UPLOADS):\n        abort(404)\n    return send_file(target)\n',
