@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePython } from '../python/parser.js';
 import { Semantic } from '../python/semantic.js';
-import { analyzeTaint, taintSettings } from './index.js';
+import { analyzeTaint, taintConfigErrors, taintSettings } from './index.js';
 import type { AnalysisSettings } from '../core/analyze.js';
 import { absoluteNames, moduleNames } from './modules.js';
 
@@ -40,6 +40,25 @@ test('environment sources are off by default and configurable', async () => {
   assert.equal((await run(src, true)).findings.length, 2);
   const s = { extra: { taint: { 'env-sources': true } } } as unknown as AnalysisSettings;
   assert.equal(taintSettings(s).envSources, true);
+});
+
+test('local input taints only command, code and SQL sinks by default; local-sources = "all" / "off"', async () => {
+  const src = 'import os, sys, re\nopen(sys.argv[1])\nre.compile(input())\nos.system(sys.argv[2])\n';
+  const kinds = async (mode?: 'execution' | 'all' | 'off') => {
+    const f = await parsePython('t.py', src);
+    return analyzeTaint(f, new Semantic(f), { envSources: false, localSources: mode }).findings.map((x) => x.ruleId).sort();
+  };
+  assert.deepEqual(await kinds(), ['PWT002']);
+  assert.deepEqual(await kinds('all'), ['PWT002', 'PWT004', 'PWT015']);
+  assert.deepEqual(await kinds('off'), []);
+  // A socket is remote input: every kind.
+  const f = await parsePython('s.py', 'import socket\ns = socket.socket()\nopen(s.recv(10))\n');
+  assert.deepEqual(analyzeTaint(f, new Semantic(f), { envSources: false }).findings.map((x) => x.ruleId), ['PWT004']);
+  // Configuration: read and validated.
+  assert.equal(taintSettings({ extra: { taint: { 'local-sources': 'all' } } } as unknown as AnalysisSettings).localSources, 'all');
+  assert.deepEqual(taintConfigErrors({ 'local-sources': 'all', 'env-sources': true }), []);
+  assert.match(taintConfigErrors({ 'local-source': 'all' })[0], /unknown key 'local-source'.*did you mean 'local-sources'/);
+  assert.match(taintConfigErrors({ 'local-sources': 'some' })[0], /must be "execution", "all", "off"/);
 });
 
 test('module names and relative imports', () => {

@@ -21,6 +21,8 @@ import {
   SOURCE_CALLS,
   SOURCE_METHODS,
   VALIDATED_ANNOTATIONS,
+  LOCAL_SOURCE_LABELS,
+  type LocalSourceMode,
 } from './specs/sources.js';
 import { ALL, bit, CLEAN, mask, type AV, type Flow, type SinkHit, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
 import { addStep, capSteps, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows, withStep } from './values.js';
@@ -37,8 +39,13 @@ export interface ExternalResolver {
   resolve(qn: string): Summary | undefined;
 }
 
+/** Sink kinds local input (command line, stdin, prompts) does not reach by default: all but command, code and SQL. */
+const LOCAL_CLEAN = ALL & ~mask('command', 'code', 'sql');
+
 export interface EngineOptions {
   envSources?: boolean;
+  /** What local input (sys.argv, argparse, input(), stdin) taints; see LOCAL_SOURCE_LABELS. */
+  localSources?: LocalSourceMode;
   external?: ExternalResolver;
 }
 
@@ -174,8 +181,14 @@ export class TaintEngine {
   }
 
   private source(node: PyNode, label: string): AV {
+    let clean = 0;
+    if (LOCAL_SOURCE_LABELS.some((l) => label === l || label.startsWith(`${l}.`))) {
+      const mode = this.opts.localSources ?? 'execution';
+      if (mode === 'off') return CLEAN;
+      if (mode === 'execution') clean = LOCAL_CLEAN;
+    }
     const st = this.step(node, `source: ${label}`);
-    return { flows: [{ o: { k: 's', id: `${this.file.path}:${st.line}:${st.column}`, label }, steps: [st], clean: 0 }] };
+    return { flows: [{ o: { k: 's', id: `${this.file.path}:${st.line}:${st.column}`, label }, steps: [st], clean }] };
   }
 
   private short(node: PyNode): string {

@@ -8,19 +8,43 @@ import type { Semantic } from '../python/semantic.js';
 import { TaintEngine } from './engine.js';
 import { makeResolver, type ExternalTable } from './modules.js';
 import type { TaintFileInfo } from './types.js';
+import { LOCAL_SOURCE_MODES, type LocalSourceMode } from './specs/sources.js';
+import { didYouMean } from '../core/config.js';
 
 export { TAINT_RULES } from './rules.js';
 export type { TaintFileInfo } from './types.js';
 
 export interface TaintSettings {
   envSources: boolean;
+  localSources?: LocalSourceMode;
   /** Summaries of other modules of the project (set by the cross-module phase). */
   external?: ExternalTable;
 }
 
 export function taintSettings(s: AnalysisSettings): TaintSettings {
   const raw = (s.extra?.taint ?? {}) as Record<string, unknown>;
-  return { envSources: raw['env-sources'] === true || raw.envSources === true, external: s.extra?.taintExternal as ExternalTable | undefined };
+  const local = raw['local-sources'] ?? raw.localSources;
+  return {
+    envSources: raw['env-sources'] === true || raw.envSources === true,
+    localSources: LOCAL_SOURCE_MODES.includes(local as LocalSourceMode) ? (local as LocalSourceMode) : 'execution',
+    external: s.extra?.taintExternal as ExternalTable | undefined,
+  };
+}
+
+const TAINT_KEYS: Record<string, string> = { 'env-sources': 'true or false', 'local-sources': LOCAL_SOURCE_MODES.map((m) => `"${m}"`).join(', ') };
+
+/** Problems in a `[tool.pyward.taint]` table: unknown keys and values of the wrong kind (scan.ts makes them usage errors). */
+export function taintConfigErrors(raw: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    if (!(k in TAINT_KEYS)) {
+      out.push(`unknown key '${k}' in [tool.pyward.taint]${didYouMean(k, Object.keys(TAINT_KEYS))}`);
+      continue;
+    }
+    const ok = k === 'env-sources' ? typeof v === 'boolean' : LOCAL_SOURCE_MODES.includes(v as LocalSourceMode);
+    if (!ok) out.push(`[tool.pyward.taint] ${k} must be ${TAINT_KEYS[k]} (got ${JSON.stringify(v)})`);
+  }
+  return out;
 }
 
 /** Per-file exports of the last analysed file, keyed by path (taken by analyze.ts). */
@@ -28,7 +52,7 @@ const lastInfo = new Map<string, TaintFileInfo>();
 
 export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo } {
   const external = settings.external ? makeResolver(settings.external, file.path) : undefined;
-  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, external });
+  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, localSources: settings.localSources, external });
   return engine.run();
 }
 

@@ -17,6 +17,18 @@ SOURCE_ATTRS['bottle.request.params'] = 'bottle request.params';
 export const ENV_SOURCE_ATTRS: Record<string, string> = { 'os.environ': 'os.environ', 'os.environb': 'os.environb' };
 export const ENV_SOURCE_CALLS: Record<string, string> = { 'os.getenv': 'os.getenv()', 'os.getenvb': 'os.getenvb()', 'os.environ.get': 'os.environ.get()' };
 
+/**
+ * Local input: what the person running the program types or passes (command line, stdin,
+ * interactive prompts). Like CodeQL's "local" threat model, such input is the operator's own
+ * choice for most sinks: a CLI opens the file, fetches the URL or compiles the pattern it is
+ * given. By default it taints only the sinks where it becomes code: a shell command, evaluated
+ * code, an SQL query (`[tool.pyward.taint] local-sources = "execution"`); `"all"` reports every
+ * kind, `"off"` none. Labels (and `argparse arguments.<attr>`) of the local sources:
+ */
+export const LOCAL_SOURCE_LABELS = ['sys.argv', 'input()', 'raw_input()', 'sys.stdin', 'fileinput.input()', 'argparse arguments'];
+export const LOCAL_SOURCE_MODES = ['execution', 'all', 'off'] as const;
+export type LocalSourceMode = (typeof LOCAL_SOURCE_MODES)[number];
+
 /** Calls whose result is a source: qualified name -> label. */
 export const SOURCE_CALLS: Record<string, string> = {
   input: 'input()',
