@@ -166,3 +166,18 @@ test('cache: cache-dir in [tool.pyward] is relative to the configuration file', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cache: a scan of a few files (pre-commit) keeps the full scan entries', async () => {
+  const dir = project(FILES);
+  try {
+    const full = await run(dir);
+    const one = await run(dir, { paths: ['app/util.py'] });
+    assert.equal(one.stats.files, 1);
+    assert.equal(one.stats.cached, 1);
+    const again = await run(dir);
+    assert.equal(again.stats.cached, again.stats.files);
+    assert.deepEqual(keys(again), keys(full));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -18,13 +18,15 @@ import type { AnalysisSettings, FileResult } from './analyze.js';
 import type { DiscoveredFile } from './discovery.js';
 
 /** Bumped when the layout of a cache file changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Namespaces (cache files) kept per cache dir: the most recently used ones. */
 const KEEP_NAMESPACES = 4;
 
 export interface CachedFile {
   size: number;
   mtimeMs: number;
+  /** When a scan last used the entry (ms since the epoch): entries unused for a month are dropped. */
+  seen: number;
   /** sha1 of the file's bytes (base64url). */
   hash: string;
   result: FileResult;
@@ -33,9 +35,17 @@ export interface CachedFile {
 interface CacheData {
   format: number;
   files: Map<string, CachedFile>;
-  /** Results of the cross-module taint phase, valid for one project digest. */
-  cross?: { digest: string; results: Map<string, { hash: string; result: FileResult }> };
+  /**
+   * Results of the cross-module taint phase by project digest (the set of files scanned and their
+   * taint exports): the last few, so a scan of a few files (pre-commit) does not evict the full scan's.
+   */
+  cross: Map<string, Map<string, { hash: string; result: FileResult }>>;
 }
+
+/** Entries no scan used for this long are dropped when the cache is written. */
+const MAX_UNUSED_MS = 30 * 24 * 3600 * 1000;
+/** Cross-module results kept (one per distinct set of scanned files). */
+const KEEP_CROSS = 4;
 
 export function contentHash(buf: Uint8Array): string {
   return createHash('sha1').update(buf).digest('base64url');
@@ -89,11 +99,10 @@ export function namespaceOf(settings: AnalysisSettings): string {
 }
 
 export class ResultCache {
-  private data: CacheData = { format: FORMAT, files: new Map() };
+  private data: CacheData = { format: FORMAT, files: new Map(), cross: new Map() };
+  private readonly now = Date.now();
   private readonly file: string;
   private dirty = false;
-  /** Files looked up or stored in this run: only those are written back. */
-  private readonly used = new Set<string>();
   hits = 0;
 
   constructor(
@@ -110,7 +119,7 @@ export class ResultCache {
     }
     try {
       const d = deserialize(buf) as CacheData;
-      if (d?.format === FORMAT && d.files instanceof Map) this.data = d;
+      if (d?.format === FORMAT && d.files instanceof Map && d.cross instanceof Map) this.data = d;
       else this.warn(`cache file ${this.file} has another format; starting a new one`);
     } catch (e) {
       this.warn(`cache file ${this.file} is unreadable (${(e as Error).message}); starting a new one`);
@@ -140,7 +149,11 @@ export class ResultCache {
       e.mtimeMs = st.mtimeMs;
       this.dirty = true;
     }
-    this.used.add(f.rel);
+    // Refreshed at most once a day, so a warm scan of unchanged files usually writes nothing.
+    if (this.now - e.seen > 24 * 3600 * 1000) {
+      e.seen = this.now;
+      this.dirty = true;
+    }
     this.hits++;
     return { result: e.result, hash: e.hash };
   }
@@ -152,8 +165,7 @@ export class ResultCache {
     if (result.skipped && /^(timeout|internal error)/.test(result.skipped.reason)) return;
     const { cacheKey: _k, ...rest } = result;
     void _k;
-    this.data.files.set(rel, { size: c.size, mtimeMs: c.mtimeMs, hash: c.hash, result: rest });
-    this.used.add(rel);
+    this.data.files.set(rel, { size: c.size, mtimeMs: c.mtimeMs, seen: this.now, hash: c.hash, result: rest });
     this.dirty = true;
   }
 
@@ -162,18 +174,23 @@ export class ResultCache {
   }
 
   crossResults(digest: string): Map<string, { hash: string; result: FileResult }> | undefined {
-    return this.data.cross?.digest === digest ? this.data.cross.results : undefined;
+    return this.data.cross.get(digest);
   }
 
   storeCross(digest: string, results: Map<string, { hash: string; result: FileResult }>): void {
-    this.data.cross = { digest, results };
+    this.data.cross.delete(digest);
+    this.data.cross.set(digest, results);
+    while (this.data.cross.size > KEEP_CROSS) this.data.cross.delete(this.data.cross.keys().next().value as string);
     this.dirty = true;
   }
 
-  /** Writes the cache back (entries of files not seen in this run are dropped). */
+  /**
+   * Writes the cache back. Entries of files this scan did not look at are kept (a scan of a few
+   * files must not evict a full scan's results) until no scan has used them for a month.
+   */
   save(): void {
-    for (const k of [...this.data.files.keys()]) {
-      if (!this.used.has(k)) {
+    for (const [k, e] of this.data.files) {
+      if (this.now - e.seen > MAX_UNUSED_MS) {
         this.data.files.delete(k);
         this.dirty = true;
       }
