@@ -32,8 +32,14 @@ export const projectChecks: ProjectCheck[] = [
   {
     name: 'dependencies',
     enabled: (o) => o.dependencies !== false,
-    async run(opts) {
-      const r = await auditDependencies({ paths: opts.paths.length ? opts.paths : ['.'], cwd: opts.cwd, online: opts.online });
+    async run(opts, settings) {
+      const r = await auditDependencies({
+        paths: opts.paths.length ? opts.paths : ['.'],
+        cwd: opts.cwd,
+        online: opts.online,
+        exclude: [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])],
+        respectGitignore: settings.config.respectGitignore !== false,
+      });
       return { findings: r.findings, skipped: r.skipped };
     },
   },

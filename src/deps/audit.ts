@@ -20,6 +20,9 @@ export interface AuditOptions extends SourceOptions {
    * ignored (false, for `pyward scan`, which passes every path it was given).
    */
   strict?: boolean;
+  /** Exclusions and .gitignore handling for folders walked for dependency files (as in the code scan). */
+  exclude?: string[];
+  respectGitignore?: boolean;
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -53,7 +56,7 @@ function collectInputs(opts: AuditOptions): { file: string; format: ParsedManife
     const abs = resolve(opts.cwd, p);
     if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
     if (statSync(abs).isDirectory()) {
-      for (const f of discover(abs)) out.push({ file: f, format: detectFormat(f)! });
+      for (const f of discover(abs, { exclude: opts.exclude, respectGitignore: opts.respectGitignore })) out.push({ file: f, format: detectFormat(f)! });
     } else {
       const format = detectFormat(abs, opts.strict !== false);
       if (!format && opts.strict === false) continue;

@@ -1,6 +1,7 @@
 // Finding dependency files under a directory, and telling a file's format from its name.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { discover as discoverFiles } from '../core/discovery.js';
 import { parsePipfile, parsePyproject } from './parsers/manifests.js';
 import { parsePdmLock, parsePipfileLock, parsePoetryLock, parsePylock, parseUvLock } from './parsers/locks.js';
 import { parseRequirementsFile } from './parsers/requirements.js';
@@ -32,26 +33,30 @@ export function detectFormat(file: string, explicit = false): ManifestFormat | n
   return null;
 }
 
-/** Dependency files under `dir` (sorted, absolute). */
-export function discover(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.endsWith('.egg-info')) walk(p);
-      } else if (e.isFile() && detectFormat(p)) out.push(p);
-    }
-  };
-  if (statSync(dir).isDirectory()) walk(dir);
-  return out;
+export interface DiscoverOptions {
+  /** Extra exclusions (gitignore syntax, relative to `dir`), as for the code scan. */
+  exclude?: string[];
+  /** Skip what .gitignore files ignore (default true), as the code scan does. */
+  respectGitignore?: boolean;
+}
+
+/**
+ * Dependency files under `dir` (sorted, absolute), found by the same walk as the code scan:
+ * .gitignore, `exclude` and the default excludes (virtualenvs, build output...) apply, so an
+ * ignored vendored copy or a virtualenv's requirements are not audited as the project's own.
+ */
+export function discover(dir: string, opts: DiscoverOptions = {}): string[] {
+  if (!statSync(dir).isDirectory()) return [];
+  const r = discoverFiles(['.'], {
+    cwd: dir,
+    exclude: opts.exclude,
+    respectGitignore: opts.respectGitignore,
+    includeOther: (rel) => detectFormat(rel) !== null,
+  });
+  return r.files
+    .filter((f) => f.kind === 'other' && detectFormat(f.abs) && !f.rel.split('/').some((part) => SKIP_DIRS.has(part) || part.endsWith('.egg-info')))
+    .map((f) => f.abs)
+    .sort();
 }
 
 /** Parses one file (requirements files also return the files they include). */

@@ -20,6 +20,8 @@ export async function auditDependencies(opts: {
   online?: boolean;
   dbPath?: string;
   osvApiUrl?: string;
+  exclude?: string[];
+  respectGitignore?: boolean;
 }): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
   const r = await runAudit({ strict: false, ...opts });
   return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };

@@ -298,3 +298,19 @@ test('PEP 508 helpers', () => {
   assert.equal(detectFormat('/p/notes.txt', true), 'requirements');
   assert.equal(detectFormat('/p/pylock.dev.toml'), 'pylock.toml');
 });
+
+test('discovery of dependency files honours .gitignore, excludes and the default excludes, like the code scan', () => {
+  const dir = tempDir();
+  writeTree(dir, {
+    'requirements.txt': 'flask==2.0.0\n',
+    '.gitignore': 'vendored/\n',
+    'vendored/lib/requirements.txt': 'django==1.0\n',
+    'third_party/requirements.txt': 'requests==2.0.0\n',
+    '.venv/requirements.txt': 'pip==1.0\n',
+    'svc/pyproject.toml': '[project]\nname = "svc"\ndependencies = ["pyyaml==5.3"]\n',
+  });
+  const rel = (xs: string[]) => xs.map((f) => f.slice(dir.length + 1)).sort();
+  assert.deepEqual(rel(discover(dir)), ['requirements.txt', 'svc/pyproject.toml', 'third_party/requirements.txt']);
+  assert.deepEqual(rel(discover(dir, { exclude: ['third_party/'] })), ['requirements.txt', 'svc/pyproject.toml']);
+  assert.deepEqual(rel(discover(dir, { respectGitignore: false })), ['requirements.txt', 'svc/pyproject.toml', 'third_party/requirements.txt', 'vendored/lib/requirements.txt']);
+});
