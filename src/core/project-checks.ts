@@ -6,7 +6,7 @@ import type { FindingInput, SkippedFile } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
 import type { ResolvedSettings, ScanOptions } from './scan.js';
 import { TAINT_RULES } from '../taint/index.js';
-import { auditDependencies, DEPENDENCY_RULES } from '../deps/index.js';
+import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
 import { scanHistory, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
 
@@ -39,6 +39,7 @@ export const projectChecks: ProjectCheck[] = [
         online: opts.online,
         exclude: [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])],
         respectGitignore: settings.config.respectGitignore !== false,
+        environment: environmentFromConfig(settings.config.audit),
       });
       return { findings: r.findings, skipped: r.skipped };
     },

@@ -29,6 +29,7 @@ import { projectChecks, extraRuleMeta } from './project-checks.js';
 import { didYouMean } from './config.js';
 import { crossModuleTaint } from '../taint/crossmod.js';
 import { taintConfigErrors } from '../taint/index.js';
+import { auditConfigErrors } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { namespaceOf, ResultCache } from './cache.js';
@@ -113,8 +114,8 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
   const conf = opts.confidenceThreshold ?? config.confidenceThreshold ?? 'low';
   if (!SEVERITIES.includes(sev)) throw new UsageError(`unknown severity '${sev}'; use one of ${SEVERITIES.join(', ')}${didYouMean(sev, SEVERITIES)}`);
   if (!CONFIDENCES.includes(conf)) throw new UsageError(`unknown confidence '${conf}'; use one of ${CONFIDENCES.join(', ')}${didYouMean(conf, CONFIDENCES)}`);
-  const taintErrors = taintConfigErrors(config.taint ?? {});
-  if (taintErrors.length) throw new UsageError(`${where}: ${taintErrors[0]}`);
+  const capabilityErrors = [...taintConfigErrors(config.taint ?? {}), ...auditConfigErrors(config.audit ?? {})];
+  if (capabilityErrors.length) throw new UsageError(`${where}: ${capabilityErrors[0]}`);
   const base = config.source ? dirname(resolve(config.source)) : resolve(opts.cwd);
   const perFileIgnores = Object.entries(config.perFileIgnores ?? {}).map(([glob, selectors]) => {
     validateSelectors(selectors, metas, `${where}: per-file-ignores."${glob}"`);

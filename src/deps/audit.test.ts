@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { auditDependencies, isBlocking, runAudit } from './index.js';
 import { SAMPLES, tempDir, writeTree } from './testkit.js';
+import { targetEnvironment } from './markers.js';
 
 const noStore = (dir: string) => join(dir, 'no-store.sqlite');
 
@@ -106,4 +107,19 @@ test('usage errors: missing path, unsupported file; empty folder is clean', asyn
   assert.deepEqual((await auditDependencies({ paths: ['setup.cfg', 'sub/readme.md'], cwd: dir, dbPath: noStore(dir) })).manifests, []);
   const r = await auditDependencies({ paths: [], cwd: dir, dbPath: noStore(dir) });
   assert.deepEqual(r, { findings: [], skipped: [], manifests: [], source: r.source });
+});
+
+test('a target environment skips dependencies whose marker excludes it; without one every entry is audited', async () => {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': 'jinja2==2.10 ; sys_platform == "win32"\npyyaml==5.3 ; python_version < "3.8"\nurllib3==1.24.1 ; extra == "s3"\n' });
+  const pkgs = (r: { findings: { properties?: Record<string, unknown> }[] }) => [...new Set(r.findings.map((f) => f.properties?.package))].sort();
+  const all = await runAudit({ paths: [dir], cwd: dir, dbPath: noStore(dir) });
+  assert.deepEqual(pkgs(all), ['jinja2', 'pyyaml', 'urllib3']);
+  assert.equal(all.notApplicable, 0);
+  const linux = await runAudit({ paths: [dir], cwd: dir, dbPath: noStore(dir), environment: targetEnvironment('3.11', 'linux') });
+  assert.deepEqual(pkgs(linux), ['urllib3'], 'an extra the target does not fix keeps the entry');
+  assert.equal(linux.notApplicable, 2);
+  assert.equal(linux.audited, 1);
+  const win = await runAudit({ paths: [dir], cwd: dir, dbPath: noStore(dir), environment: targetEnvironment('3.7', 'win32') });
+  assert.deepEqual(pkgs(win), ['jinja2', 'pyyaml', 'urllib3']);
 });

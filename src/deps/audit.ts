@@ -1,5 +1,6 @@
 // The dependency audit: find and parse the dependency files, decide what to audit (lock entries win
 // over the manifests they lock), match against the advisory source, build findings.
+import { evaluateMarker, type TargetEnvironment } from './markers.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -23,13 +24,15 @@ export interface AuditOptions extends SourceOptions {
   /** Exclusions and .gitignore handling for folders walked for dependency files (as in the code scan). */
   exclude?: string[];
   respectGitignore?: boolean;
+  /** The target environment: dependencies whose marker is false there are not audited. */
+  environment?: TargetEnvironment;
 }
 
 /** One audited dependency (the data --fix needs). */
 export interface AuditedDependency {
   dep: Dependency;
   format: ParsedManifest['format'];
-  status: 'vulnerable' | 'safe' | 'unpinned' | 'unknown';
+  status: 'vulnerable' | 'safe' | 'unpinned' | 'unknown' | 'not-applicable';
   advisories: string[];
   fix: MinimalFix | null;
 }
@@ -41,6 +44,8 @@ export interface AuditResult {
   source: string;
   /** Number of dependency entries audited. */
   audited: number;
+  /** Entries skipped because their marker is false for the target environment. */
+  notApplicable: number;
   details: AuditedDependency[];
 }
 
@@ -154,6 +159,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const fixCache = new Map<string, MinimalFix>();
   for (const t of targets) {
     const { dep } = t;
+    // `; sys_platform == "win32"` on a Linux target: never installed there.
+    if (opts.environment && [dep.marker, t.declaredIn?.marker].some((m) => m !== undefined && evaluateMarker(m, opts.environment!) === false)) {
+      details.push({ dep, format: t.format, status: 'not-applicable', advisories: [], fix: null });
+      continue;
+    }
     const advs: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
     const loc = locationOf(dep, cwd);
     const related: Record<string, string> = {};
@@ -223,7 +233,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
   return {
     findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description,
-    audited: targets.length, details,
+    audited: targets.length - details.filter((d) => d.status === 'not-applicable').length, notApplicable: details.filter((d) => d.status === 'not-applicable').length, details,
   };
 }
 

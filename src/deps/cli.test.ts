@@ -109,3 +109,23 @@ test('pyward db update against a loopback server, then audit says it uses the lo
   assert.equal(down.code, 2);
   assert.match(down.stderr, /cannot download/);
 });
+
+test('pyward audit / scan: the target environment from flags or [tool.pyward.audit]; bad values are usage errors', async () => {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': 'Jinja2==2.10 ; sys_platform == "win32"\n' });
+  assert.equal((await run(['audit'], dir)).code, 1);
+  const linux = await run(['audit', '--python-version', '3.11', '--platform', 'linux'], dir);
+  assert.equal(linux.code, 0, linux.stdout);
+  assert.match(linux.stdout, /Audited 0 dependencies \(1 more not installed on the target: Python 3\.11, linux\)/);
+  assert.equal((await run(['audit', '--python-version', 'three'], dir)).code, 2);
+  writeTree(dir, { 'pyproject.toml': '[tool.pyward.audit]\nplatform = "darwin"\n' });
+  assert.equal((await run(['audit'], dir)).code, 0);
+  const scan = await run(['scan', '.', '--format', 'json', '--no-taint', '--no-secrets', '--no-hygiene', '--no-cache'], dir);
+  assert.equal((JSON.parse(scan.stdout) as { findings: unknown[] }).findings.length, 0, scan.stdout);
+  writeTree(dir, { 'pyproject.toml': '[tool.pyward.audit]\nplatfrom = "darwin"\n' });
+  for (const cmd of [['audit'], ['scan', '.']]) {
+    const bad = await run(cmd, dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown key 'platfrom' in \[tool\.pyward\.audit\] \(did you mean 'platform'\?\)/);
+  }
+});

@@ -1,4 +1,5 @@
 // Public API of the dependency audit (used by `pyward audit`, `pyward db update` and `pyward scan`).
+import type { TargetEnvironment } from './markers.js';
 import type { FindingInput, SkippedFile } from '../core/finding.js';
 import { runAudit } from './audit.js';
 
@@ -22,7 +23,10 @@ export async function auditDependencies(opts: {
   osvApiUrl?: string;
   exclude?: string[];
   respectGitignore?: boolean;
+  environment?: TargetEnvironment;
 }): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
   const r = await runAudit({ strict: false, ...opts });
   return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };
 }
+
+export { auditConfigErrors, environmentFromConfig } from './audit-config.js';

@@ -1,5 +1,5 @@
 // A small PEP 508 requirement parser: name, extras, version specifier or `@ url`, marker.
-// It does not evaluate markers (every declared dependency is audited, whatever the platform).
+// Markers are kept as text; markers.ts evaluates them against a declared target environment.
 
 export interface Requirement {
   name: string;

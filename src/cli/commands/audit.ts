@@ -5,8 +5,13 @@ import { computeFingerprints } from '../../core/finding.js';
 import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import {
-  applyFixes, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
+  applyFixes, auditConfigErrors, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
 } from '../../deps/index.js';
+import { isPythonVersion } from '../../deps/audit-config.js';
+import { PLATFORMS, type TargetEnvironment } from '../../deps/markers.js';
+import { loadConfig } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import { resolve } from 'node:path';
 import type { ExitState } from './index.js';
 
 interface AuditCliOptions {
@@ -20,6 +25,12 @@ interface AuditCliOptions {
   exitZero?: boolean;
   version?: boolean;
   color?: boolean;
+  pythonVersion?: string;
+  platform?: string;
+}
+
+function describeEnvironment(e: TargetEnvironment | undefined): string {
+  return [e?.python_full_version ?? (e?.python_version ? `Python ${e.python_version}` : undefined), e?.sys_platform].filter(Boolean).join(', ');
 }
 
 /** `pyward audit --version`: the bundled data's provenance and attribution (CC-BY-4.0). */
@@ -52,6 +63,8 @@ export function registerAudit(program: Command, exit: ExitState): void {
     .option('--exit-zero', 'exit 0 even when vulnerable dependencies are found')
     .option('--version', 'show the bundled advisory data version and attribution')
     .option('--no-color', 'no ANSI colors in text output')
+    .option('--python-version <X.Y>', 'target Python version: dependencies whose marker excludes it are not audited (also [tool.pyward.audit] python-version)')
+    .addOption(new Option('--platform <name>', 'target platform for markers (also [tool.pyward.audit] platform)').choices([...PLATFORMS]))
     .action(async (paths: string[], o: AuditCliOptions) => {
       if (o.version) {
         process.stdout.write(dataVersionText());
@@ -60,7 +73,12 @@ export function registerAudit(program: Command, exit: ExitState): void {
       }
       const cwd = process.cwd();
       const started = Date.now();
-      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl });
+      if (o.pythonVersion !== undefined && !isPythonVersion(o.pythonVersion)) throw new UsageError(`--python-version must look like 3.11 or 3.11.4 (got '${o.pythonVersion}')`);
+      const config = loadConfig(resolve(cwd, paths[0] ?? '.'));
+      const problems = auditConfigErrors(config.audit ?? {});
+      if (problems.length) throw new UsageError(`${config.source ?? 'configuration'}: ${problems[0]}`);
+      const environment = environmentFromConfig(config.audit, { pythonVersion: o.pythonVersion, platform: o.platform });
+      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment });
       const result: ScanResult = {
         findings: computeFingerprints(r.findings),
         skipped: r.skipped,
@@ -70,7 +88,8 @@ export function registerAudit(program: Command, exit: ExitState): void {
       const color = o.format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
       let out = formatResult(result, o.format, { cwd, color });
       if (o.format === 'text') {
-        out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
+        const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';
+        out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
       } else {
         process.stderr.write(`pyward: advisory data: ${r.source}\n`);
       }
