@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -303,17 +303,28 @@ test('examples/vulnerable-app: specific findings at the expected lines, one or m
 });
 
 test('examples/vulnerable-app: repository hygiene findings (.gitignore gaps, .env with values)', () => {
-  const { findings } = scan().report;
-  const gaps = findings.filter((f) => f.ruleId === 'PWH002' && f.category === 'hygiene' && f.path.endsWith('.gitignore'));
-  const patterns = new Set(gaps.map((f) => f.properties?.pattern));
-  for (const p of ['.env', '*.pem']) assert.ok(patterns.has(p), `no PWH002 for ${p}; got ${JSON.stringify([...patterns])}`);
-  // Not tracked yet: PWH005 on the first value line; once committed: PWH003 (tracked secret file).
-  assertLineHolds('.env', 2, 'FLASK_APP=');
-  const env = findings.filter((f) => f.path === `${APP}/.env` && f.category === 'hygiene');
-  assert.ok(
-    env.some((f) => (f.ruleId === 'PWH005' && f.line === 2) || (f.ruleId === 'PWH003' && f.line === 1)),
-    `no PWH005/PWH003 finding for ${APP}/.env: ${JSON.stringify(env.map((f) => `${f.ruleId}:${f.line}`))}`,
-  );
+  // In this repository the app's .env is committed (deliberately): a tracked secret file.
+  const tracked = scan().report.findings.filter((f) => f.path === `${APP}/.env` && f.category === 'hygiene');
+  assert.deepEqual(tracked.map((f) => `${f.ruleId}:${f.line}`), ['PWH003:1']);
+  // As a project of its own (a fresh repository, nothing committed), its .gitignore gaps and the
+  // .env with values show up; this repository's own .gitignore covers them, so they are checked
+  // on a copy.
+  const dir = mkdtempSync(join(tmpdir(), 'pyward-example-repo-'));
+  try {
+    cpSync(join(ROOT, APP), dir, { recursive: true });
+    assert.equal(spawnSync('git', ['init', '-q', dir]).status, 0);
+    const r = spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--no-progress', '--no-taint', '--no-deps', '--no-cache'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const findings = (JSON.parse(r.stdout) as Report).findings.filter((f) => f.category === 'hygiene');
+    const gaps = findings.filter((f) => f.ruleId === 'PWH002' && f.path === '.gitignore');
+    const patterns = new Set(gaps.map((f) => f.properties?.pattern));
+    for (const p of ['.env', '*.pem']) assert.ok(patterns.has(p), `no PWH002 for ${p}; got ${JSON.stringify([...patterns])}`);
+    // Not tracked: PWH005, at the first value named like a secret.
+    assertLineHolds('.env', 5, 'DB_PASSWORD=');
+    const env = findings.filter((f) => f.path === '.env');
+    assert.deepEqual(env.map((f) => `${f.ruleId}:${f.line}:${f.snippet}`), ['PWH005:5:DB_PASSWORD=****']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('examples/vulnerable-app: the safe look-alikes are not reported', () => {

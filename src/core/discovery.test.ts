@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeSource, discover, readSourceFile } from './discovery.js';
@@ -86,4 +87,31 @@ test('size limit and unreadable files give reasons', () => {
     chmodSync(join(root, 'locked.py'), 0);
     assert.match(readSourceFile(join(root, 'locked.py')).reason!, /unreadable/);
   }
+});
+
+test('.gitignore does not hide files git already tracks (a committed .env is still in every clone)', () => {
+  const root = tree({
+    '.gitignore': '.env\nsecrets/\n*.log.py\n',
+    '.env': 'API_KEY=x\n',
+    'sub/.env': 'TOKEN=y\n',
+    'secrets/settings.py': 'x = 1\n',
+    'secrets/new.py': 'x = 1\n',
+    'secrets/deep/old.py': 'x = 1\n',
+    'run.log.py': 'x = 1\n',
+    'sub/kept.log.py': 'x = 1\n',
+    'app.py': 'x = 1\n',
+  });
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  git('init', '-q');
+  // Committed before they were ignored: .env, secrets/settings.py, secrets/deep/old.py.
+  git('add', '-f', '.env', 'secrets/settings.py', 'secrets/deep/old.py', 'sub/kept.log.py', 'app.py', '.gitignore');
+  const rels = (o: { respectGitignore?: boolean } = {}) => discover(['.'], { cwd: root, includeOther: (r) => r.endsWith('.env'), ...o }).files.map((f) => f.rel);
+  assert.deepEqual(rels(), ['.env', 'app.py', 'secrets/deep/old.py', 'secrets/settings.py', 'sub/kept.log.py']);
+  // With respect-gitignore off everything is scanned, as before.
+  assert.deepEqual(rels({ respectGitignore: false }), ['.env', 'app.py', 'run.log.py', 'secrets/deep/old.py', 'secrets/new.py', 'secrets/settings.py', 'sub/.env', 'sub/kept.log.py']);
+  // Scanning a sub-folder of the repository: the tracked set is relative to the top.
+  assert.deepEqual(discover(['sub'], { cwd: root, includeOther: (r) => r.endsWith('.env') }).files.map((f) => f.rel), ['sub/kept.log.py']);
 });

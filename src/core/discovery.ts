@@ -1,6 +1,7 @@
 // File discovery: walks the given paths honouring .gitignore files and default excludes, never
 // follows a symlink out of the root or around a loop, and classifies files (Python or other text).
 import { contentHash } from './cache.js';
+import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -117,9 +118,18 @@ function walkDir(
   const visitedDirs = new Set<string>([rootReal]);
   // Gitignore files above the root (up to the repository top) also apply.
   const layers: IgnoreLayer[] = respect ? parentGitignores(rootAbs) : [];
-  const stack: { dir: string; layers: IgnoreLayer[] }[] = [{ dir: rootAbs, layers }];
+  // .gitignore does not apply to files git already tracks: a committed .env stays in the
+  // repository (and in every clone) after it is added to .gitignore, so it is still scanned.
+  const tracked = respect ? trackedFiles(rootAbs) : null;
+  const isTracked = (abs: string, isDir: boolean) => {
+    const t = tracked?.();
+    if (!t) return false;
+    const rel = relative(t.top, abs).split(sep).join('/');
+    return isDir ? t.dirs.has(rel) : t.files.has(rel);
+  };
+  const stack: { dir: string; layers: IgnoreLayer[]; ignoredDir?: boolean }[] = [{ dir: rootAbs, layers }];
   while (stack.length) {
-    const { dir, layers: parentLayers } = stack.pop()!;
+    const { dir, layers: parentLayers, ignoredDir } = stack.pop()!;
     let myLayers = parentLayers;
     if (respect) {
       const gi = readIgnoreFile(join(dir, '.gitignore'));
@@ -162,7 +172,10 @@ function walkDir(
       }
       if (isDir) {
         if (DEFAULT_EXCLUDES.includes(ent.name)) continue;
-        if (extra.ignores(relToRoot + '/') || isIgnored(myLayers, abs, true)) continue;
+        if (extra.ignores(relToRoot + '/')) continue;
+        // An ignored folder is entered only for the tracked files in it.
+        const ignoredHere = ignoredDir || isIgnored(myLayers, abs, true);
+        if (ignoredHere && !isTracked(abs, true)) continue;
         let real = abs;
         try {
           real = realpathSync(abs);
@@ -171,11 +184,12 @@ function walkDir(
         }
         if (visitedDirs.has(real)) continue;
         visitedDirs.add(real);
-        stack.push({ dir: abs, layers: myLayers });
+        stack.push({ dir: abs, layers: myLayers, ignoredDir: ignoredHere });
         continue;
       }
       if (!isFile) continue;
-      if (extra.ignores(relToRoot) || isIgnored(myLayers, abs, false)) continue;
+      if (extra.ignores(relToRoot)) continue;
+      if ((ignoredDir || isIgnored(myLayers, abs, false)) && !isTracked(abs, false)) continue;
       const py = isPythonName(ent.name);
       let kind: 'python' | 'other';
       if (py === true) kind = 'python';
@@ -198,6 +212,48 @@ function walkDir(
       }
       files.push({ abs, rel: toRel(opts.cwd, abs), kind, size });
     }
+  }
+}
+
+/**
+ * The files git tracks in the repository around `dir` (paths relative to its top, and every folder
+ * holding one), read once on first use with `git ls-files`; null outside a repository or without git.
+ */
+function trackedFiles(dir: string): () => { top: string; files: Set<string>; dirs: Set<string> } | null {
+  let cache: { top: string; files: Set<string>; dirs: Set<string> } | null | undefined;
+  return () => {
+    if (cache !== undefined) return cache;
+    cache = null;
+    const top = repoTop(dir);
+    if (!top) return cache;
+    const r = spawnSync('git', ['-C', top, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    if (r.status !== 0 || typeof r.stdout !== 'string') return cache;
+    const files = new Set<string>();
+    const dirs = new Set<string>();
+    for (const f of r.stdout.split('\0')) {
+      if (!f) continue;
+      files.add(f);
+      for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
+        const d = f.slice(0, i);
+        if (dirs.has(d)) break;
+        dirs.add(d);
+      }
+    }
+    cache = { top, files, dirs };
+    return cache;
+  };
+}
+
+/** The top of the git repository containing `dir` (the nearest folder with a `.git` entry), or null. */
+function repoTop(dir: string): string | null {
+  for (let cur = dir; ; cur = dirname(cur)) {
+    try {
+      statSync(join(cur, '.git'));
+      return cur;
+    } catch {
+      /* keep going */
+    }
+    if (dirname(cur) === cur) return null;
   }
 }
 
