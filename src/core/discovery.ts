@@ -2,6 +2,7 @@
 // follows a symlink out of the root or around a loop, and classifies files (Python or other text).
 import { contentHash } from './cache.js';
 import { spawnSync } from 'node:child_process';
+import { GIT_ENV, GIT_SAFETY_ARGS } from './git-safety.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -226,7 +227,7 @@ function trackedFiles(dir: string): () => { top: string; files: Set<string>; dir
     cache = null;
     const top = repoTop(dir);
     if (!top) return cache;
-    const r = spawnSync('git', ['-C', top, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const r = spawnSync('git', [...GIT_SAFETY_ARGS, '-C', top, 'ls-files', '-z'], { encoding: 'utf8', env: GIT_ENV, maxBuffer: 1 << 28, timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
     if (r.status !== 0 || typeof r.stdout !== 'string') return cache;
     const files = new Set<string>();
     const dirs = new Set<string>();

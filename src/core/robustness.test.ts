@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,31 @@ test('scanned code is never imported or executed', () => {
   const r = run(root, ['scan', '.', '--format', 'json', '--exit-zero']);
   assert.equal(r.code, 0, r.err);
   assert.equal(existsSync(marker), false);
+});
+
+test("a scanned repository's git configuration never makes pyward run a program (core.fsmonitor, hooks)", () => {
+  const root = mkdtempSync(join(tmpdir(), 'pyward-gitcfg-'));
+  const marker = join(root, 'GIT-RAN-IT');
+  const git = (...args: string[]) => assert.equal(spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' }).status, 0);
+  git('init', '-q');
+  writeFileSync(join(root, 'app.py'), 'import os\n');
+  writeFileSync(join(root, '.env'), 'API_KEY=abc\n');
+  writeFileSync(join(root, '.gitignore'), '.env\n');
+  git('add', '-f', 'app.py', '.env', '.gitignore');
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'x');
+  // What a hostile repository (an archive with its .git folder, a shared checkout) can carry.
+  git('config', 'core.fsmonitor', `touch ${marker}; echo`);
+  git('config', 'core.hooksPath', root);
+  writeFileSync(join(root, 'post-checkout'), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+  // Plain git proves the trap works.
+  spawnSync('git', ['-C', root, 'ls-files'], { encoding: 'utf8' });
+  assert.equal(existsSync(marker), true, 'the test repository should trigger core.fsmonitor');
+  rmSync(marker);
+  for (const args of [['scan', '.', '--format', 'json', '--exit-zero', '--no-cache'], ['scan', '.', '--history', '--format', 'json', '--exit-zero', '--no-cache'], ['secrets', '.', '--history', '--format', 'json', '--exit-zero']]) {
+    const r = run(root, args);
+    assert.ok(r.code === 0 || r.code === 1, `${args.join(' ')}: ${r.err}`);
+    assert.equal(existsSync(marker), false, `${args.join(' ')} ran the repository's configured program`);
+  }
 });
 
 test('no network use without --online: a scan with networking stubbed to fail succeeds', () => {

@@ -1,6 +1,7 @@
 // Minimal git plumbing through child_process with argument arrays (never a shell string).
 import { spawn } from 'node:child_process';
 import { UsageError } from '../core/errors.js';
+import { GIT_ENV, GIT_SAFETY_ARGS } from '../core/git-safety.js';
 
 export interface GitResult {
   code: number;
@@ -8,19 +9,11 @@ export interface GitResult {
   stderr: string;
 }
 
-const GIT_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_OPTIONAL_LOCKS: '0',
-  LC_ALL: 'C',
-  GIT_PAGER: 'cat',
-  PAGER: 'cat',
-};
 
 /** Runs git and collects its output. Rejects only if git cannot be started. */
 export function git(args: string[], cwd: string, input?: string | Buffer): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...GIT_SAFETY_ARGS, '-c', 'core.quotepath=off', '-c', 'color.ui=false', ...args], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -75,7 +68,7 @@ export interface CatFileBlob {
  */
 export function catFileBatch(cwd: string, oids: string[], maxSize: number, onBlob: (b: CatFileBlob) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...GIT_SAFETY_ARGS, 'cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
     let buf: Buffer = Buffer.alloc(0);
     // Parser state: reading a header, or the body of the current object.
     let cur: { oid: string; size: number; remaining: number; keep: boolean; parts: Buffer[] } | undefined;
