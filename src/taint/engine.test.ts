@@ -51,6 +51,11 @@ test('local input taints only command, code and SQL sinks by default; local-sour
   assert.deepEqual(await kinds(), ['PWT002']);
   assert.deepEqual(await kinds('all'), ['PWT002', 'PWT004', 'PWT015']);
   assert.deepEqual(await kinds('off'), []);
+  // A program named by local input and run without a shell is a launcher's job ("all" reports it).
+  const launch = 'import os, sys, subprocess\nsubprocess.run([sys.argv[1], "-v"])\nos.execvp(input(), ["x"])\n';
+  const lf = await parsePython('l.py', launch);
+  assert.deepEqual(analyzeTaint(lf, new Semantic(lf), { envSources: false }).findings.length, 0);
+  assert.deepEqual(analyzeTaint(lf, new Semantic(lf), { envSources: false, localSources: 'all' }).findings.map((x) => x.ruleId), ['PWT002', 'PWT002']);
   // A socket is remote input: every kind.
   const f = await parsePython('s.py', 'import socket\ns = socket.socket()\nopen(s.recv(10))\n');
   assert.deepEqual(analyzeTaint(f, new Semantic(f), { envSources: false }).findings.map((x) => x.ruleId), ['PWT004']);

@@ -39,6 +39,8 @@ export interface ExternalResolver {
   resolve(qn: string): Summary | undefined;
 }
 
+const isLocalLabel = (label: string) => LOCAL_SOURCE_LABELS.some((l) => label === l || label.startsWith(`${l}.`));
+
 /** Sink kinds local input (command line, stdin, prompts) does not reach by default: all but command, code and SQL. */
 const LOCAL_CLEAN = ALL & ~mask('command', 'code', 'sql');
 
@@ -182,13 +184,20 @@ export class TaintEngine {
 
   private source(node: PyNode, label: string): AV {
     let clean = 0;
-    if (LOCAL_SOURCE_LABELS.some((l) => label === l || label.startsWith(`${l}.`))) {
+    if (isLocalLabel(label)) {
       const mode = this.opts.localSources ?? 'execution';
       if (mode === 'off') return CLEAN;
       if (mode === 'execution') clean = LOCAL_CLEAN;
     }
     const st = this.step(node, `source: ${label}`);
     return { flows: [{ o: { k: 's', id: `${this.file.path}:${st.line}:${st.column}`, label }, steps: [st], clean }] };
+  }
+
+  /** `av` without the flows of local input (when local input only reaches execution sinks). */
+  private withoutLocal(av: AV): AV {
+    if ((this.opts.localSources ?? 'execution') !== 'execution') return av;
+    const flows = av.flows.filter((f) => !(f.o.k === 's' && isLocalLabel(f.o.label)));
+    return flows.length === av.flows.length ? av : { ...av, flows };
   }
 
   private short(node: PyNode): string {
@@ -201,6 +210,9 @@ export class TaintEngine {
   private report(kind: SinkKind, at: PyNode | TraceStep, flow: Flow, sinkStep: TraceStep, what: string, atNode?: PyNode): void {
     const rule = RULE_BY_KIND.get(kind);
     if (!rule) return;
+    // Local input naming the program a CLI runs with an argument list (no shell), as env, xargs
+    // or a launcher do, is the tool's job; through a shell string it is still reported.
+    if (kind === 'command' && what.includes('(program)') && flow.o.k === 's' && isLocalLabel(flow.o.label) && (this.opts.localSources ?? 'execution') === 'execution') return;
     const line = 'line' in at ? at.line : 1;
     const column = 'column' in at ? at.column : 1;
     const key = `${rule.id}@${line}:${column}`;
@@ -1090,12 +1102,17 @@ export class TaintEngine {
       return { flows: unionFlows(flat(joinAll(pos)).flows, extra.flows), fields, tag: 'dict' };
     }
     if (qn === 'os.path.join' || qn === 'posixpath.join') return argsAv;
+    // compile(source, filename, mode): the code object is made of the source only.
+    if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
+    // The contents of a file the user named on the command line are not what they typed.
+    if (qn === 'open' || qn === 'io.open' || qn === 'codecs.open') return this.withoutLocal(argsAv);
     if (qn === 'argparse.ArgumentParser') return CLEAN;
 
     // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
     if (method === 'create' && recvNode?.type === 'attribute' && recvNode.get('attribute')?.text === 'objects') return { flows: argsAv.flows, tag: 'model' };
 
     if (method && recv) {
+      if ((method === 'read_text' || method === 'read_bytes' || method === 'open') && recv.tag === 'pathlib') return this.withoutLocal(join(flat(recv), argsAv));
       if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
       if ((method === 'get' || method === 'pop' || method === 'getlist' || method === 'setdefault') && a.positional[0]) {
         const k = this.sem.constValue(a.positional[0]);
@@ -1155,7 +1172,7 @@ export class TaintEngine {
         const av = this.selectArg(sel, recv, pos, kw);
         // make_response(redirect(url)) wraps a response object: not a body.
         if (s.kind === 'xss' && av?.tag === 'response') continue;
-        if (av) this.sink(s.kind, av, node, ctx, what);
+        if (av) this.sink(s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
       }
     }
   }

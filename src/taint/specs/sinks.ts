@@ -15,6 +15,8 @@ export interface SinkSpec {
   args: ArgSel[];
   /** Extra logic: see engine.ts `specialSink`. */
   special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
+  /** A command sink that runs a program with an argument list, no shell (its description says "(program)"). */
+  program?: boolean;
 }
 
 const HTTP_VERBS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
@@ -29,9 +31,9 @@ export const SINKS: SinkSpec[] = [
   { kind: 'sql', callees: ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'], args: [[0, 'sql']] },
   { kind: 'sql', callees: ['pandas.read_sql', 'pandas.read_sql_query'], args: [[0, 'sql']] },
   // OS command (CWE-78)
-  { kind: 'command', callees: ['os.system', 'os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'commands.getoutput', 'commands.getstatusoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'asyncio.create_subprocess_shell', 'pty.spawn'], args: [[0, 'cmd'], [null, 'command']] },
-  { kind: 'command', callees: ['os.execl', 'os.execle', 'os.execlp', 'os.execlpe', 'os.execv', 'os.execve', 'os.execvp', 'os.execvpe', 'asyncio.create_subprocess_exec'], args: [[0, 'file'], [null, 'path'], [null, 'program']] },
-  { kind: 'command', callees: ['os.spawnl', 'os.spawnle', 'os.spawnlp', 'os.spawnlpe', 'os.spawnv', 'os.spawnve', 'os.spawnvp', 'os.spawnvpe'], args: [[1, 'file']] },
+  { kind: 'command', callees: ['os.system', 'os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'commands.getoutput', 'commands.getstatusoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'asyncio.create_subprocess_shell'], args: [[0, 'cmd'], [null, 'command']] },
+  { kind: 'command', program: true, callees: ['os.execl', 'os.execle', 'os.execlp', 'os.execlpe', 'os.execv', 'os.execve', 'os.execvp', 'os.execvpe', 'asyncio.create_subprocess_exec', 'pty.spawn'], args: [[0, 'file'], [null, 'path'], [null, 'program'], [null, 'argv']] },
+  { kind: 'command', program: true, callees: ['os.spawnl', 'os.spawnle', 'os.spawnlp', 'os.spawnlpe', 'os.spawnv', 'os.spawnve', 'os.spawnvp', 'os.spawnvpe'], args: [[1, 'file']] },
   { kind: 'command', callees: ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'], args: [[0, 'args']], special: 'subprocess' },
   // Code (CWE-94/95)
   { kind: 'code', callees: ['eval', 'exec', 'compile', 'builtins.eval', 'builtins.exec', 'execfile'], args: [[0, 'source']] },
