@@ -153,8 +153,14 @@ function parseValue(text: string, pos: number, mode: 'code' | 'config'): { start
   return { start: p, end, value: text.slice(p, end), scanned: j, fstring: false };
 }
 
+/** Words that make a `token` a credential (access token, bot token); a bare `token` may be a lexer's. */
+const TOKEN_QUALIFIERS = new Set(['access', 'refresh', 'auth', 'api', 'bearer', 'session', 'csrf', 'xsrf', 'id', 'oauth', 'bot', 'personal', 'private', 'secret', 'jwt', 'reset', 'verification', 'client', 'app', 'github', 'slack', 'gitlab', 'npm', 'pypi', 'deploy', 'service', 'user']);
+
 function looksLikeNonSecretValue(value: string, name: string): boolean {
   if (value.length < 6) return true;
+  // A lexer's token type (TOKEN_LINECOMMENT: "comment", token = "NAME"): one word in one case.
+  const ws = identWords(name);
+  if (/^(?:[a-z_]+|[A-Z_]+)$/.test(value) && ws.some((w) => /^tokens?$/.test(w)) && !ws.some((w) => TOKEN_QUALIFIERS.has(w) || /pass|secret|apikey|credential/.test(w))) return true;
   if (/[\s]/.test(value)) return true;
   if (isPlaceholder(value)) return true;
   const lower = value.toLowerCase();

@@ -26,6 +26,10 @@ test('generic: assignments, keyword arguments and config keys with literal secre
     ['export API_TOKEN=abcd1234efgh', 'deploy.sh'],
     ['ENV DB_PASSWORD=Xyz12345', 'Dockerfile'],
     ['smtpPassword := "Tr0ub4dor"', 'main.go'],
+    // A qualified token or a password is still a secret even as one plain word.
+    ['GITHUB_TOKEN = "correcthorse"', 'ci.py'],
+    ['db_password = "dragonfly"', 'cfg.py'],
+    ['token = "abcdEFGH1234"', 'cfg.py'],
   ];
   for (const [text, path] of cases) assert.deepEqual(ids(text, path), ['PWS100'], `${path}: ${text}`);
 });
@@ -65,6 +69,10 @@ test('generic: placeholders, references and non-secret names are not reported', 
     'PASSWORD_HASHERS = "django.contrib.auth.hashers"',
     'session_token_ttl = "3600"',
     'is_secret = "yes-indeed"',
+    // A lexer's token types: one word in one case after a bare `token` name.
+    '    TOKEN_LINECOMMENT: "comment",',
+    'TOKEN_LINESTATEMENT_BEGIN = "linestatement_begin"',
+    'token = "IDENTIFIER"',
   ];
   for (const text of none) assert.deepEqual(ids(text), [], text);
   for (const text of ['PASSWORD=', 'PASSWORD=${PASSWORD}', 'TOKEN=changeme', 'SECRET=<secret>', 'password: !vault |', 'API_KEY=$API_KEY']) assert.deepEqual(ids(text, '.env'), [], text);
