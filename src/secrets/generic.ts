@@ -69,8 +69,9 @@ const EXCLUDED_LAST = new Set([
   'reset', 'required', 'input', 'prompt', 'form', 'widget', 'placeholder', 'location', 'source', 'param', 'parameter', 'arn',
   'ref', 'version', 'generator', 'manager', 'store', 'provider', 'service', 'lifetime', 'age', 'rotation', 'index',
   'change', 'confirm', 'confirmation', 'strength', 'complexity', 'chars', 'characters', 'help', 'message', 'msg', 'text', 'error',
+  'expression', 'selection', 'check', 'checksum', 'fingerprint',
 ]);
-const EXCLUDED_FIRST = new Set(['is', 'has', 'use', 'enable', 'enabled', 'require', 'show', 'allow', 'disable', 'no', 'get', 'set', 'check', 'validate', 'verify', 'num', 'max', 'min']);
+const EXCLUDED_FIRST = new Set(['is', 'has', 'use', 'enable', 'enabled', 'require', 'show', 'allow', 'disable', 'no', 'get', 'set', 'check', 'validate', 'verify', 'num', 'max', 'min', 'last']);
 
 /** Split an identifier into lower-case words (snake, kebab, dotted and camelCase). */
 export function identWords(name: string): string[] {
@@ -80,6 +81,37 @@ export function identWords(name: string): string[] {
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
+}
+
+/** Name words that say credential on their own (a `token` alone may be a lexer's or a paginator's). */
+function isCredentialWord(w: string, i: number, words: string[]): boolean {
+  if (/pass|secret|apikey|credential|privatekey|accesskey|authkey|signingkey|encryptionkey/.test(w) || w === 'pwd' || w === 'pw') return true;
+  return w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]);
+}
+
+/**
+ * Words before `token` that make it something else than a credential: pagination and idempotency
+ * tokens of API models (input_token, NextToken, ClientRequestToken, ChangeToken, LockToken) and
+ * the special tokens of NLP tokenizers (pad_token, eos_token).
+ */
+const TOKEN_NOT_CREDENTIAL = new Set([
+  'input', 'output', 'next', 'prev', 'previous', 'continuation', 'page', 'pagination', 'paging', 'change', 'lock', 'request',
+  'idempotency', 'client', 'marker', 'sync', 'start', 'resume', 'cancel', 'cancellation', 'end', 'stop', 'bos', 'eos', 'pad',
+  'unk', 'mask', 'sep', 'cls', 'special', 'max', 'num', 'count', 'last', 'first', 'continue', 'forward', 'backward', 'sequence',
+  'purchase', 'starting',
+]);
+
+/** For a name whose only secret word is `token`: whether it is a credential (auth_token, TOKEN) or not (NextToken, TOKEN_LINECOMMENT, Token.Number). */
+function tokenIsCredential(words: string[]): boolean {
+  const i = words.findIndex((w) => /tokens?$/.test(w));
+  if (i < 0) return true;
+  const glued = words[i].replace(/tokens?$/, '');
+  if (glued && TOKEN_NOT_CREDENTIAL.has(glued)) return false; // nexttoken
+  if (words.slice(0, i).some((w) => TOKEN_NOT_CREDENTIAL.has(w))) return false; // nextForwardToken
+  // `token` first and more words after it, none a credential qualifier: an enumeration of token
+  // types (TOKEN_LINECOMMENT, Token.Number, token_type).
+  if (i === 0 && !glued && words.length > 1 && !words.slice(1).some((w) => TOKEN_QUALIFIERS.has(w))) return false;
+  return true;
 }
 
 /** Whether a setting name says it holds a secret (and is not e.g. a URL, a length or a file name). */
@@ -95,6 +127,7 @@ export function isSecretName(name: string): boolean {
     else if (/(?:password|passwd|secret|token|apikey)$/.test(w)) hit = true; // dbpassword, authtoken
   }
   if (!hit) return false;
+  if (!words.some(isCredentialWord) && !tokenIsCredential(words)) return false;
   const last = words[words.length - 1];
   if (EXCLUDED_LAST.has(last)) return false;
   if (EXCLUDED_FIRST.has(words[0])) return false;
@@ -154,7 +187,7 @@ function parseValue(text: string, pos: number, mode: 'code' | 'config'): { start
 }
 
 /** Words that make a `token` a credential (access token, bot token); a bare `token` may be a lexer's. */
-const TOKEN_QUALIFIERS = new Set(['access', 'refresh', 'auth', 'api', 'bearer', 'session', 'csrf', 'xsrf', 'id', 'oauth', 'bot', 'personal', 'private', 'secret', 'jwt', 'reset', 'verification', 'client', 'app', 'github', 'slack', 'gitlab', 'npm', 'pypi', 'deploy', 'service', 'user']);
+const TOKEN_QUALIFIERS = new Set(['access', 'refresh', 'auth', 'api', 'bearer', 'session', 'csrf', 'xsrf', 'id', 'oauth', 'bot', 'personal', 'private', 'secret', 'jwt', 'reset', 'verification', 'app', 'github', 'slack', 'gitlab', 'npm', 'pypi', 'deploy', 'service', 'user', 'value']);
 
 function looksLikeNonSecretValue(value: string, name: string): boolean {
   if (value.length < 6) return true;
@@ -165,6 +198,7 @@ function looksLikeNonSecretValue(value: string, name: string): boolean {
   if (isPlaceholder(value)) return true;
   const lower = value.toLowerCase();
   if (value.startsWith('/') || value.startsWith('./') || value.startsWith('~/') || value.startsWith('../') || lower.includes('://')) return true;
+  if (lower.startsWith('arn:') || /^\$[A-Za-z_{(]/.test(value)) return true; // a resource name or a variable reference ($request.header.x)
   if (/^[A-Z][A-Z0-9_]{2,}$/.test(value) && value.includes('_')) return true; // an env var name
   const parts = value.split('.');
   if (parts.length >= 2 && !/[0-9]/.test(value) && parts.every((x) => /^[A-Za-z_][A-Za-z0-9_]{0,60}$/.test(x))) return true; // dotted path
@@ -208,6 +242,8 @@ export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMat
       continue;
     }
     re.lastIndex = e;
+    // A word right after a colon is part of a URI or an ARN (arn:aws:secretsmanager:...), not a setting name.
+    if (text[s - 1] === ':' && !isSpace(text[s - 2] ?? ' ') && text[s - 2] !== undefined && text[s - 2] !== '\n') continue;
     let name = text.slice(s, e);
     name = name.replace(/^[-.]+/, '').replace(/[.]+$/, '');
     const kw = m[0].toLowerCase();

@@ -30,6 +30,9 @@ test('generic: assignments, keyword arguments and config keys with literal secre
     ['GITHUB_TOKEN = "correcthorse"', 'ci.py'],
     ['db_password = "dragonfly"', 'cfg.py'],
     ['token = "abcdEFGH1234"', 'cfg.py'],
+    ['TOKEN = "abcd1234efgh"', 'cfg.py'],
+    ['ACCESS_TOKEN_VALUE = "abcd1234efgh"', 'cfg.py'],
+    ['bot_token: "abcd1234efgh"', 'config.yaml'],
   ];
   for (const [text, path] of cases) assert.deepEqual(ids(text, path), ['PWS100'], `${path}: ${text}`);
 });
@@ -73,6 +76,20 @@ test('generic: placeholders, references and non-secret names are not reported', 
     '    TOKEN_LINECOMMENT: "comment",',
     'TOKEN_LINESTATEMENT_BEGIN = "linestatement_begin"',
     'token = "IDENTIFIER"',
+    // Pagination and idempotency tokens of API models, NLP special tokens, style tables.
+    '"input_token": "Marker",',
+    '"output_token": "NextToken",',
+    '"NextToken": "eyJ2IjoxfQ12345",',
+    '"ClientRequestToken": "f4c9a1b2-0c1d-4e5f-8a9b-0c1d2e3f4a5b",',
+    '"ChangeToken": "abcd12cd-5aa9-4c44-9c0b-123456789abc",',
+    'pad_token = "padtok123"',
+    "    Token.Number: '#ansibrightgreen',",
+    '"nextForwardToken": "f/31234567890",',
+    '"PurchaseToken": "eyJ2IjoxLCJjIjoi",',
+    '"encryptionKey": "arn:aws:kms:us-west-2:123456789012:alias/key",',
+    '"ApiKeySelectionExpression": "$request.header.x-api-key",',
+    '"lastModifiedSecret": 1556308757.361,',
+    '"pattern": "^(arn:(aws|aws-cn):secretsmanager:[a-z-0-9]+:[0-9]{12}:secret:.+)$",',
   ];
   for (const text of none) assert.deepEqual(ids(text), [], text);
   for (const text of ['PASSWORD=', 'PASSWORD=${PASSWORD}', 'TOKEN=changeme', 'SECRET=<secret>', 'password: !vault |', 'API_KEY=$API_KEY']) assert.deepEqual(ids(text, '.env'), [], text);
@@ -80,7 +97,8 @@ test('generic: placeholders, references and non-secret names are not reported', 
 
 test('secret names', () => {
   for (const n of ['password', 'DB_PASSWORD', 'dbPassword', 'api_key', 'apiKey', 'SECRET_KEY', 'auth_token', 'client_secret', 'smtp_pass', 'private_key', 'AWS_SECRET_ACCESS_KEY']) assert.ok(isSecretName(n), n);
-  for (const n of ['passthrough', 'password_url', 'token_type', 'key', 'monkey', 'bypass', 'secret_name', 'tokenizer', 'compass']) assert.ok(!isSecretName(n), n);
+  for (const n of ['passthrough', 'password_url', 'token_type', 'key', 'monkey', 'bypass', 'secret_name', 'tokenizer', 'compass', 'NextToken', 'input_token', 'ClientRequestToken', 'TOKEN_LINECOMMENT', 'Token.Number', 'eos_token']) assert.ok(!isSecretName(n), n);
+  for (const n of ['token', 'TOKEN', 'access_token', 'GITHUB_TOKEN', 'authToken', 'refresh_token', 'token_secret', 'db_password_token']) assert.ok(isSecretName(n), n);
 });
 
 test('entropy thresholds per charset', () => {
