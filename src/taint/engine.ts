@@ -212,7 +212,7 @@ export class TaintEngine {
     if (!rule) return;
     // Local input naming the program a CLI runs with an argument list (no shell), as env, xargs
     // or a launcher do, is the tool's job; through a shell string it is still reported.
-    if (kind === 'command' && what.includes('(program)') && flow.o.k === 's' && isLocalLabel(flow.o.label) && (this.opts.localSources ?? 'execution') === 'execution') return;
+    if ((kind === 'command' || kind === 'code') && what.includes('(program)') && flow.o.k === 's' && isLocalLabel(flow.o.label) && (this.opts.localSources ?? 'execution') === 'execution') return;
     const line = 'line' in at ? at.line : 1;
     const column = 'column' in at ? at.column : 1;
     const key = `${rule.id}@${line}:${column}`;

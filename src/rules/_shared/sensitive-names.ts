@@ -49,7 +49,7 @@ const SUFFIX_MODIFIERS = new Set(
     'rule rules regex re pattern patterns format fmt validator validators validation valid invalid validated checker check checks ' +
     'strength score complexity entropy error errors err message msg messages template templates hash hashed hasher hashers hashing ' +
     'digest salt encrypted enc cipher mask masked redacted expiry expires expire expiration expired exp ttl timeout lifetime age ' +
-    'duration at time date timestamp ts created updated changed modified rotation rotated version versions prefix suffix scheme ' +
+    'duration at time date timestamp ts created updated changed modified rotation rotated version versions prefix suffix scheme last used ' +
     'header headers style mode method methods backend backends provider providers service manager handler handlers store storage ' +
     'cache factory generator gen util utils helper helpers module mod lib model models schema serializer form forms view views ' +
     'route required require requires enabled enable disabled allowed allow visible visibility show hidden hide display index idx ' +
@@ -103,7 +103,9 @@ function coreAt(words: string[], i: number): CoreHit | null {
   const w = words[i];
   const prev = i > 0 ? words[i - 1] : undefined;
   const next = words[i + 1];
-  if (/^[a-z]*(password|passwd|passwort|passphrase)s?$/.test(w)) return { index: i, span: 1, kind: 'password', strength: 'strong' };
+  const pw = /^([a-z]*)(password|passwd|passwort|passphrase)s?$/.exec(w);
+  // NOPASSWORD, haspassword: a flag about a password, glued.
+  if (pw) return pw[1] && PREFIX_MODIFIERS.has(pw[1]) ? null : { index: i, span: 1, kind: 'password', strength: 'strong' };
   if (w === 'pwd' || w === 'pw') return { index: i, span: 1, kind: 'password', strength: 'weak' };
   if (w === 'pass' && prev !== undefined && i === words.length - 1) return { index: i, span: 1, kind: 'password', strength: 'strong' };
   if (/^(api|secret|private|access|signing|encryption|master|auth|hmac)keys?$/.test(w)) {

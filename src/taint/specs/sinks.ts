@@ -15,7 +15,11 @@ export interface SinkSpec {
   args: ArgSel[];
   /** Extra logic: see engine.ts `specialSink`. */
   special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
-  /** A command sink that runs a program with an argument list, no shell (its description says "(program)"). */
+  /**
+   * The argument names a program or module to run rather than code or a shell command (exec with an
+   * argument list, import by name): the description says "(program)", and local input there is a
+   * launcher's job (engine.ts `report`).
+   */
   program?: boolean;
 }
 
@@ -37,7 +41,7 @@ export const SINKS: SinkSpec[] = [
   { kind: 'command', callees: ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'], args: [[0, 'args']], special: 'subprocess' },
   // Code (CWE-94/95)
   { kind: 'code', callees: ['eval', 'exec', 'compile', 'builtins.eval', 'builtins.exec', 'execfile'], args: [[0, 'source']] },
-  { kind: 'code', callees: ['__import__', 'importlib.import_module', 'importlib.__import__', 'runpy.run_module', 'runpy.run_path'], args: [[0, 'name']] },
+  { kind: 'code', program: true, callees: ['__import__', 'importlib.import_module', 'importlib.__import__', 'runpy.run_module', 'runpy.run_path'], args: [[0, 'name'], [null, 'path_name']] },
   // Path (CWE-22)
   { kind: 'path', callees: ['open', 'io.open', 'codecs.open', 'builtins.open', 'os.fdopen.__never__', 'flask.send_file', 'fileinput.input.__never__', 'tarfile.open', 'zipfile.ZipFile', 'django.http.FileResponse.__never__'], args: [[0, 'file'], [null, 'path_or_file'], [null, 'filename'], [null, 'name']] },
   { kind: 'path', callees: osFile.map((f) => `os.${f}`), args: [[0, 'path']] },
