@@ -25,7 +25,7 @@ test('names about a secret are not secrets', () => {
     'max_tokens', 'num_tokens', 'password_hash', 'hashed_password', 'secret_name', 'api_key_id', 'AWS_ACCESS_KEY_ID', 'private_key_path',
     'public_key', 'primary_key', 'cache_key', 'next_token', 'next_page_token', 'eos_token', 'tokenizer', 'passwordless', 'bypass', 'username',
     'SESSION_COOKIE_SECURE', 'password_changed_at', 'secretary', 'key', 'TOKEN_HEADER', 'credentials_file', 'pass_through',
-    'password_last_used', 'NOPASSWORD', 'haspassword', 'token_last_used',
+    'password_last_used', 'NOPASSWORD', 'haspassword', 'token_last_used', 'starting_token', 'acquire_token', 'ClientRequestToken',
   ];
   for (const n of no) assert.equal(classifySensitiveName(n), null, n);
 });
@@ -41,6 +41,11 @@ test('labels', () => {
   assert.equal(labelBefore('api_key=')?.kind, 'api-key');
   assert.equal(labelBefore('Your new password is ')?.kind, 'password');
   assert.equal(labelBefore('token count: '), null);
+  assert.equal(labelBefore('Decrypting password data using: '), null);
+  assert.equal(labelBefore('Looking for credentials via: '), null);
+  assert.equal(labelBefore('reset password for user '), null);
+  assert.equal(labelBefore('password for user: '), null);
+  assert.equal(labelBefore('connect to db with password=')?.kind, 'password');
   assert.equal(labelBefore('user '), null);
 });
 

@@ -82,7 +82,8 @@ const TOKEN_NON_SECRET = new Set(
   (
     'next page continuation sync cancel cancellation start end eos bos pad unk sep cls mask special input output prompt completion ' +
     'max total current last prev previous first lexer parser word sub subword text num n new peek lookahead cached reasoning ' +
-    'added vocab stop eot image audio'
+    'added vocab stop eot image audio starting acquire release lock semaphore request idempotency client change purchase forward ' +
+    'backward sequence marker'
   ).split(' '),
 );
 const KEY_QUALIFIERS = new Set(
@@ -189,9 +190,19 @@ function classify(name: string): SensitiveMatch | null {
 export function labelBefore(text: string): SensitiveMatch | null {
   const m = /([A-Za-z][A-Za-z0-9_ -]{0,40}?)\s*(?:[:=]|\bis)\s*['"`(\[]?$/.exec(text);
   if (!m) return null;
-  const words = m[1].trim().split(/[\s-]+/);
-  return classifySensitiveName(words.slice(-3).join('_'));
+  const words = m[1].trim().split(/[\s-]+/).slice(-3);
+  // "password data using: %s", "credentials via: %s", "password for user: %s": the value is what
+  // the preposition introduces (a path, a method, a user), not the secret.
+  // ("login with password: " names the password after its preposition.)
+  let j = -1;
+  words.forEach((w, i) => {
+    if (i > 0 && LABEL_PREPOSITIONS.has(w.toLowerCase())) j = i;
+  });
+  if (j >= 0) return j + 1 < words.length ? classifySensitiveName(words.slice(j + 1).join('_')) : null;
+  return classifySensitiveName(words.join('_'));
 }
+
+const LABEL_PREPOSITIONS = new Set(['using', 'via', 'with', 'from', 'for', 'in', 'by', 'on', 'at', 'to', 'of', 'into', 'as']);
 
 const PLACEHOLDER = new RegExp(
   '^(?:' +
