@@ -14,6 +14,20 @@ exclude = ["migrations/"]
 # Report only findings at or above these levels.
 severity-threshold = "low"
 confidence-threshold = "low"
+# Results of unchanged files are reused from this folder (it ignores itself in git).
+# cache-dir = ".pyward_cache"
+
+[tool.pyward.taint]
+# Command-line and console input (sys.argv, argparse, input()) taints shell, eval and SQL sinks
+# only ("execution"); "all" reports every sink kind for it, "off" none.
+local-sources = "execution"
+# Treat os.environ / os.getenv as untrusted input too.
+env-sources = false
+
+[tool.pyward.audit]
+# Where the project runs: dependencies whose environment marker excludes it are not audited.
+# python-version = "3.12"
+# platform = "linux"
 
 [tool.pyward.per-file-ignores]
 # Tests may use assert and fixed passwords.
