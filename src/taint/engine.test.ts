@@ -56,6 +56,15 @@ test('local input taints only command, code and SQL sinks by default; local-sour
   const lf = await parsePython('l.py', launch);
   assert.deepEqual(analyzeTaint(lf, new Semantic(lf), { envSources: false }).findings.length, 0);
   assert.deepEqual(analyzeTaint(lf, new Semantic(lf), { envSources: false, localSources: 'all' }).findings.map((x) => x.ruleId), ['PWT002', 'PWT002']);
+  // A helper that evaluates the contents of the file it is given: local input naming the file is
+  // not code; a remote value is (a path traversal into eval), and so is local input evaluated directly.
+  const helper = 'import sys, socket\ndef load_a(path):\n    with open(path) as fh:\n        return eval(fh.read())\ndef load_b(path):\n    with open(path) as fh:\n        return eval(fh.read())\ndef run(code):\n    exec(code)\n';
+  const hf = await parsePython('h.py', `${helper}load_a(sys.argv[1])\nrun(sys.argv[2])\ns = socket.socket()\nload_b(s.recv(64))\n`);
+  const hits = analyzeTaint(hf, new Semantic(hf), { envSources: false }).findings.map((x) => `${x.ruleId}:${x.line}`).sort();
+  // Lines: 3-4 load_a (open, eval), 6-7 load_b, 9 run's exec.
+  assert.deepEqual(hits, ['PWT003:7', 'PWT003:9', 'PWT004:6']);
+  const all = analyzeTaint(hf, new Semantic(hf), { envSources: false, localSources: 'all' }).findings.map((x) => `${x.ruleId}:${x.line}`).sort();
+  assert.deepEqual(all, ['PWT003:4', 'PWT003:7', 'PWT003:9', 'PWT004:3', 'PWT004:6']);
   // A socket is remote input: every kind.
   const f = await parsePython('s.py', 'import socket\ns = socket.socket()\nopen(s.recv(10))\n');
   assert.deepEqual(analyzeTaint(f, new Semantic(f), { envSources: false }).findings.map((x) => x.ruleId), ['PWT004']);

@@ -196,8 +196,14 @@ export class TaintEngine {
   /** `av` without the flows of local input (when local input only reaches execution sinks). */
   private withoutLocal(av: AV): AV {
     if ((this.opts.localSources ?? 'execution') !== 'execution') return av;
-    const flows = av.flows.filter((f) => !(f.o.k === 's' && isLocalLabel(f.o.label)));
-    return flows.length === av.flows.length ? av : { ...av, flows };
+    // Local input is dropped; a parameter is marked, so a caller passing local input drops it too.
+    const flows = av.flows.filter((f) => !(f.o.k === 's' && isLocalLabel(f.o.label))).map((f) => (f.o.k === 'p' && !f.file ? { ...f, file: true } : f));
+    return { ...av, flows };
+  }
+
+  /** A local-input flow substituted for a parameter that reached here through a file read. */
+  private localThroughFile(actual: Flow, viaFile: boolean | undefined): boolean {
+    return !!viaFile && actual.o.k === 's' && isLocalLabel(actual.o.label) && (this.opts.localSources ?? 'execution') === 'execution';
   }
 
   private short(node: PyNode): string {
@@ -249,7 +255,7 @@ export class TaintEngine {
     for (const f of flows) {
       if (f.clean & b) continue;
       if (f.o.k === 's') this.report(kind, sinkStep, f, sinkStep, what, node);
-      else if (ctx.hits.length < MAX_HITS) ctx.hits.push({ index: f.o.index, path: f.o.path, kind, clean: f.clean, norm: f.norm, steps: f.steps, sink: sinkStep, what });
+      else if (ctx.hits.length < MAX_HITS) ctx.hits.push({ index: f.o.index, path: f.o.path, kind, clean: f.clean, norm: f.norm, steps: f.steps, sink: sinkStep, what, ...(f.file ? { file: true } : {}) });
     }
   }
 
@@ -1403,8 +1409,10 @@ export class TaintEngine {
       for (const af of deepFlows(actual)) {
         const clean = af.clean | f.clean;
         if (clean === ALL) continue;
+        if (this.localThroughFile(af, f.file)) continue;
         const steps = capSteps([...af.steps, callStep, ...f.steps]);
-        out = unionFlows(out, [{ o: af.o, steps, clean, norm: f.norm }]);
+        const file = f.file || af.file;
+        out = unionFlows(out, [{ o: af.o, steps, clean, norm: f.norm, ...(file && af.o.k === 'p' ? { file: true } : {}) }]);
       }
     }
     return out;
@@ -1418,6 +1426,7 @@ export class TaintEngine {
       for (const af of deepFlows(actual)) {
         const clean = af.clean | h.clean;
         if (clean & bit(h.kind)) continue;
+        if (this.localThroughFile(af, h.file)) continue;
         if (h.kind === 'path' && h.norm && false) continue;
         const steps = capSteps([...af.steps, callStep, ...h.steps], 14);
         if (af.o.k === 's') {
@@ -1426,7 +1435,7 @@ export class TaintEngine {
           if (local) this.report(h.kind, h.sink, flow, h.sink, h.what);
           else this.report(h.kind, this.step(call, ''), flow, h.sink, `${h.what} (via ${name}() in ${h.sink.path})`, call);
         } else if (ctx.hits.length < MAX_HITS) {
-          ctx.hits.push({ index: af.o.index, path: af.o.path, kind: h.kind, clean, norm: h.norm, steps, sink: h.sink, what: h.what });
+          ctx.hits.push({ index: af.o.index, path: af.o.path, kind: h.kind, clean, norm: h.norm, steps, sink: h.sink, what: h.what, ...(h.file || af.file ? { file: true } : {}) });
         }
       }
     }

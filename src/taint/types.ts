@@ -45,6 +45,11 @@ export interface Flow {
   clean: number;
   /** Normalized path (realpath/abspath/resolve): a later containment check makes it safe. */
   norm?: boolean;
+  /**
+   * A parameter flow that went through a file read (`open(p).read()`): the value is the contents of
+   * a file the caller named. Local input substituted for the parameter does not flow on (engine.ts).
+   */
+  file?: boolean;
 }
 
 /** Abstract value: taint of the value itself plus, for containers/objects, per-field values. */
@@ -69,6 +74,8 @@ export interface SinkHit {
   sink: TraceStep;
   /** Text of the sink call, for messages. */
   what: string;
+  /** The parameter reached the sink through a file read (see Flow.file). */
+  file?: boolean;
 }
 
 export interface Summary {

@@ -10,7 +10,7 @@ export function originKey(f: Flow): string {
   return f.o.k === 's' ? f.o.id : `p${f.o.index}.${f.o.path.join('.')}`;
 }
 function flowKey(f: Flow): string {
-  return `${originKey(f)}|${f.clean}|${f.norm ? 1 : 0}`;
+  return `${originKey(f)}|${f.clean}|${f.norm ? 1 : 0}|${f.file ? 1 : 0}`;
 }
 
 export function isClean(av: AV): boolean {
