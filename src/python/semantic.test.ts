@@ -70,6 +70,26 @@ test('assignment aliases of functions resolve', async () => {
   assert.deepEqual(callNames, ['subprocess.run']);
 });
 
+test('getattr with a constant name resolves, directly and through an alias', async () => {
+  const { callNames } = await setup(`
+    import os, tokenize
+    getattr(os, "system")("ls")
+    open_ = getattr(tokenize, "open", open)
+    open_("x.py")
+    getattr(obj, "system")("ls")
+    getattr(os, name)("ls")
+  `);
+  // Pre-order: the outer call (whose callee is the getattr call) comes first.
+  assert.deepEqual(callNames, ['os.system', 'getattr', 'getattr', 'tokenize.open', null, 'getattr', null, 'getattr']);
+  const shadowed = await setup(`
+    import os
+    def getattr(a, b):
+        return a
+    getattr(os, "popen")("ls")
+  `);
+  assert.deepEqual(shadowed.callNames, [null, '<local>.getattr']);
+});
+
 test('function-local imports and star imports', async () => {
   const { callNames } = await setup(`
     from os import *

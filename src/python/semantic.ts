@@ -86,6 +86,17 @@ export class Semantic {
         case 'parenthesized_expression':
           result = this.qualifiedName(node.namedChildren[0], depth + 1);
           break;
+        case 'call': {
+          // getattr(os, "system") is os.system (a common way to hide a call from a scanner).
+          const fn = node.get('function');
+          if (fn?.type === 'identifier' && fn.text === 'getattr' && this.qualifiedName(fn, depth + 1) === 'getattr') {
+            const a = this.args(node);
+            const base = this.qualifiedName(a.positional[0], depth + 1);
+            const attr = this.constString(a.positional[1]);
+            if (base && attr && /^[A-Za-z_][A-Za-z0-9_]*$/.test(attr) && !base.startsWith('<local>')) result = `${base}.${attr}`;
+          }
+          break;
+        }
       }
     }
     this.qnCache.set(node, result);
@@ -110,7 +121,7 @@ export class Semantic {
         return `<local>.${name}`;
       case 'assign':
         // An alias `run = subprocess.run` (the only binding of the name in its scope).
-        if (r.bindings.length === 1 && b.value && (b.value.type === 'attribute' || b.value.type === 'identifier') && b.value !== node) {
+        if (r.bindings.length === 1 && b.value && (b.value.type === 'attribute' || b.value.type === 'identifier' || b.value.type === 'call') && b.value !== node) {
           return this.qualifiedName(b.value, depth + 1);
         }
         return null;

@@ -1111,7 +1111,7 @@ export class TaintEngine {
     // compile(source, filename, mode): the code object is made of the source only.
     if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
     // The contents of a file the user named on the command line are not what they typed.
-    if (qn === 'open' || qn === 'io.open' || qn === 'codecs.open') return this.withoutLocal(argsAv);
+    if (qn === 'open' || qn === 'io.open' || qn === 'codecs.open' || qn === 'tokenize.open') return this.withoutLocal(argsAv);
     if (qn === 'argparse.ArgumentParser') return CLEAN;
 
     // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.

@@ -15,6 +15,11 @@ ruleTester(subprocessShellTrue, {
       errors: [{ line: 2, column: 1, severity: 'high' }],
     },
     {
+      name: 'hidden behind getattr with a constant name',
+      code: 'import subprocess\ngetattr(subprocess, "call")("ls " + d, shell=True)\n',
+      errors: [{ line: 2, column: 1, severity: 'high' }],
+    },
+    {
       name: 'aliased import',
       code: 'from subprocess import Popen as P\nx = P(cmd, shell=True)\n',
       errors: [{ line: 2, column: 5, message: 'subprocess.Popen' }],
