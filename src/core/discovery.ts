@@ -282,20 +282,9 @@ function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean 
 /** .gitignore files in the directories above `dir`, up to the enclosing git repository's top. */
 function parentGitignores(dir: string): IgnoreLayer[] {
   const chain: string[] = [];
-  let d = dirname(dir);
-  let top: string | null = null;
-  for (let cur = dir; ; cur = dirname(cur)) {
-    try {
-      statSync(join(cur, '.git'));
-      top = cur;
-      break;
-    } catch {
-      /* keep going */
-    }
-    if (dirname(cur) === cur) break;
-  }
+  const top = repoTop(dir);
   if (!top || top === dir) return [];
-  for (d = dirname(dir); ; d = dirname(d)) {
+  for (let d = dirname(dir); ; d = dirname(d)) {
     chain.unshift(d);
     if (d === top || dirname(d) === d) break;
   }
