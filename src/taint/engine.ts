@@ -1111,7 +1111,7 @@ export class TaintEngine {
     // compile(source, filename, mode): the code object is made of the source only.
     if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
     // The contents of a file the user named on the command line are not what they typed.
-    if (qn === 'open' || qn === 'io.open' || qn === 'codecs.open' || qn === 'tokenize.open') return this.withoutLocal(argsAv);
+    if (qn === 'open' || qn === 'io.open' || qn === 'io.open_code' || qn === 'codecs.open' || qn === 'tokenize.open') return this.withoutLocal(argsAv);
     if (qn === 'argparse.ArgumentParser') return CLEAN;
 
     // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
@@ -1119,6 +1119,8 @@ export class TaintEngine {
 
     if (method && recv) {
       if ((method === 'read_text' || method === 'read_bytes' || method === 'open') && recv.tag === 'pathlib') return this.withoutLocal(join(flat(recv), argsAv));
+      // args.infile.read(): a file the user named (argparse.FileType); what it holds is not what they typed.
+      if ((method === 'read' || method === 'readline' || method === 'readlines') && a.positional.length <= 1) return this.withoutLocal(join(flat(recv), argsAv));
       if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
       if ((method === 'get' || method === 'pop' || method === 'getlist' || method === 'setdefault') && a.positional[0]) {
         const k = this.sem.constValue(a.positional[0]);
