@@ -141,26 +141,19 @@ export function evaluateMarker(marker: string, env: TargetEnvironment): Tri {
     if (lv.v === undefined || rv.v === undefined) return undefined;
     return compareValues(op.v, lv.v, rv.v, lv.version || rv.version);
   };
-  const and = (): Tri | null => {
-    let acc: Tri | null = expr();
-    while (acc !== null && toks[pos]?.t === 'and') {
+  // `and` binds tighter than `or`; false wins an `and` over unknown, true wins an `or`.
+  const chain = (word: 'and' | 'or', operand: () => Tri | null, absorbing: boolean) => (): Tri | null => {
+    let acc: Tri | null = operand();
+    while (acc !== null && toks[pos]?.t === word) {
       pos++;
-      const r = expr();
+      const r = operand();
       if (r === null) return null;
-      acc = acc === false || r === false ? false : acc === true && r === true ? true : undefined;
+      acc = acc === absorbing || r === absorbing ? absorbing : acc === !absorbing && r === !absorbing ? !absorbing : undefined;
     }
     return acc;
   };
-  const or = (): Tri | null => {
-    let acc: Tri | null = and();
-    while (acc !== null && toks[pos]?.t === 'or') {
-      pos++;
-      const r = and();
-      if (r === null) return null;
-      acc = acc === true || r === true ? true : acc === false && r === false ? false : undefined;
-    }
-    return acc;
-  };
+  const and = chain('and', expr, false);
+  const or: () => Tri | null = chain('or', and, true);
   const v = or();
   if (v === null || pos !== toks.length) return undefined;
   return v;

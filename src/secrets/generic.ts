@@ -9,6 +9,7 @@ import type { RuleMeta } from '../core/rule-meta.js';
 import type { DetectContext } from './types.js';
 import { isHighEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
+import { TOKEN_NON_SECRET, TOKEN_QUALIFIERS } from '../rules/_shared/sensitive-names.js';
 
 export const GENERIC_ASSIGNMENT_RULE: RuleMeta = {
   id: 'PWS100',
@@ -89,28 +90,19 @@ function isCredentialWord(w: string, i: number, words: string[]): boolean {
   return w === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]);
 }
 
-/**
- * Words before `token` that make it something else than a credential: pagination and idempotency
- * tokens of API models (input_token, NextToken, ClientRequestToken, ChangeToken, LockToken) and
- * the special tokens of NLP tokenizers (pad_token, eos_token).
- */
-const TOKEN_NOT_CREDENTIAL = new Set([
-  'input', 'output', 'next', 'prev', 'previous', 'continuation', 'page', 'pagination', 'paging', 'change', 'lock', 'request',
-  'idempotency', 'client', 'marker', 'sync', 'start', 'resume', 'cancel', 'cancellation', 'end', 'stop', 'bos', 'eos', 'pad',
-  'unk', 'mask', 'sep', 'cls', 'special', 'max', 'num', 'count', 'last', 'first', 'continue', 'forward', 'backward', 'sequence',
-  'purchase', 'starting',
-]);
+/** Words after a leading `token` that keep it a credential (TOKEN_SECRET, token_value); others enumerate token types. */
+const TOKEN_AFTER_CREDENTIAL = new Set(['secret', 'value', 'key', 'auth', 'access', 'api', 'bearer', 'id']);
 
 /** For a name whose only secret word is `token`: whether it is a credential (auth_token, TOKEN) or not (NextToken, TOKEN_LINECOMMENT, Token.Number). */
 function tokenIsCredential(words: string[]): boolean {
   const i = words.findIndex((w) => /tokens?$/.test(w));
   if (i < 0) return true;
   const glued = words[i].replace(/tokens?$/, '');
-  if (glued && TOKEN_NOT_CREDENTIAL.has(glued)) return false; // nexttoken
-  if (words.slice(0, i).some((w) => TOKEN_NOT_CREDENTIAL.has(w))) return false; // nextForwardToken
+  if (glued && TOKEN_NON_SECRET.has(glued)) return false; // nexttoken
+  if (words.slice(0, i).some((w) => TOKEN_NON_SECRET.has(w))) return false; // nextForwardToken
   // `token` first and more words after it, none a credential qualifier: an enumeration of token
   // types (TOKEN_LINECOMMENT, Token.Number, token_type).
-  if (i === 0 && !glued && words.length > 1 && !words.slice(1).some((w) => TOKEN_QUALIFIERS.has(w))) return false;
+  if (i === 0 && !glued && words.length > 1 && !words.slice(1).some((w) => TOKEN_AFTER_CREDENTIAL.has(w))) return false;
   return true;
 }
 
@@ -186,8 +178,6 @@ function parseValue(text: string, pos: number, mode: 'code' | 'config'): { start
   return { start: p, end, value: text.slice(p, end), scanned: j, fstring: false };
 }
 
-/** Words that make a `token` a credential (access token, bot token); a bare `token` may be a lexer's. */
-const TOKEN_QUALIFIERS = new Set(['access', 'refresh', 'auth', 'api', 'bearer', 'session', 'csrf', 'xsrf', 'id', 'oauth', 'bot', 'personal', 'private', 'secret', 'jwt', 'reset', 'verification', 'app', 'github', 'slack', 'gitlab', 'npm', 'pypi', 'deploy', 'service', 'user', 'value']);
 
 function looksLikeNonSecretValue(value: string, name: string): boolean {
   if (value.length < 6) return true;

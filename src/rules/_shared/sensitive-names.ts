@@ -70,20 +70,26 @@ const PREFIX_MODIFIERS = new Set(
 );
 
 // Words before `token` that make it a secret (an access token) rather than a lexer or pagination token.
-const TOKEN_QUALIFIERS = new Set(
+/** Words before `token` that make it a credential (shared with the generic secret detector). */
+export const TOKEN_QUALIFIERS = new Set(
   (
     'access auth authentication api refresh bearer csrf xsrf session jwt id oauth github gitlab slack bot secret private reset ' +
-    'verification verify personal client app user admin service security sso saml device push invite magic login signup ' +
+    'verification verify personal app user admin service security sso saml device push invite magic login signup deploy ' +
     'confirmation activation remember impersonation hf huggingface npm pypi discord telegram twilio stripe sendgrid aws azure gcp ' +
-    'registration unsubscribe password'
+    'registration unsubscribe password value'
   ).split(' '),
 );
-const TOKEN_NON_SECRET = new Set(
+/**
+ * Words before `token` that make it something else than a credential: pagination and idempotency
+ * tokens of API models (NextToken, ClientToken, ChangeToken), lexer and NLP tokens (eos_token),
+ * synchronisation tokens (acquire_token). Shared with the generic secret detector.
+ */
+export const TOKEN_NON_SECRET = new Set(
   (
-    'next page continuation sync cancel cancellation start end eos bos pad unk sep cls mask special input output prompt completion ' +
-    'max total current last prev previous first lexer parser word sub subword text num n new peek lookahead cached reasoning ' +
-    'added vocab stop eot image audio starting acquire release lock semaphore request idempotency client change purchase forward ' +
-    'backward sequence marker'
+    'next page pagination paging continuation continue resume sync cancel cancellation start end eos bos pad unk sep cls mask special ' +
+    'input output prompt completion max total count current last prev previous first lexer parser word sub subword text num n new ' +
+    'peek lookahead cached reasoning added vocab stop eot image audio starting acquire release lock semaphore request idempotency ' +
+    'client change purchase forward backward sequence marker'
   ).split(' '),
 );
 const KEY_QUALIFIERS = new Set(
