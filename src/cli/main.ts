@@ -22,6 +22,11 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const exit = { code: 0 };
   registerCommands(program, exit);
+  // Like Ruff: no command is a usage error; the help goes to stderr so a pipe sees nothing.
+  if (argv.length === 0) {
+    process.stderr.write(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err: unknown) {

@@ -2,7 +2,7 @@
 // apply inline suppressions. Runs in worker threads (worker.ts) or in the main thread.
 import type { FindingInput, SkippedFile } from './finding.js';
 import { readSourceFile, type DiscoveredFile } from './discovery.js';
-import { applySuppressions, type CommentLine } from './suppression.js';
+import { applySuppressions, type CommentLine, type UnusedSuppression } from './suppression.js';
 import { getParser, parseWith, PythonSyntaxError } from '../python/parser.js';
 import { Semantic } from '../python/semantic.js';
 import { runRules } from '../rules/engine.js';
@@ -32,7 +32,7 @@ export interface FileResult {
   skipped?: SkippedFile;
   lines: number;
   suppressed: number;
-  unused: { path: string; line: number; text: string }[];
+  unused: (UnusedSuppression & { path: string })[];
   /** Hashes of the secrets found in the file (before suppressions), for the history scan. */
   secretHashes?: string[];
   /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */

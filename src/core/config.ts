@@ -66,8 +66,11 @@ export function levenshtein(a: string, b: string): number {
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   let best = '';
   let bestD = Infinity;
+  const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    const lc = c.toLowerCase();
+    // A truncated name ('subprocess-shel') is as good as a typo: count it as one edit away.
+    const d = w.length >= 4 && lc.startsWith(w) && lc !== w ? 1 : levenshtein(w, lc);
     if (d < bestD) {
       bestD = d;
       best = c;

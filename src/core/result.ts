@@ -22,4 +22,6 @@ export interface ScanResult {
   rules: RuleMeta[];
   /** Unused suppression comments, when requested. */
   unusedSuppressions?: { path: string; line: number; text: string }[];
+  /** Suppression comments naming a rule that does not exist (always reported). */
+  suppressionWarnings?: { path: string; line: number; text: string }[];
 }

@@ -33,6 +33,7 @@ import { auditConfigErrors } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { namespaceOf, ResultCache } from './cache.js';
+import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './suppression.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -205,7 +206,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let lines = 0;
   let suppressed = 0;
   let files = 0;
-  const unused: { path: string; line: number; text: string }[] = [];
+  const unused: (UnusedSuppression & { path: string })[] = [];
   const secretHashes = new Set<string>();
   for (const r of results) {
     if (r.skipped) {
@@ -259,6 +260,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
+  const known = knownCodes(metas);
+  const suppressionWarnings = unknownSuppressionCodes(unused, known);
+  // `# noqa: S610` for a Ruff rule pyward does not have is Ruff's business, not an unused comment.
+  const unusedShown = unused.filter((u) => u.kind !== 'ruff' || (u.codes ?? []).some((c) => known.ruff.has(c.toLowerCase())));
   return {
     findings: withFp,
     skipped,
@@ -271,7 +276,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       ...(cache ? { cached: cache.hits } : {}),
     },
     rules: metas,
-    ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unused } : {}),
+    ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text })) } : {}),
+    ...(suppressionWarnings.length ? { suppressionWarnings } : {}),
   };
 }
 

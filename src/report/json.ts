@@ -43,6 +43,7 @@ export interface JsonReport {
   skipped: SkippedFile[];
   stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number };
   unusedSuppressions?: { path: string; line: number; text: string }[];
+  suppressionWarnings?: { path: string; line: number; text: string }[];
 }
 
 /** A copy of a JSON-like value with object keys sorted at every level (arrays keep their order). */
@@ -101,6 +102,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
   if (result.unusedSuppressions !== undefined) {
     report.unusedSuppressions = result.unusedSuppressions.map((u) => ({ path: u.path, line: u.line, text: u.text }));
   }
+  if (result.suppressionWarnings?.length) report.suppressionWarnings = result.suppressionWarnings.map((u) => ({ path: u.path, line: u.line, text: u.text }));
   return report;
 }
 

@@ -170,6 +170,12 @@ export function formatText(result: ScanResult, opts: TextOptions = {}): string {
     out.push('');
   }
 
+  if (result.suppressionWarnings && result.suppressionWarnings.length > 0) {
+    out.push(st.warn(`Suppression ${result.suppressionWarnings.length === 1 ? 'comment' : 'comments'} naming no rule:`));
+    for (const u of result.suppressionWarnings) out.push(`  ${oneLine(u.path)}:${u.line}: ${oneLine(u.text)}`);
+    out.push('');
+  }
+
   out.push(summaryLine(result, st));
   return `${out.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { loadConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { resolve } from 'node:path';
 import type { ExitState } from './index.js';
+import { useColor } from '../color.js';
 
 interface AuditCliOptions {
   format: ReportFormat;
@@ -85,7 +86,7 @@ export function registerAudit(program: Command, exit: ExitState): void {
         stats: { files: r.manifests.length, lines: 0, durationMs: Date.now() - started, suppressed: 0 },
         rules: DEPENDENCY_RULES,
       };
-      const color = o.format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const color = useColor({ color: o.color, output: o.output, format: o.format });
       let out = formatResult(result, o.format, { cwd, color });
       if (o.format === 'text') {
         const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';

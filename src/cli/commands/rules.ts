@@ -10,10 +10,12 @@ export function registerRules(program: Command, _exit: ExitState): void {
   program
     .command('rules')
     .description('list every rule: id, name, category, severity, confidence, CWE')
-    .option('--json', 'machine-readable list')
-    .action((o: { json?: boolean }) => {
+    .option('-f, --format <format>', 'output format: text or json', 'text')
+    .option('--json', 'same as --format json')
+    .action((o: { json?: boolean; format: string }) => {
+      if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`unknown format '${o.format}' for rules (text or json)${didYouMean(o.format, ['text', 'json'])}`);
       const metas = allRuleMeta();
-      if (o.json) process.stdout.write(JSON.stringify(metas, null, 2) + '\n');
+      if (o.json || o.format === 'json') process.stdout.write(JSON.stringify(metas, null, 2) + '\n');
       else process.stdout.write(rulesTable(metas));
     });
   program

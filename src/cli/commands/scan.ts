@@ -8,6 +8,7 @@ import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/in
 import type { ExitState } from './index.js';
 import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
+import { useColor } from '../color.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -153,7 +154,7 @@ export function registerScan(program: Command, exit: ExitState): void {
         result.findings = result.findings.filter((f) => !done.has(f.fingerprint));
       }
       const format = o.format as ReportFormat;
-      const color = format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const color = useColor({ color: o.color, output: o.output, format });
       let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
       if (o.quiet && format === 'text') out = quietText(out);
       if (o.output) writeFileSync(o.output, out);

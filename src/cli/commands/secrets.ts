@@ -12,6 +12,7 @@ import { isSecretCandidateFile, scanHistory, scanTextForSecrets, secretFingerpri
 import { gitTopLevel } from '../../secrets/git.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
+import { useColor } from '../color.js';
 
 interface SecretsCliOptions {
   history?: boolean;
@@ -108,7 +109,7 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .action(async (paths: string[], o: SecretsCliOptions) => {
       const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene });
       const format = o.format as ReportFormat;
-      const color = format === 'text' && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const color = useColor({ color: o.color, format });
       process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
       exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
     });

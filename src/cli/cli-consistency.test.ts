@@ -1,0 +1,83 @@
+// End-to-end: the command line behaves the same way in every subcommand (usage, colour, suggestions,
+// suppression comments from other tools).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pyward-cli2-'));
+  for (const [p, c] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), c);
+  }
+  return root;
+}
+
+function run(cwd: string, args: string[], env: Record<string, string | undefined> = {}) {
+  const base = { ...process.env };
+  delete base.NO_COLOR;
+  delete base.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('pyward with no command prints the help on stderr and exits 2', () => {
+  const r = run(tmpdir(), []);
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.match(r.err, /Usage: pyward/);
+  assert.match(r.err, /scan \[options\]/);
+});
+
+test('explain suggests the closest rule for a truncated or misspelt name', () => {
+  const r = run(tmpdir(), ['explain', 'subprocess-shel']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /did you mean 'subprocess-shell-true'/);
+  const t = run(tmpdir(), ['explain', 'subprocess-shell-tru']);
+  assert.match(t.err, /did you mean 'subprocess-shell-true'/);
+});
+
+test('rules takes --format json like every other command (--json kept)', () => {
+  const a = run(tmpdir(), ['rules', '--format', 'json']);
+  assert.equal(a.code, 0);
+  const list = JSON.parse(a.out) as { id: string }[];
+  assert.ok(list.some((m) => m.id === 'PW101'));
+  assert.equal(run(tmpdir(), ['rules', '--json']).out, a.out);
+  const bad = run(tmpdir(), ['rules', '--format', 'yaml']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown format 'yaml'/);
+});
+
+const VULN = 'import subprocess\n\ndef f(x):\n    subprocess.call("ls " + x, shell=True)\n';
+
+test('FORCE_COLOR colours text output on a pipe; NO_COLOR and --no-color win', () => {
+  const root = project({ 'a.py': VULN });
+  const args = ['scan', '--no-deps', '--no-hygiene', '--no-cache', '--no-taint'];
+  assert.doesNotMatch(run(root, args).out, /\x1b\[/);
+  assert.match(run(root, args, { FORCE_COLOR: '1' }).out, /\x1b\[/);
+  assert.doesNotMatch(run(root, args, { FORCE_COLOR: '1', NO_COLOR: '1' }).out, /\x1b\[/);
+  assert.doesNotMatch(run(root, [...args, '--no-color'], { FORCE_COLOR: '1' }).out, /\x1b\[/);
+  assert.doesNotMatch(run(root, args, { FORCE_COLOR: '0' }).out, /\x1b\[/);
+});
+
+test("Ruff's # noqa: S602 suppresses the pyward rule with that Ruff id; an unknown pyward id is a warning", () => {
+  const root = project({
+    'a.py': 'import subprocess\n\ndef f(x):\n    subprocess.call("ls " + x, shell=True)  # noqa: S602\n',
+    'b.py': 'import subprocess\n\ndef f(x):\n    subprocess.call("ls " + x, shell=True)  # noqa: E501\n',
+    'c.py': 'import subprocess\n\ndef f(x):\n    subprocess.call("ls " + x, shell=True)  # pyward: ignore[PW999]\n',
+  });
+  const r = run(root, ['scan', '--format', 'json', '--no-deps', '--no-hygiene', '--no-cache', '--no-taint']);
+  const j = JSON.parse(r.out) as { findings: { path: string; ruleId: string }[]; stats: { suppressed: number }; suppressionWarnings?: { path: string; line: number; text: string }[] };
+  const pw101 = j.findings.filter((x) => x.ruleId === 'PW101').map((x) => x.path).sort();
+  assert.deepEqual(pw101, ['b.py', 'c.py']);
+  assert.equal(j.stats.suppressed, 1);
+  assert.deepEqual(j.suppressionWarnings, [{ path: 'c.py', line: 4, text: "unknown rule 'PW999' in # pyward: ignore" }]);
+  const t = run(root, ['scan', '--no-deps', '--no-hygiene', '--no-cache', '--no-taint']);
+  assert.match(t.out, /naming no rule:\n {2}c\.py:4: unknown rule 'PW999'/);
+});
