@@ -81,3 +81,24 @@ test("Ruff's # noqa: S602 suppresses the pyward rule with that Ruff id; an unkno
   const t = run(root, ['scan', '--no-deps', '--no-hygiene', '--no-cache', '--no-taint']);
   assert.match(t.out, /naming no rule:\n {2}c\.py:4: unknown rule 'PW999'/);
 });
+
+test('selectors work for dependency findings: the rule id PWD001, advisory ids and aliases; Ruff ids for code rules', () => {
+  const root = project({ 'requirements.txt': 'requests==2.19.0\n', 'a.py': VULN });
+  const ids = (...args: string[]) => {
+    const r = run(root, ['scan', '--format', 'json', '--no-cache', '--no-hygiene', '--no-taint', '--exit-zero', ...args]);
+    assert.equal(r.code, 0, r.err);
+    return (JSON.parse(r.out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+  };
+  const all = ids();
+  assert.ok(all.includes('PYSEC-2018-28') && all.includes('PW101'));
+  assert.ok(!ids('--ignore', 'PWD001').some((i) => /^PYSEC|^GHSA/.test(i)));
+  const onlyDeps = ids('--select', 'PWD001');
+  assert.ok(onlyDeps.length > 0 && onlyDeps.every((i) => /^(PYSEC|GHSA|OSV|PYPA)-/.test(i)), onlyDeps.join());
+  // An alias (the CVE of PYSEC-2018-28) and the advisory id itself.
+  assert.ok(!ids('--ignore', 'CVE-2018-18074').includes('PYSEC-2018-28'));
+  assert.ok(!ids('--ignore', 'PYSEC-2018-28').includes('PYSEC-2018-28'));
+  assert.ok(ids('--ignore', 'CVE-2018-18074').includes('PW101'));
+  // Ruff's id of subprocess-shell-true.
+  assert.ok(!ids('--ignore', 'S602').includes('PW101'));
+  assert.deepEqual(ids('--select', 'S602'), ['PW101']);
+});

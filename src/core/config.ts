@@ -267,6 +267,7 @@ export interface SelectorIndex {
   names: Set<string>;
   categories: Set<string>;
   bandit: Set<string>;
+  ruff: Set<string>;
 }
 
 export function selectorIndex(rules: RuleMeta[]): SelectorIndex {
@@ -275,6 +276,7 @@ export function selectorIndex(rules: RuleMeta[]): SelectorIndex {
     names: new Set(rules.map((r) => r.name.toLowerCase())),
     categories: new Set(rules.map((r) => r.category.toLowerCase())),
     bandit: new Set(rules.filter((r) => r.bandit).map((r) => r.bandit!.toUpperCase())),
+    ruff: new Set(rules.filter((r) => r.ruff).map((r) => r.ruff!.toUpperCase())),
   };
 }
 
@@ -285,7 +287,7 @@ export function validateSelectors(selectors: string[], rules: RuleMeta[], where:
     const up = s.toUpperCase();
     const low = s.toLowerCase();
     if (up === 'ALL') continue;
-    if (idx.ids.has(up) || idx.names.has(low) || idx.categories.has(low) || idx.bandit.has(up)) continue;
+    if (idx.ids.has(up) || idx.names.has(low) || idx.categories.has(low) || idx.bandit.has(up) || idx.ruff.has(up)) continue;
     if ([...idx.ids].some((id) => id.startsWith(up))) continue;
     // Dependency findings use advisory ids (PYSEC-..., GHSA-...) as rule ids: accept those forms.
     if (/^(PYSEC|GHSA|CVE|OSV)-/i.test(s)) continue;
@@ -294,19 +296,35 @@ export function validateSelectors(selectors: string[], rules: RuleMeta[], where:
   }
 }
 
+/**
+ * What a selector is matched against. `also` holds further exact ids of the same finding: the rule id
+ * of a finding whose `ruleId` is an advisory id (PWD001 for PYSEC-2024-59), and the advisory's
+ * aliases (CVE-..., GHSA-...), so `--ignore CVE-2021-21330` works as pip-audit users expect.
+ */
+export interface SelectableRule {
+  id: string;
+  name: string;
+  category: string;
+  bandit?: string;
+  ruff?: string;
+  also?: readonly string[];
+}
+
 /** How specifically a selector matches a rule: 0 = no match. */
-export function selectorScore(sel: string, rule: { id: string; name: string; category: string; bandit?: string }): number {
+export function selectorScore(sel: string, rule: SelectableRule): number {
   const up = sel.toUpperCase();
   if (up === 'ALL') return 1;
   if (up === rule.id.toUpperCase() || sel.toLowerCase() === rule.name.toLowerCase()) return 100;
+  if (rule.also?.some((a) => a.toUpperCase() === up)) return 100;
   if (rule.bandit && up === rule.bandit.toUpperCase()) return 90;
+  if (rule.ruff && up === rule.ruff.toUpperCase()) return 90;
   if (sel.toLowerCase() === String(rule.category).toLowerCase()) return 5;
   if (rule.id.toUpperCase().startsWith(up)) return 10 + up.length;
   return 0;
 }
 
 /** Enabled when the most specific matching `select` beats the most specific matching `ignore`. */
-export function isRuleEnabled(rule: { id: string; name: string; category: string; bandit?: string }, select: string[], ignoreList: string[]): boolean {
+export function isRuleEnabled(rule: SelectableRule, select: string[], ignoreList: string[]): boolean {
   const s = Math.max(0, ...select.map((x) => selectorScore(x, rule)));
   if (s === 0) return false;
   const i = Math.max(0, ...ignoreList.map((x) => selectorScore(x, rule)));

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
-import { isRuleEnabled, loadConfig, validateSelectors, type Config } from './config.js';
+import { isRuleEnabled, loadConfig, validateSelectors, type Config, type SelectableRule } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, discover, type DiscoveredFile } from './discovery.js';
 import { UsageError } from './errors.js';
 import {
@@ -231,14 +231,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
 
   // Selection applies to every kind of finding (code rules were filtered before running).
-  findings = findings.filter((f) => isRuleEnabled({ id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit }, settings.select, settings.ignore));
+  const selectable = selectableOf(allRuleMeta());
+  findings = findings.filter((f) => isRuleEnabled(selectable(f), settings.select, settings.ignore));
   // per-file-ignores
   if (settings.perFileIgnores.length) {
     findings = findings.filter((f) => {
       for (const p of settings.perFileIgnores) {
         const rel = relative(p.base, resolve(opts.cwd, f.path)).split(sep).join('/');
         if (rel.startsWith('..')) continue;
-        if (p.matcher.ignores(rel) && isRuleEnabled({ id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit }, p.selectors, [])) {
+        if (p.matcher.ignores(rel) && isRuleEnabled(selectable(f), p.selectors, [])) {
           suppressed++;
           return false;
         }
@@ -278,6 +279,22 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text })) } : {}),
     ...(suppressionWarnings.length ? { suppressionWarnings } : {}),
+  };
+}
+
+/**
+ * How a finding is matched by selectors: its rule id, name, category, Bandit and Ruff ids, plus the
+ * rule id behind an advisory-id finding (PWD001) and the advisory's aliases.
+ */
+export function selectableOf(metas: readonly RuleMeta[]): (f: FindingInput) => SelectableRule {
+  const byName = new Map(metas.map((m) => [m.name, m]));
+  return (f) => {
+    const m = byName.get(f.name);
+    const also: string[] = [];
+    if (m && m.id !== f.ruleId) also.push(m.id);
+    const aliases = f.properties?.aliases;
+    if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') also.push(a);
+    return { id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit ?? m?.bandit, ruff: f.related?.ruff ?? m?.ruff, ...(also.length ? { also } : {}) };
   };
 }
 
