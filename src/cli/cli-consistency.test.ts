@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,4 +101,40 @@ test('selectors work for dependency findings: the rule id PWD001, advisory ids a
   // Ruff's id of subprocess-shell-true.
   assert.ok(!ids('--ignore', 'S602').includes('PW101'));
   assert.deepEqual(ids('--select', 'S602'), ['PW101']);
+});
+
+test('a TOML error names the line and column, without quoting the file', () => {
+  const root = project({ 'pyproject.toml': '[tool.pyward]\nselect = ["PW1"\nignore = 3\n', 'a.py': 'x = 1\n' });
+  const r = run(root, ['scan', '--no-cache']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /pyproject\.toml:3:1: invalid TOML: expected comma or end of structure/);
+  assert.doesNotMatch(r.err, /ignore = 3/);
+});
+
+test('-o FILE prints a one-line summary on stderr; a scan that finds no file warns', () => {
+  const root = project({ 'a.py': VULN });
+  const r = run(root, ['scan', '--no-cache', '--no-deps', '--no-hygiene', '-f', 'json', '-o', 'r.json']);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, '');
+  assert.match(r.err, /json report written to r\.json\. Found \d+ issues?:/);
+  const q = run(root, ['scan', '--no-cache', '--no-deps', '--no-hygiene', '-f', 'json', '-o', 'r.json', '-q']);
+  assert.equal(q.err, '');
+  const empty = project({ 'notes/readme.bin': '' });
+  const e = run(empty, ['scan', 'notes/', '--no-cache']);
+  assert.equal(e.code, 0);
+  assert.match(e.err, /warning: no Python or project files found in notes\//);
+  assert.doesNotMatch(run(root, ['scan', '--no-cache', '--no-deps', '--no-hygiene']).err, /no Python or project files/);
+});
+
+test('after --fix, the findings that remain show the code as it is now', () => {
+  const root = project({ 'a.py': 'import subprocess\n\n\ndef f():\n    subprocess.run("ls -l", shell=True)\n    return subprocess.run("ls")\n' });
+  const r = run(root, ['scan', '--no-cache', '--no-deps', '--no-hygiene', '--select', 'ALL', '--fix', '-f', 'json', '--exit-zero']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /fixed 1 finding/);
+  const lines = readFileSync(join(root, 'a.py'), 'utf8').split('\n');
+  assert.equal(lines[4], '    subprocess.run(["ls", "-l"])');
+  const j = JSON.parse(r.out) as { findings: { line: number; snippet: string }[] };
+  const onLine5 = j.findings.filter((f) => f.line === 5);
+  assert.ok(onLine5.length > 0, 'the fixed line still has an audit finding (partial executable path)');
+  for (const f of j.findings) assert.ok(f.snippet.includes(lines[f.line - 1].trim()), `snippet of line ${f.line} is current: ${f.snippet}`);
 });

@@ -141,7 +141,12 @@ function readToml(file: string): Record<string, unknown> {
   try {
     return parseToml(text) as Record<string, unknown>;
   } catch (e) {
-    throw new UsageError(`${file}: invalid TOML: ${(e as Error).message.split('\n')[0]}`);
+    // smol-toml's TomlError carries the position; its message also quotes the lines around it,
+    // which stay out of the error (repository text does not reach the terminal verbatim).
+    const { line, column } = e as { line?: number; column?: number };
+    const at = typeof line === 'number' && typeof column === 'number' ? `:${line}:${column}` : '';
+    const why = (e as Error).message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
+    throw new UsageError(`${file}${at}: invalid TOML: ${why}`);
   }
 }
 

@@ -127,6 +127,11 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
   return counts;
 }
 
+/** The report's closing summary line without colour (printed on stderr when the report goes to a file). */
+export function plainSummary(result: ScanResult): string {
+  return summaryLine(result, PLAIN);
+}
+
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
   const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;

@@ -9,6 +9,8 @@ import type { ExitState } from './index.js';
 import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
 import { useColor } from '../color.js';
+import { plainSummary } from '../../report/text.js';
+import { oneLine } from '../../report/util.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -137,7 +139,7 @@ export function registerScan(program: Command, exit: ExitState): void {
     .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean }) => {
       const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
       const bar = showProgress ? progressBar(process.stderr) : null;
-      const result = await scan(scanOptionsFromCli(paths, o, bar?.update));
+      let result = await scan(scanOptionsFromCli(paths, o, bar?.update));
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff);
@@ -150,8 +152,12 @@ export function registerScan(program: Command, exit: ExitState): void {
           return;
         }
         process.stderr.write(`pyward: fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
-        const done = new Set(applied.map((f) => f.fingerprint));
-        result.findings = result.findings.filter((f) => !done.has(f.fingerprint));
+        // What remains is reported as the code is now (lines moved, snippets changed): scan again;
+        // unchanged files come from the result cache.
+        if (applied.length) result = await scan(scanOptionsFromCli(paths, o));
+      }
+      if (result.stats.files === 0 && !o.quiet) {
+        process.stderr.write(`pyward: warning: no Python or project files found in ${paths.map((p) => oneLine(p)).join(', ')}\n`);
       }
       const format = o.format as ReportFormat;
       const color = useColor({ color: o.color, output: o.output, format });
@@ -159,6 +165,7 @@ export function registerScan(program: Command, exit: ExitState): void {
       if (o.quiet && format === 'text') out = quietText(out);
       if (o.output) writeFileSync(o.output, out);
       else process.stdout.write(out);
+      if (o.output && !o.quiet) process.stderr.write(`pyward: ${format} report written to ${oneLine(o.output)}. ${plainSummary(result)}\n`);
       exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
     });
 }
