@@ -138,3 +138,25 @@ test('after --fix, the findings that remain show the code as it is now', () => {
   assert.ok(onLine5.length > 0, 'the fixed line still has an audit finding (partial executable path)');
   for (const f of j.findings) assert.ok(f.snippet.includes(lines[f.line - 1].trim()), `snippet of line ${f.line} is current: ${f.snippet}`);
 });
+
+test('init keeps what [tool.bandit] and .bandit configure instead of selecting everything', () => {
+  const root = project({
+    'pyproject.toml': '[project]\nname = "x"\n\n[tool.bandit]\nskips = ["B101", "B603"]\nexclude_dirs = ["tests"]\n',
+    'tests/t.py': 'assert 1\n',
+    'a.py': 'def f(x):\n    assert x\n',
+  });
+  assert.equal(run(root, ['init']).code, 0);
+  const text = readFileSync(join(root, 'pyproject.toml'), 'utf8');
+  assert.match(text, /^ignore = \["B101", "B603"\]/m);
+  assert.match(text, /^exclude = \["tests"\]  # from \[tool\.bandit\]$/m);
+  assert.doesNotMatch(text, /^ignore = \[\]$/m);
+  // The written section is accepted and the skipped check stays off.
+  const r = run(root, ['scan', '--no-cache', '--no-deps', '--no-hygiene', '--select', 'ALL', '-f', 'json']);
+  assert.ok([0, 1].includes(r.code ?? -1), r.err);
+  const ids = (JSON.parse(r.out) as { findings: { related?: { bandit?: string } }[] }).findings.map((f) => f.related?.bandit);
+  assert.ok(!ids.includes('B101'), 'B101 stays skipped');
+
+  const ini = project({ '.bandit': '[bandit]\ntests = B602,B608\n', 'a.py': 'x = 1\n' });
+  assert.equal(run(ini, ['init']).code, 0);
+  assert.match(readFileSync(join(ini, 'pyproject.toml'), 'utf8'), /^select = \["B602", "B608"\]/m);
+});

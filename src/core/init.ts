@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors.js';
+import { banditConfig } from './config.js';
 
 export const STARTER_CONFIG = `[tool.pyward]
 # Rules to run and to skip: ids (PW101), names (subprocess-shell-true), id prefixes (PW1),
@@ -34,11 +35,40 @@ env-sources = false
 "tests/**" = ["PW901", "secrets-in-code"]
 `;
 
+/** A TOML array of strings (JSON string escapes are valid TOML basic strings). */
+function tomlList(items: readonly string[]): string {
+  return `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
+}
+
+/**
+ * The starter section for `dir`: what Bandit is configured to run, skip and exclude there
+ * (`[tool.bandit]` in pyproject.toml or `.bandit`) is carried over instead of the defaults, so
+ * `pyward init` never brings back checks a Bandit user had switched off.
+ */
+export function starterConfigFor(dir: string, pyproject?: Record<string, unknown>, knownBandit?: ReadonlySet<string>): string {
+  let bandit;
+  try {
+    bandit = banditConfig(dir, pyproject);
+  } catch {
+    bandit = undefined; // an unreadable .bandit: the defaults, as without one
+  }
+  if (!bandit) return STARTER_CONFIG;
+  // Only Bandit ids some pyward rule has can be selectors (the scan ignores the others with a warning).
+  const keep = (ids: string[] | undefined) => (ids ?? []).filter((i) => !knownBandit || knownBandit.has(i.toUpperCase()));
+  bandit = { ...bandit, banditTests: keep(bandit.banditTests), banditSkips: keep(bandit.banditSkips) };
+  const note = `  # from ${bandit.source?.endsWith('.bandit') ? '.bandit' : '[tool.bandit]'}`;
+  let text = STARTER_CONFIG;
+  if (bandit.banditTests?.length) text = text.replace('select = ["ALL"]', `select = ${tomlList(bandit.banditTests)}${note}`);
+  if (bandit.banditSkips?.length) text = text.replace('ignore = []', `ignore = ${tomlList(bandit.banditSkips)}${note}`);
+  if (bandit.exclude?.length) text = text.replace('exclude = ["migrations/"]', `exclude = ${tomlList(bandit.exclude)}${note}`);
+  return text;
+}
+
 /** Appends the starter section to dir/pyproject.toml (creating it); refuses if one exists. */
-export function writeStarterConfig(dir: string): { file: string; created: boolean } {
+export function writeStarterConfig(dir: string, knownBandit?: ReadonlySet<string>): { file: string; created: boolean } {
   const file = join(dir, 'pyproject.toml');
   if (!existsSync(file)) {
-    writeFileSync(file, STARTER_CONFIG);
+    writeFileSync(file, starterConfigFor(dir, undefined, knownBandit));
     return { file, created: true };
   }
   const text = readFileSync(file, 'utf8');
@@ -50,6 +80,6 @@ export function writeStarterConfig(dir: string): { file: string; created: boolea
   }
   const tool = doc.tool as Record<string, unknown> | undefined;
   if (tool && tool.pyward !== undefined) throw new UsageError(`${file} already has a [tool.pyward] section; not modified`);
-  writeFileSync(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + '\n' + STARTER_CONFIG);
+  writeFileSync(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + '\n' + starterConfigFor(dir, doc, knownBandit));
   return { file, created: false };
 }

@@ -1,6 +1,7 @@
 // `pyward init`: starter configuration.
 import type { Command } from 'commander';
 import { writeStarterConfig } from '../../core/init.js';
+import { allRuleMeta } from '../../core/scan.js';
 import type { ExitState } from './index.js';
 
 export function registerInit(program: Command, exit: ExitState): void {
@@ -9,7 +10,8 @@ export function registerInit(program: Command, exit: ExitState): void {
     .description('write a starter [tool.pyward] section into pyproject.toml')
     .argument('[dir]', 'project folder', '.')
     .action((dir: string) => {
-      const r = writeStarterConfig(dir);
+      const knownBandit = new Set(allRuleMeta().flatMap((m) => (m.bandit ? [m.bandit.toUpperCase()] : [])));
+      const r = writeStarterConfig(dir, knownBandit);
       process.stdout.write(`${r.created ? 'created' : 'updated'} ${r.file} with a [tool.pyward] section\n`);
       exit.code = 0;
     });
