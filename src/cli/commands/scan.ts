@@ -1,5 +1,4 @@
 // `pyward scan [PATH...]`: options and output only; the work is in src/core/scan.ts.
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { scan, type ScanOptions } from '../../core/scan.js';
 import { UsageError } from '../../core/errors.js';
@@ -8,6 +7,7 @@ import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/in
 import type { ExitState } from './index.js';
 import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
+import { writeFileSafely } from '../../core/safe-fs.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -156,7 +156,7 @@ export function registerScan(program: Command, exit: ExitState): void {
       const color = format === 'text' && !o.output && o.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
       let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
       if (o.quiet && format === 'text') out = quietText(out);
-      if (o.output) writeFileSync(o.output, out);
+      if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
       else process.stdout.write(out);
       exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
     });
