@@ -71,7 +71,7 @@ export function addScanOptions(cmd: Command): Command {
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-color', 'no ANSI colors in text output')
     .option('--no-cache', 'do not read or write the result cache (also: PYWARD_NO_CACHE=1)')
-    .option('--cache-dir <dir>', 'result cache folder (default: .pyward_cache beside the configuration file, else in the current folder; also: PYWARD_CACHE_DIR)')
+    .option('--cache-dir <dir>', 'result cache folder (default: one folder per project in the user cache folder, e.g. ~/.cache/pyward; also: PYWARD_CACHE_DIR); cache files are authenticated with PYWARD_CACHE_KEY or the key file in the user cache folder')
     .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30, applied to files analysed in worker threads; giving the flag sends every file to a worker)');
 }
 
