@@ -2,10 +2,11 @@
 // new ones. Identity is the finding's fingerprint (rule, path, whitespace-normalized flagged text
 // and its occurrence index among identical findings), so findings survive code moving up or down
 // and nearby reformatting, and two identical findings where the baseline had one leave one new.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { UsageError } from './errors.js';
 import type { Finding } from './finding.js';
 import { VERSION } from './version.js';
+import { readRegularText, UnreadableFileError, writeFileSafely } from './safe-fs.js';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -24,6 +25,8 @@ export interface Baseline {
 }
 
 export const DEFAULT_BASELINE = '.pyward-baseline.json';
+/** Largest baseline read (tens of thousands of findings fit in a few MB). */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 export function createBaseline(findings: Finding[]): Baseline {
   return {
@@ -36,18 +39,25 @@ export function createBaseline(findings: Finding[]): Baseline {
   };
 }
 
+/**
+ * Reads a baseline: a regular file under MAX_BASELINE_BYTES, not a symbolic link unless the user
+ * named it with an absolute path (`display` is the path as given). Parse errors do not quote the
+ * file, so a baseline that is really some other file cannot bring its contents into a CI log.
+ */
 export function readBaseline(file: string, display = file): Baseline {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularText(file, MAX_BASELINE_BYTES, { noFollow: !isAbsolute(display) });
   } catch (e) {
-    throw new UsageError(`cannot read baseline ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const why = e instanceof UnreadableFileError ? e.reason : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    const hint = e instanceof UnreadableFileError && e.code === 'ELOOP' ? '; name it with an absolute path to read it through the link' : '';
+    throw new UsageError(`cannot read baseline ${display}: ${why}${hint}`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`baseline ${display} is not valid JSON: ${(e as Error).message}`);
+  } catch {
+    throw new UsageError(`baseline ${display} is not valid JSON`);
   }
   const b = data as Partial<Baseline>;
   if (!b || b.version !== 1 || !Array.isArray(b.findings) || !b.findings.every((f) => f && typeof f.fingerprint === 'string')) {
@@ -56,8 +66,9 @@ export function readBaseline(file: string, display = file): Baseline {
   return b as Baseline;
 }
 
-export function writeBaseline(file: string, b: Baseline): void {
-  writeFileSync(file, JSON.stringify(b, null, 2) + '\n');
+/** Writes a baseline; `file` is the path as the user gave it (relative to `cwd`): never through a committed symbolic link. */
+export function writeBaseline(file: string, b: Baseline, cwd = process.cwd()): void {
+  writeFileSafely(file, JSON.stringify(b, null, 2) + '\n', { given: file, cwd, what: 'baseline' });
 }
 
 /** Splits findings into those not in the baseline (new) and those it covers. */

@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan, type ScanOptions } from './scan.js';
+
+// The default cache location and the cache key are in the user cache folder: a private one here.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'pyward-usercache-'));
+delete process.env.PYWARD_CACHE_KEY;
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pyward-cache-'));
@@ -124,7 +128,7 @@ test('cache: a corrupt cache file or an unwritable cache folder costs a warning,
     const r = await run(dir, {}, warnings);
     assert.equal(r.stats.cached, 0);
     assert.deepEqual(keys(r), keys(cold));
-    assert.ok(warnings.some((w) => /unreadable/.test(w)), warnings.join('\n'));
+    assert.ok(warnings.some((w) => /not in this pyward's cache format; ignored/.test(w)), warnings.join('\n'));
     // Rewritten: the next scan hits again.
     assert.equal((await run(dir)).stats.cached, cold.stats.files);
 
@@ -139,12 +143,15 @@ test('cache: a corrupt cache file or an unwritable cache folder costs a warning,
   }
 });
 
-test('cache: the default folder is .pyward_cache in the working folder, and discovery never scans it', async () => {
+test('cache: the default folder is in the user cache folder, one per project; nothing is written into the project', async () => {
   const dir = project({ ...FILES, '.env.example': 'API_KEY=x\n' });
   try {
     const opts: ScanOptions = { paths: ['.'], cwd: dir, isolated: true, dependencies: false, hygiene: false, cache: {} };
     const cold = await scan(opts);
-    assert.ok(existsSync(join(dir, '.pyward_cache')));
+    assert.deepEqual(readdirSync(dir).sort(), ['.env.example', 'app']);
+    const projects = join(process.env.XDG_CACHE_HOME!, 'pyward', 'projects');
+    assert.ok(readdirSync(projects).length >= 1);
+    assert.equal(statSync(join(process.env.XDG_CACHE_HOME!, 'pyward', 'key')).mode & 0o777, 0o600);
     const warm = await scan(opts);
     assert.equal(warm.stats.files, cold.stats.files);
     assert.equal(warm.stats.cached, cold.stats.files);

@@ -5,20 +5,37 @@
 // no file of the project changed.
 //
 // One cache file per "namespace" (hash of the pyward build and the settings): `<dir>/<ns>.bin`,
-// written with v8.serialize to a temporary file and renamed into place, so a reader never sees a
-// torn file and two concurrent scans at worst drop each other's additions. A cache file that
-// cannot be read is ignored (the scan runs cold and writes a fresh one); a cache dir that cannot be
-// written to costs a warning, never the scan.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// written to a temporary file and renamed into place, so a reader never sees a torn file and two
+// concurrent scans at worst drop each other's additions. Where `<dir>` is, and the key, are chosen in
+// cache-location.ts: the scanned repository can be hostile, so a cache file is
+//   MAGIC (8 bytes) | HMAC-SHA256(key, MAGIC | namespace | 0 | payload) (32 bytes) | payload (v8)
+// and one that does not verify is ignored (and rewritten) before it is deserialized. Entries are then
+// checked like fresh results (their path and every finding's path are the file's own; fixes are well
+// formed); pruning deletes only `<20 hex>.bin` files that verify with the key, never through a link.
+// A cache file that cannot be read is ignored (the scan runs cold and writes a fresh one); a cache dir
+// that cannot be written to costs a warning, never the scan.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { AnalysisSettings, FileResult } from './analyze.js';
 import type { DiscoveredFile } from './discovery.js';
+import { CACHEDIR_TAG, checkCacheFolder, type CacheLocation } from './cache-location.js';
+import { readRegularFile, replaceFileAtomically, UnreadableFileError } from './safe-fs.js';
+
+export { chooseCacheDir, cacheKey } from './cache-location.js';
+
+const MAGIC = Buffer.from('PYWCACH3', 'latin1');
+const MAC_BYTES = 32;
+const HEADER_BYTES = MAGIC.length + MAC_BYTES;
+/** Largest cache file read. */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+/** The name of a cache file pyward writes (and the only files it ever deletes, once verified). */
+const CACHE_FILE = /^[0-9a-f]{20}\.bin$/;
 
 /** Bumped when the layout of a cache file changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Namespaces (cache files) kept per cache dir: the most recently used ones. */
 const KEEP_NAMESPACES = 4;
 
@@ -27,7 +44,7 @@ export interface CachedFile {
   mtimeMs: number;
   /** When a scan last used the entry (ms since the epoch): entries unused for a month are dropped. */
   seen: number;
-  /** sha1 of the file's bytes (base64url). */
+  /** sha256 of the file's bytes (base64url). */
   hash: string;
   result: FileResult;
 }
@@ -47,8 +64,44 @@ const MAX_UNUSED_MS = 30 * 24 * 3600 * 1000;
 /** Cross-module results kept (one per distinct set of scanned files). */
 const KEEP_CROSS = 4;
 
+/** sha256 of a file's bytes: a hit on a touched file needs the same bytes, not just a colliding digest. */
 export function contentHash(buf: Uint8Array): string {
-  return createHash('sha1').update(buf).digest('base64url');
+  return createHash('sha256').update(buf).digest('base64url');
+}
+
+function mac(key: Buffer, namespace: string, payload: Uint8Array): Buffer {
+  return createHmac('sha256', key).update(MAGIC).update(`${namespace}\0`).update(payload).digest();
+}
+
+/** The payload of an authenticated cache file, or why it is not one. */
+function verified(buf: Buffer, key: Buffer, namespace: string): { payload: Buffer } | { why: string } {
+  if (buf.length < HEADER_BYTES || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return { why: 'is not in this pyward\'s cache format' };
+  const payload = buf.subarray(HEADER_BYTES);
+  if (!timingSafeEqual(buf.subarray(MAGIC.length, HEADER_BYTES), mac(key, namespace, payload))) return { why: 'is not authenticated by this machine\'s cache key (made elsewhere, or modified)' };
+  return { payload };
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** Whether a cached result is one pyward could have produced for the file `rel` (checked before use). */
+function validResult(rel: string, r: unknown): r is FileResult {
+  if (!r || typeof r !== 'object') return false;
+  const x = r as FileResult;
+  if (x.path !== rel || !Array.isArray(x.findings) || !isCount(x.lines) || !isCount(x.suppressed) || !Array.isArray(x.unused)) return false;
+  if (x.skipped && (typeof x.skipped !== 'object' || x.skipped.path !== rel || typeof x.skipped.reason !== 'string')) return false;
+  if (!x.unused.every((u) => u && u.path === rel)) return false;
+  for (const f of x.findings) {
+    if (!f || typeof f !== 'object' || f.path !== rel || typeof f.ruleId !== 'string' || !isCount(f.line)) return false;
+    if (f.fix !== undefined) {
+      const fix = f.fix as { description?: unknown; edits?: unknown };
+      if (!fix || typeof fix.description !== 'string' || !Array.isArray(fix.edits)) return false;
+      for (const e of fix.edits as { start?: unknown; end?: unknown; text?: unknown }[]) {
+        if (!e || !Number.isSafeInteger(e.start) || !Number.isSafeInteger(e.end) || typeof e.text !== 'string') return false;
+        if ((e.start as number) < 0 || (e.end as number) < (e.start as number)) return false;
+      }
+    }
+  }
+  return true;
 }
 
 let buildId: string | undefined;
@@ -102,34 +155,62 @@ export class ResultCache {
   private data: CacheData = { format: FORMAT, files: new Map(), cross: new Map() };
   private readonly now = Date.now();
   private readonly file: string;
+  readonly dir: string;
   private dirty = false;
   hits = 0;
+  /** Cached entries refused because they were not what pyward produces for that file. */
+  rejected = 0;
+  /** Whether the cache file on disk was refused (unauthenticated, another format, unreadable). */
+  refused = false;
 
   constructor(
-    readonly dir: string,
+    private readonly location: CacheLocation,
     readonly namespace: string,
+    private readonly key: Buffer,
     private readonly warn: (m: string) => void,
   ) {
-    this.file = join(dir, `${namespace}.bin`);
+    this.dir = location.dir;
+    this.file = join(this.dir, `${namespace}.bin`);
+    const unusable = checkCacheFolder(location);
+    if (unusable) return; // said when saving
     let buf: Buffer;
     try {
-      buf = readFileSync(this.file);
-    } catch {
-      return; // no cache yet
+      buf = readRegularFile(this.file, MAX_CACHE_BYTES, { noFollow: true }).data;
+    } catch (e) {
+      if (e instanceof UnreadableFileError && e.code === 'ENOENT') return; // no cache yet
+      this.refuse(`is unreadable (${e instanceof UnreadableFileError ? e.reason : (e as Error).message})`);
+      return;
+    }
+    const v = verified(buf, key, namespace);
+    if ('why' in v) {
+      this.refuse(v.why);
+      return;
     }
     try {
-      const d = deserialize(buf) as CacheData;
+      const d = deserialize(v.payload) as CacheData;
       if (d?.format === FORMAT && d.files instanceof Map && d.cross instanceof Map) this.data = d;
-      else this.warn(`cache file ${this.file} has another format; starting a new one`);
+      else this.refuse('has another format');
     } catch (e) {
-      this.warn(`cache file ${this.file} is unreadable (${(e as Error).message}); starting a new one`);
+      this.refuse(`is unreadable (${(e as Error).message})`);
     }
+  }
+
+  private refuse(why: string): void {
+    this.refused = true;
+    this.dirty = true;
+    this.warn(`cache file ${this.file} ${why}; ignored, starting a new one`);
   }
 
   /** The cached result of `f` if its bytes are unchanged (checked by size+mtime, else by hash). */
   lookup(f: DiscoveredFile): { result: FileResult; hash: string } | undefined {
     const e = this.data.files.get(f.rel);
     if (!e) return undefined;
+    if (!isCount(e.size) || !isCount(e.mtimeMs) || !isCount(e.seen) || typeof e.hash !== 'string' || !validResult(f.rel, e.result)) {
+      this.data.files.delete(f.rel);
+      this.rejected++;
+      this.dirty = true;
+      return undefined;
+    }
     let st;
     try {
       st = statSync(f.abs);
@@ -141,7 +222,7 @@ export class ResultCache {
       // Touched (a checkout, a restored CI cache): compare the bytes.
       let buf;
       try {
-        buf = readFileSync(f.abs);
+        buf = readRegularFile(f.abs, e.size).data;
       } catch {
         return undefined;
       }
@@ -174,7 +255,17 @@ export class ResultCache {
   }
 
   crossResults(digest: string): Map<string, { hash: string; result: FileResult }> | undefined {
-    return this.data.cross.get(digest);
+    const m = this.data.cross.get(digest);
+    if (!(m instanceof Map)) return undefined;
+    for (const [p, e] of m) {
+      if (!e || typeof e.hash !== 'string' || !validResult(p, e.result)) {
+        this.data.cross.delete(digest);
+        this.rejected++;
+        this.dirty = true;
+        return undefined;
+      }
+    }
+    return m;
   }
 
   storeCross(digest: string, results: Map<string, { hash: string; result: FileResult }>): void {
@@ -195,32 +286,56 @@ export class ResultCache {
         this.dirty = true;
       }
     }
+    if (this.rejected) this.warn(`${this.rejected} cached result(s) in ${this.file} were not what pyward produces for their file (a path or fix that is not the file's own); analysed again`);
     if (!this.dirty) return;
+    const unusable = checkCacheFolder(this.location);
+    if (unusable) {
+      this.warn(`not using the cache folder ${this.dir}: ${unusable}; results were not cached`);
+      return;
+    }
     try {
-      mkdirSync(this.dir, { recursive: true });
-      // Like .ruff_cache: the cache dir ignores itself, so it is never committed.
-      try {
-        writeFileSync(join(this.dir, '.gitignore'), '# Automatically created by pyward.\n*\n', { flag: 'wx' });
-      } catch {
-        /* exists */
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const again = checkCacheFolder(this.location);
+      if (again) throw new Error(again);
+      // Tagged as a cache (backup tools skip it; pyward recognises its folder), and ignored by git.
+      for (const [name, text] of [
+        ['CACHEDIR.TAG', CACHEDIR_TAG],
+        ['.gitignore', '# Automatically created by pyward.\n*\n'],
+      ]) {
+        try {
+          writeFileSync(join(this.dir, name), text, { flag: 'wx' }); // O_EXCL: never through a link
+        } catch {
+          /* exists */
+        }
       }
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, serialize(this.data));
-      renameSync(tmp, this.file);
+      const payload = serialize(this.data);
+      replaceFileAtomically(this.file, Buffer.concat([MAGIC, mac(this.key, this.namespace, payload), payload]));
       this.prune();
     } catch (e) {
       this.warn(`cannot write the cache in ${this.dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); results were not cached`);
     }
   }
 
-  /** Keeps the most recently written namespaces only (old builds and settings). */
+  /**
+   * Keeps the most recently written namespaces only (old builds and settings). Only regular files
+   * named like pyward's cache files that verify with the key are deleted: files pyward wrote.
+   */
   private prune(): void {
     try {
-      const bins = readdirSync(this.dir)
-        .filter((n) => n.endsWith('.bin'))
-        .map((n) => ({ n, t: statSync(join(this.dir, n)).mtimeMs }))
+      if (!this.location.trusted && lstatSync(this.dir).isSymbolicLink()) return;
+      const bins = readdirSync(this.dir, { withFileTypes: true })
+        .filter((d) => d.isFile() && CACHE_FILE.test(d.name))
+        .map((d) => ({ n: d.name, t: lstatSync(join(this.dir, d.name)).mtimeMs }))
         .sort((a, b) => b.t - a.t);
-      for (const b of bins.slice(KEEP_NAMESPACES)) unlinkSync(join(this.dir, b.n));
+      for (const b of bins.slice(KEEP_NAMESPACES)) {
+        const p = join(this.dir, b.n);
+        try {
+          const { data } = readRegularFile(p, MAX_CACHE_BYTES, { noFollow: true });
+          if ('payload' in verified(data, this.key, b.n.slice(0, -4))) unlinkSync(p);
+        } catch {
+          /* not ours, or gone */
+        }
+      }
     } catch {
       /* best effort */
     }

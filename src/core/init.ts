@@ -1,8 +1,9 @@
 // `pyward init`: writes a starter [tool.pyward] section into pyproject.toml.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors.js';
+import { MAX_CONFIG_BYTES, readRegularText, UnreadableFileError, writeFileSafely } from './safe-fs.js';
 import { banditConfig } from './config.js';
 
 export const STARTER_CONFIG = `[tool.pyward]
@@ -15,7 +16,8 @@ exclude = ["migrations/"]
 # Report only findings at or above these levels.
 severity-threshold = "low"
 confidence-threshold = "low"
-# Results of unchanged files are reused from this folder (it ignores itself in git).
+# Results of unchanged files are reused from a cache kept outside the project, in the user cache
+# folder (~/.cache/pyward). cache-dir moves it into this project; entries are authenticated either way.
 # cache-dir = ".pyward_cache"
 
 [tool.pyward.taint]
@@ -64,14 +66,30 @@ export function starterConfigFor(dir: string, pyproject?: Record<string, unknown
   return text;
 }
 
-/** Appends the starter section to dir/pyproject.toml (creating it); refuses if one exists. */
+/**
+ * Appends the starter section to dir/pyproject.toml (creating it); refuses if one exists. A
+ * pyproject.toml that is a symbolic link (or not a regular file) is neither read nor written.
+ */
 export function writeStarterConfig(dir: string, knownBandit?: ReadonlySet<string>): { file: string; created: boolean } {
   const file = join(dir, 'pyproject.toml');
-  if (!existsSync(file)) {
-    writeFileSync(file, starterConfigFor(dir, undefined, knownBandit));
+  const write = (data: string) => writeFileSafely('pyproject.toml', data, { given: 'pyproject.toml', cwd: resolve(dir), what: 'configuration' });
+  let exists = true;
+  try {
+    lstatSync(file);
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    write(starterConfigFor(dir, undefined, knownBandit));
     return { file, created: true };
   }
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readRegularText(file, MAX_CONFIG_BYTES, { noFollow: true });
+  } catch (e) {
+    if (e instanceof UnreadableFileError && e.code === 'ELOOP') throw new UsageError(`refusing to write the configuration to ${file}: it is a symbolic link; not modified`);
+    throw new UsageError(`${file}: ${e instanceof UnreadableFileError ? e.reason : (e as Error).message}; not modified`);
+  }
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(text) as Record<string, unknown>;
@@ -80,6 +98,6 @@ export function writeStarterConfig(dir: string, knownBandit?: ReadonlySet<string
   }
   const tool = doc.tool as Record<string, unknown> | undefined;
   if (tool && tool.pyward !== undefined) throw new UsageError(`${file} already has a [tool.pyward] section; not modified`);
-  writeFileSync(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + '\n' + starterConfigFor(dir, doc, knownBandit));
+  write(text + (text.endsWith('\n') || text === '' ? '' : '\n') + '\n' + starterConfigFor(dir, doc, knownBandit));
   return { file, created: false };
 }

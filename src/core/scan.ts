@@ -2,7 +2,7 @@
 // analyses) -> project-level checks -> suppressions, selection, thresholds -> ScanResult.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
@@ -32,7 +32,7 @@ import { taintConfigErrors } from '../taint/index.js';
 import { auditConfigErrors } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { applyBaseline, readBaseline } from './baseline.js';
-import { namespaceOf, ResultCache } from './cache.js';
+import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './suppression.js';
 
 export interface ScanOptions {
@@ -67,8 +67,9 @@ export interface ScanOptions {
   fileTimeoutSeconds?: number;
   /**
    * Result cache: reuse the results of unchanged files from an earlier scan with the same build and
-   * settings. `dir` defaults to `.pyward_cache` beside the configuration file (else in cwd).
-   * Off unless given (the CLI turns it on; `--no-cache` turns it off).
+   * settings. `dir` is the user's choice (command line, environment); without it, `cache-dir` of the
+   * configuration if it is inside the project, else a folder of the user cache folder for the
+   * project (see cache-location.ts). Off unless given (the CLI turns it on; `--no-cache` turns it off).
    */
   cache?: { dir?: string } | false;
 }
@@ -151,9 +152,12 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   let cache: ResultCache | undefined;
   if (opts.cache) {
     const home = config.source ? dirname(resolve(config.source)) : resolve(opts.cwd);
-    const dir = opts.cache.dir ? resolve(opts.cwd, opts.cache.dir) : config.cacheDir ? resolve(home, config.cacheDir) : join(home, '.pyward_cache');
-    cache = new ResultCache(dir, namespaceOf(analysis), warn);
-    analysis.cacheKeys = true;
+    const key = cacheKey(warn);
+    const loc = key && chooseCacheDir({ given: opts.cache.dir, configured: config.cacheDir, projectDir: home, cwd: opts.cwd, warn });
+    if (key && loc) {
+      cache = new ResultCache(loc, namespaceOf(analysis), key, warn);
+      analysis.cacheKeys = true;
+    }
   }
   const hashes = new Map<string, string>();
   const hits: FileResult[] = [];

@@ -1,5 +1,5 @@
 // `pyward audit [PATH...]`: options and output only; the work is in src/deps/.
-import { writeFileSync } from 'node:fs';
+import { writeFileSafely } from '../../core/safe-fs.js';
 import { Command, Option } from 'commander';
 import { computeFingerprints } from '../../core/finding.js';
 import type { ScanResult } from '../../core/result.js';
@@ -94,7 +94,7 @@ export function registerAudit(program: Command, exit: ExitState): void {
       } else {
         process.stderr.write(`pyward: advisory data: ${r.source}\n`);
       }
-      if (o.output) writeFileSync(o.output, out);
+      if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
       else process.stdout.write(out);
 
       if (o.fix) {

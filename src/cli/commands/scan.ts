@@ -1,5 +1,4 @@
 // `pyward scan [PATH...]`: options and output only; the work is in src/core/scan.ts.
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { scan, type ScanOptions } from '../../core/scan.js';
 import { UsageError } from '../../core/errors.js';
@@ -11,6 +10,7 @@ import { fixFindings, unifiedDiff } from '../../core/autofix.js';
 import { useColor } from '../color.js';
 import { plainSummary } from '../../report/text.js';
 import { oneLine } from '../../report/util.js';
+import { writeFileSafely } from '../../core/safe-fs.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -74,7 +74,7 @@ export function addScanOptions(cmd: Command): Command {
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-color', 'no ANSI colors in text output')
     .option('--no-cache', 'do not read or write the result cache (also: PYWARD_NO_CACHE=1)')
-    .option('--cache-dir <dir>', 'result cache folder (default: .pyward_cache beside the configuration file, else in the current folder; also: PYWARD_CACHE_DIR)')
+    .option('--cache-dir <dir>', 'result cache folder (default: one folder per project in the user cache folder, e.g. ~/.cache/pyward; also: PYWARD_CACHE_DIR); cache files are authenticated with PYWARD_CACHE_KEY or the key file in the user cache folder')
     .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30, applied to files analysed in worker threads; giving the flag sends every file to a worker)');
 }
 
@@ -163,7 +163,7 @@ export function registerScan(program: Command, exit: ExitState): void {
       const color = useColor({ color: o.color, output: o.output, format });
       let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
       if (o.quiet && format === 'text') out = quietText(out);
-      if (o.output) writeFileSync(o.output, out);
+      if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
       else process.stdout.write(out);
       if (o.output && !o.quiet) process.stderr.write(`pyward: ${format} report written to ${oneLine(o.output)}. ${plainSummary(result)}\n`);
       exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
