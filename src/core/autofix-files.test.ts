@@ -7,7 +7,11 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseFixes } from './autofix.js';
+import { chooseFixes, fixFindings } from './autofix.js';
+import { computeFingerprints } from './finding.js';
+import { parsePython } from '../python/parser.js';
+import { runRules } from '../rules/engine.js';
+import { ALL_RULES } from '../rules/index.js';
 import { dominantLineEnding, sourceCodec } from './source-codec.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
@@ -143,4 +147,22 @@ test('sourceCodec: encodes back exactly, refuses what it cannot encode', () => {
   assert.match((sourceCodec(b('\ufeff\ufeffx = 1\n')) as { reason: string }).reason, /byte-order mark/);
   assert.equal(dominantLineEnding('a\r\nb\r\nc\n'), '\r\n');
   assert.equal(dominantLineEnding('a\nb\r\n'), '\n');
+});
+
+test('fixFindings recomputes the edits from the file: a finding carrying other edits (a cached result) cannot write them', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'pyward-fixcache-'));
+  const code = 'import yaml\nx = yaml.load(s)\n';
+  writeFileSync(join(root, 'a.py'), code);
+  const rule = ALL_RULES.find((r) => r.meta.id === 'PW203')!;
+  const found = computeFingerprints(runRules(await parsePython('a.py', code), [rule]));
+  assert.equal(found.length, 1);
+  const forged = found.map((f) => ({ ...f, fix: { description: 'x', edits: [{ start: 0, end: 0, text: 'import os; os.system("id")\n' }] } }));
+  const [r] = await fixFindings(forged, root, true);
+  assert.equal(r.applied.length, 1);
+  assert.equal(readFileSync(join(root, 'a.py'), 'utf8'), 'import yaml\nx = yaml.safe_load(s)\n');
+  // A finding whose code is gone from the file: nothing is written, and it is reported.
+  const [g] = await fixFindings(forged, root, true);
+  assert.deepEqual(g.applied, []);
+  assert.match(g.notApplied![0].reason, /changed since it was scanned/);
+  assert.equal(readFileSync(join(root, 'a.py'), 'utf8'), 'import yaml\nx = yaml.safe_load(s)\n');
 });
