@@ -36,7 +36,7 @@ const CASES: { rule: string; name: string; code: string; expect: string }[] = [
   { rule: 'PW101', name: 'program with a path and a later NAME=value argument', code: 'import subprocess\nsubprocess.check_call("/usr/bin/make CC=gcc all", shell=True)\n', expect: 'import subprocess\nsubprocess.check_call(["/usr/bin/make", "CC=gcc", "all"])\n' },
   { rule: 'PW101', name: 'non-ASCII argument is written as escapes (same meaning in any file encoding)', code: 'import subprocess\nsubprocess.run("grep \'café 日\' f", shell=True)\n', expect: 'import subprocess\nsubprocess.run(["grep", "caf\\xe9 \\u65e5", "f"])\n' },
   { rule: 'PW702', name: 'mktemp after a top-level import os, with a trailing comment', code: 'import os, tempfile\ndef f():\n    name = tempfile.mktemp(dir=d)  # scratch\n    return name\n', expect: 'import os, tempfile\ndef f():\n    _fd, name = tempfile.mkstemp(dir=d)  # scratch\n    os.close(_fd)\n    return name\n' },
-  { rule: 'PW702', name: 'mktemp at module level, os.path imported', code: 'import os.path\nimport tempfile\nNAME = tempfile.mktemp(".log")\nprint(os.path.exists(NAME))\n', expect: 'import os.path\nimport tempfile\n_fd, NAME = tempfile.mkstemp(".log")\nos.close(_fd)\nprint(os.path.exists(NAME))\n' },
+  { rule: 'PW702', name: 'mktemp at module level, os.path imported', code: 'import os.path\nimport tempfile\nNAME = tempfile.mktemp(".log")\nwith open(NAME, "w") as fh:\n    fh.write(os.sep)\n', expect: 'import os.path\nimport tempfile\n_fd, NAME = tempfile.mkstemp(".log")\nos.close(_fd)\nwith open(NAME, "w") as fh:\n    fh.write(os.sep)\n' },
 ];
 
 for (const c of CASES) {
@@ -78,6 +78,12 @@ const NO_FIX: { rule: string; name: string; code: string }[] = [
   { rule: 'PW702', name: 'os rebound at module level', code: 'import os, tempfile\nos = FakeOs()\nname = tempfile.mktemp()\n' },
   { rule: 'PW702', name: 'import os only under a condition', code: 'import tempfile\nif sys.platform != "win32":\n    import os\nname = tempfile.mktemp()\n' },
   { rule: 'PW702', name: 'class body (_fd would become a class attribute)', code: 'import os, tempfile\nclass C:\n    name = tempfile.mktemp()\n' },
+  // mkstemp creates the file: code that needs the path not to exist yet would behave differently.
+  ...['os.mkdir(name)', 'os.makedirs(name, exist_ok=False)', 'open(name, "x")', 'open(name)', 'open(name, "r+b")', 'sock.bind(name)', 'os.path.exists(name)', 'shutil.copytree(src, name)', 'pathlib.Path(name).mkdir()'].map((use) => ({
+    rule: 'PW702',
+    name: `the path must not exist yet: ${use}`,
+    code: `import os, pathlib, shutil, tempfile\ndef f(src, sock):\n    name = tempfile.mktemp()\n    ${use}\n    return name\n`,
+  })),
   { rule: 'PW702', name: '_fd already used', code: 'import os, tempfile\n_fd = 3\nname = tempfile.mktemp()\nos.write(_fd, b"x")\n' },
 ];
 for (const c of NO_FIX) {

@@ -55,6 +55,7 @@ function mkstempFix(call: PyNode, ctx: RuleContext): Fix | undefined {
   if (a.hasStarArgs || a.hasStarKwargs || a.positional.length > 3 || [...a.keywords.keys()].some((k) => !['suffix', 'prefix', 'dir'].includes(k))) return undefined;
   if (enclosingScopeNode(stmt).type === 'class_definition') return undefined;
   if (!osBoundBefore(ctx, stmt)) return undefined;
+  if (needsMissingPath(ctx, left.text, enclosingScopeNode(stmt), stmt)) return undefined;
   const src = ctx.file.source;
   if (/\b_fd\b/.test(src)) return undefined;
   const lineStart = src.lastIndexOf('\n', stmt.start - 1) + 1;
@@ -72,6 +73,44 @@ function mkstempFix(call: PyNode, ctx: RuleContext): Fix | undefined {
     // A newline the fix inserts: written with the file's own line ending.
     { start: lineEnd, end: lineEnd, text: `\n${indent}os.close(${fd})` },
   );
+}
+
+/**
+ * Calls that behave differently once the path exists (mkstemp creates the file; mktemp did not):
+ * they create the path themselves, test for it, or refuse to replace it (on Windows, os.rename).
+ */
+const NEEDS_MISSING = new Set([
+  'os.mkdir', 'os.makedirs', 'os.mkfifo', 'os.mknod', 'os.symlink', 'os.link', 'os.rename', 'os.open', 'os.path.exists', 'os.path.lexists', 'os.path.isfile',
+  'os.path.isdir', 'shutil.copytree', 'shutil.move', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'sqlite3.connect',
+]);
+
+/**
+ * Whether the name assigned from mktemp() is, after the statement and in the same scope, passed to
+ * a call that needs the path not to exist yet (`os.mkdir(name)`: the mktemp-as-mkdtemp idiom), opened
+ * other than for writing or appending (`open(name, "x")`, `open(name)`), bound to a socket, or passed to a Path (whose methods we do
+ * not follow). Then the fix would change what the program does.
+ */
+function needsMissingPath(ctx: RuleContext, name: string, scope: PyNode, stmt: PyNode): boolean {
+  const stack: PyNode[] = [scope];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const c of n.namedChildren) stack.push(c);
+    if (n.type !== 'identifier' || n.text !== name || n.start < stmt.end) continue;
+    const arg = n.parent?.type === 'keyword_argument' ? n.parent : n;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+    if (call?.type !== 'call') continue;
+    const qn = ctx.sem.callName(call) ?? '';
+    if (NEEDS_MISSING.has(qn)) return true;
+    const fn = call.get('function');
+    const method = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+    if (method === 'bind' || method === 'mkdir' || method === 'symlink_to' || method === 'hardlink_to') return true;
+    if (qn === 'open' || qn === 'io.open' || qn === 'codecs.open') {
+      const mode = ctx.sem.constValue(ctx.sem.arg(call, 1, 'mode'));
+      // "w"/"a" create or truncate either way; "r" and "x" depend on whether the file exists.
+      if (typeof mode !== 'string' || mode.includes('x') || !/[wa]/.test(mode)) return true;
+    }
+  }
+  return false;
 }
 
 function enclosingScopeNode(n: PyNode): PyNode {
