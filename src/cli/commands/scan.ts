@@ -142,8 +142,11 @@ export function registerScan(program: Command, exit: ExitState): void {
       let result = await scan(scanOptionsFromCli(paths, o, bar?.update));
       bar?.done();
       if (o.diff || o.fix) {
-        const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff);
-        for (const r of fixed) if (r.rejected) process.stderr.write(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`);
+        const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
+        for (const r of fixed) {
+          if (r.rejected) process.stderr.write(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`);
+          for (const n of r.notApplied ?? []) process.stderr.write(`pyward: ${r.path}:${n.finding.line}: ${n.finding.ruleId} fix not applied: ${n.reason}\n`);
+        }
         const applied = fixed.flatMap((r) => r.applied);
         if (o.diff) {
           process.stdout.write(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join(''));

@@ -36,7 +36,20 @@ export function fix(description: string, ...edits: (TextEdit | null)[]): Fix | u
   return { description, edits: edits as TextEdit[] };
 }
 
-/** A Python string literal for `s` (double-quoted, escaped). */
+/**
+ * A Python string literal for `s` (double-quoted, escaped), in printable ASCII only: every other
+ * character is an escape, so the literal means the same whatever the file's encoding.
+ */
 export function pyString(s: string): string {
-  return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') + '"';
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === '"') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (cp >= 0x20 && cp < 0x7f) out += ch;
+    else if (cp <= 0xff) out += '\\x' + cp.toString(16).padStart(2, '0');
+    else if (cp <= 0xffff) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else out += '\\U' + cp.toString(16).padStart(8, '0');
+  }
+  return out + '"';
 }

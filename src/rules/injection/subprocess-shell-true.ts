@@ -1,33 +1,58 @@
 import { defineCallRule } from '../_shared/calls.js';
 import { fix, pyString, removeArgument, replaceNode } from '../_shared/fixes.js';
+import { splitShellWords } from '../_shared/shell-words.js';
 import type { PyNode } from '../../python/ast.js';
 import type { RuleContext } from '../types.js';
 import type { Fix } from '../../core/finding.js';
 
-/** Characters that need no shell: a constant command made only of these splits like the shell would. */
-const PLAIN_WORD = /^[A-Za-z0-9_./=:,@%+-]+$/;
+/**
+ * Keyword arguments whose meaning does not depend on the shell: with them, `run("ls -l", shell=True)`
+ * and `run(["ls", "-l"])` start the same program with the same arguments, environment and streams.
+ * Anything else (`executable=`, which with a shell replaces /bin/sh and without one replaces the
+ * program; Windows-only `startupinfo`/`creationflags`; a keyword we do not know) means no fix.
+ */
+const NEUTRAL_KEYWORDS = new Set([
+  'shell', 'args', 'stdin', 'stdout', 'stderr', 'cwd', 'env', 'timeout', 'check', 'capture_output', 'text', 'universal_newlines', 'encoding', 'errors', 'input',
+  'bufsize', 'close_fds', 'pass_fds', 'start_new_session', 'process_group', 'restore_signals', 'umask', 'user', 'group', 'extra_groups', 'preexec_fn', 'pipesize',
+]);
+
+/** A plain (not bytes, not f-) string literal, or an implicit concatenation of them. */
+function isPlainStringLiteral(n: PyNode): boolean {
+  if (n.type === 'concatenated_string') return n.namedChildren.every((c) => c.type === 'comment' || isPlainStringLiteral(c));
+  return n.type === 'string' && /^[rRuU]?['"]/.test(n.text);
+}
 
 /**
- * `run(["ls", "-l"], shell=True)` -> drop `shell=True` (with a list, the shell only ran the first
- * element); `run("ls -l", shell=True)` -> `run(["ls", "-l"])` when the constant command has no
- * shell syntax at all.
+ * `run("ls -l", shell=True)` or `run(["ls -l"], shell=True)` -> `run(["ls", "-l"])`, only when the
+ * result provably starts the same program with the same arguments: the command is a string literal
+ * made of plain words (see splitShellWords: no metacharacter, expansion, builtin, reserved word or
+ * prefix assignment), `shell=True` is spelled literally, and every other argument is a keyword that
+ * does not depend on the shell (no positional `bufsize`/`executable`, no `*args`/`**kwargs`).
  */
 function shellFix(call: PyNode, qn: string, ctx: RuleContext): Fix | undefined {
   if (!['subprocess.Popen', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.run'].includes(qn)) return undefined;
-  const shellKw = ctx.sem.args(call).keywords.get('shell')?.parent;
-  const cmd = ctx.sem.arg(call, 0, 'args');
-  if (!shellKw || !cmd || shellKw.type !== 'keyword_argument') return undefined;
-  const v = ctx.sem.constValue(cmd);
-  if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' && v[0].split(' ').every((w) => PLAIN_WORD.test(w))) {
-    const words = v[0].split(' ').filter(Boolean);
-    return fix('pass the command as a list without a shell', replaceNode(cmd, `[${words.map(pyString).join(', ')}]`), removeArgument(shellKw));
+  const a = ctx.sem.args(call);
+  if (a.hasStarArgs || a.hasStarKwargs || a.positional.length > 1) return undefined;
+  if ([...a.keywords.keys()].some((k) => !NEUTRAL_KEYWORDS.has(k))) return undefined;
+  const shellValue = a.keywords.get('shell');
+  const shellKw = shellValue?.parent;
+  if (!shellValue || shellValue.type !== 'true' || shellKw?.type !== 'keyword_argument') return undefined;
+  const cmd = a.positional[0] ?? a.keywords.get('args');
+  if (!cmd || (a.positional.length && a.keywords.has('args'))) return undefined;
+  // A literal, not a name whose value the (flow-insensitive) constant folding guessed.
+  let literal: PyNode | undefined;
+  if (isPlainStringLiteral(cmd)) literal = cmd;
+  else if (cmd.type === 'list') {
+    // With a list and a shell, only the first item is the command (the others are $0, $1...).
+    const items = cmd.namedChildren.filter((c) => c.type !== 'comment');
+    if (items.length === 1 && isPlainStringLiteral(items[0])) literal = items[0];
   }
-  if (typeof v === 'string') {
-    const words = v.split(' ').filter(Boolean);
-    if (!words.length || !words.every((w) => PLAIN_WORD.test(w))) return undefined;
-    return fix('pass the command as a list without a shell', replaceNode(cmd, `[${words.map(pyString).join(', ')}]`), removeArgument(shellKw));
-  }
-  return undefined;
+  if (!literal) return undefined;
+  const v = ctx.sem.constValue(literal);
+  if (typeof v !== 'string') return undefined;
+  const words = splitShellWords(v);
+  if (!words) return undefined;
+  return fix('pass the command as a list without a shell', replaceNode(cmd, `[${words.map(pyString).join(', ')}]`), removeArgument(shellKw));
 }
 
 export const SUBPROCESS_FUNCS = [
