@@ -2,22 +2,17 @@
 // analyses) -> project-level checks -> suppressions, selection, thresholds -> ScanResult.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
-import { isRuleEnabled, loadConfig, validateSelectors, type Config, type SelectableRule } from './config.js';
+import { isRuleEnabled, loadConfig, validateSelectors, type Config } from './config.js';
 import { DEFAULT_MAX_FILE_SIZE, discover, type DiscoveredFile } from './discovery.js';
 import { UsageError } from './errors.js';
 import {
-  compareFindings,
-  computeFingerprints,
-  confidenceRank,
   CONFIDENCES,
-  severityRank,
   SEVERITIES,
   type Confidence,
-  type Finding,
   type FindingInput,
   type Severity,
   type SkippedFile,
@@ -31,9 +26,10 @@ import { crossModuleTaint } from '../taint/crossmod.js';
 import { taintConfigErrors } from '../taint/index.js';
 import { auditConfigErrors } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
-import { applyBaseline, readBaseline } from './baseline.js';
 import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './suppression.js';
+import { filterFindings } from './report-filter.js';
+export { selectableOf } from './report-filter.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -235,34 +231,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
 
   // Selection applies to every kind of finding (code rules were filtered before running).
-  const selectable = selectableOf(allRuleMeta());
-  findings = findings.filter((f) => isRuleEnabled(selectable(f), settings.select, settings.ignore));
-  // per-file-ignores
-  if (settings.perFileIgnores.length) {
-    findings = findings.filter((f) => {
-      for (const p of settings.perFileIgnores) {
-        const rel = relative(p.base, resolve(opts.cwd, f.path)).split(sep).join('/');
-        if (rel.startsWith('..')) continue;
-        if (p.matcher.ignores(rel) && isRuleEnabled(selectable(f), p.selectors, [])) {
-          suppressed++;
-          return false;
-        }
-      }
-      return true;
-    });
-  }
-  const sevMin = severityRank(settings.severityThreshold);
-  const confMin = confidenceRank(settings.confidenceThreshold);
-  findings = findings.filter((f) => severityRank(f.severity) >= sevMin && confidenceRank(f.confidence) >= confMin);
-
-  // Sort first so occurrence indexes in fingerprints do not depend on worker scheduling.
-  let withFp = computeFingerprints((findings as Finding[]).sort(compareFindings));
-  let baselined: number | undefined;
-  if (opts.baseline) {
-    const split = applyBaseline(withFp, readBaseline(resolve(opts.cwd, opts.baseline), opts.baseline));
-    withFp = split.fresh;
-    baselined = split.known.length;
-  }
+  const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
+  const withFp = filtered.findings;
+  const baselined = filtered.baselined;
+  suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
   const known = knownCodes(metas);
@@ -283,22 +255,6 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text })) } : {}),
     ...(suppressionWarnings.length ? { suppressionWarnings } : {}),
-  };
-}
-
-/**
- * How a finding is matched by selectors: its rule id, name, category, Bandit and Ruff ids, plus the
- * rule id behind an advisory-id finding (PWD001) and the advisory's aliases.
- */
-export function selectableOf(metas: readonly RuleMeta[]): (f: FindingInput) => SelectableRule {
-  const byName = new Map(metas.map((m) => [m.name, m]));
-  return (f) => {
-    const m = byName.get(f.name);
-    const also: string[] = [];
-    if (m && m.id !== f.ruleId) also.push(m.id);
-    const aliases = f.properties?.aliases;
-    if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') also.push(a);
-    return { id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit ?? m?.bandit, ruff: f.related?.ruff ?? m?.ruff, ...(also.length ? { also } : {}) };
   };
 }
 
