@@ -22,4 +22,9 @@ export interface ScanResult {
   rules: RuleMeta[];
   /** Unused suppression comments, when requested. */
   unusedSuppressions?: { path: string; line: number; text: string }[];
+  /**
+   * Replaces every secret detected in the run by its redaction (for text shown outside the
+   * findings, e.g. `--diff`). Not serialized.
+   */
+  mask?: (text: string) => string;
 }
