@@ -47,10 +47,10 @@ function common(text: string, i: number, c: string): number {
 
 /**
  * A function replacing every occurrence of any of `values` (and their escape forms) by its
- * redaction. Longest match wins at a position. A value cut short by a truncation (the text ends,
- * or goes on with `...`/`…`, right after a prefix of 6+ characters of it: trace notes shorten long source lines) is
- * masked too. One left-to-right pass, cost linear in the text length times the values sharing a
- * 4-character prefix.
+ * redaction. Longest match wins at a position. A value cut short by a truncation is masked too
+ * (trace notes shorten long source lines): a prefix of 6+ of its characters followed by `...` or
+ * `…`, or 8+ at the very end of the text. One left-to-right pass, cost linear in the text length
+ * times the values sharing a 4-character prefix.
  */
 export function createMasker(values: Iterable<string>): Masker {
   const byKey = new Map<string, string[]>();
@@ -77,7 +77,7 @@ export function createMasker(values: Iterable<string>): Masker {
       let len = 0;
       for (const c of cands ?? []) {
         const n = common(text, i, c);
-        const cut = n === c.length || (n >= 6 && (i + n === text.length || text.startsWith('...', i + n) || text.startsWith('\u2026', i + n)));
+        const cut = n === c.length || (n >= 6 && (text.startsWith('...', i + n) || text.startsWith('\u2026', i + n))) || (n >= 8 && i + n === text.length);
         if (cut && n > len) {
           hit = c;
           len = n;

@@ -26,7 +26,7 @@ const MAX_MEMO = 20000;
  */
 export function secretHash(secret: string): string {
   const key = process.env.PYWARD_FINGERPRINT_KEY;
-  const memoKey = `${key ? 'k' : 's'}\u0000${secret}`;
+  const memoKey = `${key ?? ''}\u0000${secret}`;
   const hit = digestMemo.get(memoKey);
   if (hit) return hit;
   let out: string;
