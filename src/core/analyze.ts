@@ -1,6 +1,6 @@
 // Analysis of one file: read once, parse once, run every enabled analysis on the same tree,
 // apply inline suppressions. Runs in worker threads (worker.ts) or in the main thread.
-import type { FindingInput, SkippedFile } from './finding.js';
+import { DETECTED_SECRETS, type FindingInput, type SkippedFile } from './finding.js';
 import { readSourceFile, type DiscoveredFile } from './discovery.js';
 import { applySuppressions, type CommentLine, type UnusedSuppression } from './suppression.js';
 import { getParser, parseWith, PythonSyntaxError } from '../python/parser.js';
@@ -10,6 +10,8 @@ import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { fileAnalyzers, textAnalyzers } from './analyzers.js';
 import { foldSecretFindings } from './fold-secrets.js';
+import { collectDetectedSecrets, createMasker, maskFinding } from '../secrets/mask.js';
+import { secretHash } from '../secrets/redact.js';
 import { foldPatternFindings, takeTaintInfo, type TaintFileInfo } from '../taint/index.js';
 
 export interface AnalysisSettings {
@@ -35,6 +37,11 @@ export interface FileResult {
   unused: (UnusedSuppression & { path: string })[];
   /** Hashes of the secrets found in the file (before suppressions), for the history scan. */
   secretHashes?: string[];
+  /**
+   * Transient, never cached nor output: the secret values detected in the file (scan.ts masks
+   * them in every finding of the run, and does not cache a file that has any).
+   */
+  secretValues?: string[];
   /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */
   taint?: TaintFileInfo;
   /** What the result cache keys this result on (when `AnalysisSettings.cacheKeys`). */
@@ -82,12 +89,25 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
   } else {
     comments = [];
   }
+  const secretValues: string[] = [];
   for (const a of textAnalyzers) {
     if (!a.enabled(settings) || !a.accepts(f)) continue;
-    findings.push(...a.analyze(text, f, settings));
+    findings.push(...a.analyze(text, f, settings, secretValues));
     if (f.kind !== 'python') comments = commentLinesOf(text);
   }
   findings = foldSecretFindings(findings);
+  // Every secret a detector matched is masked in every finding of the file (a shell-injection
+  // snippet, a URL in a message, a trace note) before the result leaves the analysis; a secret
+  // finding's fingerprint depends on the secret's (slow or keyed) digest, not on its masked form.
+  const values = collectDetectedSecrets(findings, new Set(secretValues));
+  for (const x of findings) {
+    const own = x[DETECTED_SECRETS];
+    if (own?.length && typeof x.properties?.secretHash !== 'string') {
+      x.properties = { ...(x.properties ?? {}), secretHash: secretHash(own[0]) };
+    }
+  }
+  const mask = createMasker(values);
+  for (const x of findings) maskFinding(x, mask);
   // Hashes of every secret in the working tree, suppressed or not: the history scan reports only
   // secrets that are gone from the tree.
   const secretHashes = findings.map((x) => x.properties?.secretHash).filter((h): h is string => typeof h === 'string');
@@ -95,6 +115,7 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
   return {
     ...base,
     ...(secretHashes.length ? { secretHashes } : {}),
+    ...(values.size ? { secretValues: [...values] } : {}),
     findings: s.kept,
     suppressed: s.suppressed.length,
     unused: s.unused.map((u) => ({ path: f.rel, ...u })),

@@ -18,7 +18,8 @@ export interface TextAnalyzer {
   name: string;
   enabled(s: AnalysisSettings): boolean;
   accepts(f: DiscoveredFile): boolean;
-  analyze(text: string, f: DiscoveredFile, s: AnalysisSettings): FindingInput[];
+  /** `secretValues`: receives every secret value matched (also suppressed ones), to be masked. */
+  analyze(text: string, f: DiscoveredFile, s: AnalysisSettings, secretValues?: string[]): FindingInput[];
 }
 
 // Taint tracking (src/taint), enabled by `settings.taint`.
@@ -29,6 +30,6 @@ export const textAnalyzers: TextAnalyzer[] = [
     name: 'secrets',
     enabled: (s) => s.secrets,
     accepts: (f) => f.kind === 'python' || isSecretCandidateFile(f.rel),
-    analyze: (text, f, s) => scanTextForSecrets(text, f.rel, secretOptionsFromConfig(s.extra?.secrets as Record<string, unknown> | undefined)),
+    analyze: (text, f, s, secretValues) => scanTextForSecrets(text, f.rel, { ...secretOptionsFromConfig(s.extra?.secrets as Record<string, unknown> | undefined), valueSink: secretValues }),
   },
 ];

@@ -2,6 +2,9 @@
 // The JSON field names here are an output contract: keep them stable.
 import { createHash } from 'node:crypto';
 
+/** Key of `Finding[DETECTED_SECRETS]`. */
+export const DETECTED_SECRETS: unique symbol = Symbol('pyward.detectedSecrets');
+
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type Confidence = 'low' | 'medium' | 'high';
 
@@ -63,6 +66,13 @@ export interface Finding {
   properties?: Record<string, unknown>;
   /** An automatic fix, when the rule offers one (not part of the JSON output contract). */
   fix?: Fix;
+  /**
+   * Internal: the secret values a secret detector matched for this finding (raw source text and
+   * decoded). A symbol key, so JSON, v8 serialization (cache) and structured cloning (workers)
+   * never carry it, while object spreads in the same thread do; the analysis collects the values
+   * and masks them in every finding (src/secrets/mask.ts).
+   */
+  [DETECTED_SECRETS]?: string[];
 }
 
 /** A replacement of source text [start, end) (UTF-16 offsets) by `text`. */
@@ -89,14 +99,18 @@ export type FindingInput = Omit<Finding, 'fingerprint'> & { fingerprint?: string
 /**
  * A fingerprint that survives code moving around: it hashes the rule, the file path and the
  * whitespace-normalized text of the flagged line(s), plus an occurrence index among identical
- * (rule, path, text) triples so that two identical findings get distinct fingerprints.
+ * (rule, path, text) triples so that two identical findings get distinct fingerprints. A secret
+ * finding's flagged text is masked, so its fingerprint also hashes the secret's digest
+ * (`properties.secretHash`, slow or keyed: see secrets/redact.ts): a baseline entry for one secret
+ * never hides a different secret on the same line.
  */
 export function computeFingerprints(findings: FindingInput[]): Finding[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     if (f.fingerprint) return f as Finding;
     const norm = f.snippet.replace(/\s+/g, ' ').trim();
-    const key = `${f.ruleId}\u0000${f.path}\u0000${norm}`;
+    const digest = f.properties?.secretHash;
+    const key = `${f.ruleId}\u0000${f.path}\u0000${norm}${typeof digest === 'string' ? `\u0000${digest}` : ''}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const fingerprint = createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);

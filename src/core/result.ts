@@ -24,4 +24,9 @@ export interface ScanResult {
   unusedSuppressions?: { path: string; line: number; text: string }[];
   /** Suppression comments naming a rule that does not exist (always reported). */
   suppressionWarnings?: { path: string; line: number; text: string }[];
+  /**
+   * Replaces every secret detected in the run by its redaction (for text shown outside the
+   * findings, e.g. `--diff`). Not serialized.
+   */
+  mask?: (text: string) => string;
 }

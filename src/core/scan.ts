@@ -30,6 +30,7 @@ import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './suppression.js';
 import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
+import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
 
 export interface ScanOptions {
   paths: string[];
@@ -169,10 +170,26 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     }
   }
   const fresh = await analyzeAll(misses, analysis, opts);
+  // Every secret value detected in the run (files with one are always analysed afresh: see below).
+  const secretValues = new Set<string>();
+  const withSecrets = new Set<string>();
+  for (const r of fresh) {
+    if (!r.secretValues) continue;
+    for (const v of r.secretValues) secretValues.add(v);
+    withSecrets.add(r.path);
+    delete r.secretValues;
+  }
+  // A value detected in one file is masked in the others before their results are cached.
+  if (secretValues.size) {
+    const runMask = createMasker(secretValues);
+    for (const r of fresh) for (const f of r.findings) maskFinding(f, runMask);
+  }
   if (cache) {
     for (const r of fresh) {
       if (r.cacheKey) hashes.set(r.path, r.cacheKey.hash);
-      cache.store(r.path, r);
+      // A file in which a secret was detected is not cached: its values stay in memory only, so
+      // the final masking pass (below) and `--diff` know every secret of the run.
+      if (!withSecrets.has(r.path)) cache.store(r.path, r);
     }
   }
   // One order whatever came from the cache or which worker took which file.
@@ -188,6 +205,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     } else {
       const before = results.slice();
       await crossModuleTaint(results, disc.files, analysis);
+      // Re-analysed files: their (masked) findings replace the first ones; trace notes may quote
+      // another module, so mask with every value of the run before anything is cached.
+      const crossMask = createMasker(secretValues);
+      for (let i = 0; i < results.length; i++) {
+        if (results[i] === before[i]) continue;
+        for (const v of results[i].secretValues ?? []) secretValues.add(v);
+        delete results[i].secretValues;
+        for (const f of results[i].findings) maskFinding(f, crossMask);
+      }
       if (cache) {
         const changed = new Map<string, { hash: string; result: FileResult }>();
         for (let i = 0; i < results.length; i++) {
@@ -230,6 +256,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     suppressed += r.suppressed ?? 0;
   }
 
+  // One masking pass over every finding of the run: a value detected in one file is masked in
+  // all (history findings bring their own values).
+  const mask = maskFindings(findings, secretValues);
+
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
   const withFp = filtered.findings;
@@ -253,8 +283,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       ...(cache ? { cached: cache.hits } : {}),
     },
     rules: metas,
-    ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text })) } : {}),
-    ...(suppressionWarnings.length ? { suppressionWarnings } : {}),
+    ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),
+    ...(suppressionWarnings.length ? { suppressionWarnings: suppressionWarnings.map((w) => ({ ...w, text: mask(w.text) })) } : {}),
+    mask,
   };
 }
 

@@ -1,5 +1,5 @@
 // Runs code rules over one parsed file in a single walk.
-import { computeFingerprints, type Finding, type FindingInput } from '../core/finding.js';
+import { computeFingerprints, DETECTED_SECRETS, type Finding, type FindingInput } from '../core/finding.js';
 import { lineText, type PyNode, type SourceFile } from '../python/ast.js';
 import { Semantic } from '../python/semantic.js';
 import { KeywordMatcher } from '../core/keywords.js';
@@ -97,6 +97,7 @@ export function toFinding(rule: Rule, file: SourceFile, d: ReportDescriptor): Fi
     message: d.message,
     snippet: snippetLines.join('\n'),
     ...(d.fix ? { fix: d.fix } : {}),
+    ...(d.secrets?.length ? { [DETECTED_SECRETS]: d.secrets } : {}),
     ...(m.bandit || m.ruff ? { related: { ...(m.bandit ? { bandit: m.bandit } : {}), ...(m.ruff ? { ruff: m.ruff } : {}) } } : {}),
   };
 }

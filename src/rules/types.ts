@@ -15,6 +15,8 @@ export interface ReportDescriptor {
   confidence?: Confidence;
   /** A safe rewrite that removes the problem without changing behaviour (see `scan --fix`). */
   fix?: Fix;
+  /** Secret values this finding is about (hardcoded-secret rules): masked in every output. */
+  secrets?: string[];
 }
 
 export interface RuleContext {

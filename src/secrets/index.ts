@@ -3,7 +3,8 @@
 // - scanTextForSecrets(text, relPath, opts?): one file's content; the caller picks the files
 //   (isSecretCandidateFile() for non-Python files; Python files can be passed too, where the
 //   generic detectors only consider quoted literals). Notebooks (.ipynb) are handled by path.
-//   Each finding carries properties.secretHash, a stable hash of the secret's value.
+//   Each finding carries properties.secretHash, a stable slow (scrypt) or keyed (PYWARD_FINGERPRINT_KEY)
+//   digest of the secret's value, and the matched values under the DETECTED_SECRETS symbol (see mask.ts).
 // - scanHistory({ cwd, since?, workingTreeFingerprints? }): secrets that exist only in git history.
 //   workingTreeFingerprints = secretFingerprints(findings of the working-tree scan); when absent
 //   the working tree is scanned again (git ls-files) to compute it.
@@ -30,3 +31,4 @@ export function secretOptionsFromConfig(cfg: Record<string, unknown> | undefined
   if (typeof generic === 'boolean') out.generic = generic;
   return out;
 }
+export { createMasker, maskFindings, maskFinding, type Masker } from './mask.js';

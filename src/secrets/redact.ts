@@ -1,5 +1,5 @@
 // Redaction: no output format may ever contain a full secret.
-import { createHash } from 'node:crypto';
+import { createHmac, scryptSync } from 'node:crypto';
 
 /** Keep the first 4 characters (fewer for short values) and replace the rest with "****". */
 export function redact(secret: string): string {
@@ -7,12 +7,34 @@ export function redact(secret: string): string {
   return secret.slice(0, keep) + '****';
 }
 
+/** Domain separation of secret digests; bump when the construction changes. */
+const DIGEST_DOMAIN = 'pyward-secret-v2';
+/** scrypt cost: ~2 ms and 1 MiB per distinct value (measured), memoised per thread. */
+const SCRYPT = { N: 1024, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+const digestMemo = new Map<string, string>();
+const MAX_MEMO = 20000;
+
 /**
- * A stable identifier of a secret's value (truncated, domain-separated SHA-256), used to tell
- * whether a secret found in history still exists in the working tree, and to deduplicate.
+ * A stable identifier of a secret's value, used in baselines (through finding fingerprints), to
+ * tell whether a secret found in history still exists in the working tree, and to deduplicate.
+ * It must not let a reader of a report, baseline or cache recover the secret offline:
+ * - with PYWARD_FINGERPRINT_KEY set (non-empty), HMAC-SHA256 keyed by it: without the key a digest
+ *   reveals nothing, even about a weak password;
+ * - otherwise a deliberately slow, memory-hard scrypt (N=1024, r=8) with a domain salt, so each
+ *   guess costs an attacker ~2 ms of CPU and 1 MiB instead of one SHA-256.
+ * Same value, same digest, in every thread and run (baselines stay stable).
  */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update('pyward-secret-v1\u0000').update(secret).digest('hex').slice(0, 24);
+  const key = process.env.PYWARD_FINGERPRINT_KEY;
+  const memoKey = `${key ?? ''}\u0000${secret}`;
+  const hit = digestMemo.get(memoKey);
+  if (hit) return hit;
+  let out: string;
+  if (key) out = 'k:' + createHmac('sha256', key).update(`${DIGEST_DOMAIN}\u0000`).update(secret).digest('hex').slice(0, 32);
+  else out = 's:' + scryptSync(secret, DIGEST_DOMAIN, 16, SCRYPT).toString('hex');
+  if (digestMemo.size >= MAX_MEMO) digestMemo.clear();
+  digestMemo.set(memoKey, out);
+  return out;
 }
 
 const MAX_SNIPPET = 200;

@@ -1,7 +1,7 @@
 // Secret scanning of one file's text: provider detectors + generic detectors, overlap resolution,
 // allow-lists, inline suppression, redaction.
 import ignore, { type Ignore } from 'ignore';
-import type { FindingInput } from '../core/finding.js';
+import { DETECTED_SECRETS, type FindingInput } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import { PROVIDER_DETECTORS } from './providers.js';
 import { detectGeneric, GENERIC_KEYWORDS } from './generic.js';
@@ -28,6 +28,8 @@ export interface SecretScanOptions {
   rules?: string[];
   /** At most this many findings per file (default 500). */
   maxFindings?: number;
+  /** Receives the value of every match (reported, suppressed or over the cap), to be masked elsewhere. */
+  valueSink?: string[];
 }
 
 const GENERIC_PRIORITY = { PWS100: 10, PWS101: 20 } as Record<string, number>;
@@ -180,6 +182,7 @@ interface Segment {
 function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptions, out: FindingInput[]): void {
   const { kept, all } = detectSecrets(seg.text, seg.mode, opts);
   if (kept.length === 0) return;
+  if (opts.valueSink) for (const m of all) opts.valueSink.push(m.secret);
   const starts = lineStartsOf(seg.text);
   const max = opts.maxFindings ?? 500;
   const suppressCache = new Map<number, string>();
@@ -227,6 +230,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
         secretHash: secretHash(m.secret),
         advice: 'rotate',
       },
+      [DETECTED_SECRETS]: [...new Set([m.secret, ...spans.map((o) => o.secret)])],
     };
     if (opts.suppress !== false && isSuppressed(commentText, m.rule.id, m.rule.name)) {
       opts.onSuppressed?.(f);

@@ -143,13 +143,15 @@ export function registerScan(program: Command, exit: ExitState): void {
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
+        // Context, removed and added lines quote the source: detected secrets are masked there too.
+        const mask = result.mask ?? ((t: string) => t);
         for (const r of fixed) {
-          if (r.rejected) process.stderr.write(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`);
-          for (const n of r.notApplied ?? []) process.stderr.write(`pyward: ${r.path}:${n.finding.line}: ${n.finding.ruleId} fix not applied: ${n.reason}\n`);
+          if (r.rejected) process.stderr.write(mask(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`));
+          for (const n of r.notApplied ?? []) process.stderr.write(mask(`pyward: ${r.path}:${n.finding.line}: ${n.finding.ruleId} fix not applied: ${n.reason}\n`));
         }
         const applied = fixed.flatMap((r) => r.applied);
         if (o.diff) {
-          process.stdout.write(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join(''));
+          process.stdout.write(mask(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')));
           process.stderr.write(`pyward: ${applied.length} fix${applied.length === 1 ? '' : 'es'} available in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
           exit.code = applied.length && !o.exitZero ? 1 : 0;
           return;

@@ -10,6 +10,7 @@ import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { isSecretCandidateFile, scanHistory, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
 import { gitTopLevel } from '../../secrets/git.js';
+import { maskFindings } from '../../secrets/mask.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
 import { useColor } from '../color.js';
@@ -87,6 +88,7 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
       })),
     );
   }
+  maskFindings(findings);
   return {
     findings: computeFingerprints(findings).sort(compareFindings),
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

@@ -57,7 +57,7 @@ export const hardcodedCipherKey = defineRule({
           if (typeof v !== 'string' || v.length === 0) continue;
           const short = qn!.split('.').slice(-2).join('.').replace(/\.new$/, '.new');
           if (s.what === 'key') {
-            ctx.report({ node: arg, message: `${short}() gets a hard-coded key: anyone with the source can decrypt; load the key from a secret store at run time` });
+            ctx.report({ node: arg, message: `${short}() gets a hard-coded key: anyone with the source can decrypt; load the key from a secret store at run time`, secrets: [v] });
           } else {
             ctx.report({ node: arg, severity: 'medium', message: `${short}() gets a constant ${s.what}: encryption becomes deterministic/reuses the ${s.what}; generate a random one per message (os.urandom)` });
           }

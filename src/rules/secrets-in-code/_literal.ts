@@ -12,6 +12,27 @@ export function literalString(ctx: RuleContext, node: PyNode | undefined): strin
   return ctx.sem.constString(node);
 }
 
+/**
+ * The secret value of a literal as the detectors must mask it: the decoded value and, for each
+ * string part of the literal, its body as written (escapes kept), without prefix and quotes.
+ */
+export function literalSecretForms(ctx: RuleContext, node: PyNode | undefined): string[] {
+  const out = new Set<string>();
+  const v = literalString(ctx, node);
+  if (v !== undefined) out.add(v);
+  const walk = (n: PyNode | undefined, depth: number) => {
+    if (!n || depth > 20) return;
+    if (n.type === 'string') {
+      const m = /^[A-Za-z]*("""|'''|"|')([\s\S]*)\1$/.exec(n.text);
+      if (m) out.add(m[2]);
+      return;
+    }
+    for (const c of n.namedChildren) walk(c, depth + 1);
+  };
+  walk(node, 0);
+  return [...out].filter((s) => s.length > 0);
+}
+
 /** A name that denotes a hardcodable secret (password, token, API key...). */
 export function secretName(name: string): SensitiveMatch | null {
   const m = classifySensitiveName(name);

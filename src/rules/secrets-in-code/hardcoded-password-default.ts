@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { describe, hardcodedSecret, literalString } from './_literal.js';
+import { describe, hardcodedSecret, literalSecretForms, literalString } from './_literal.js';
 
 export const hardcodedPasswordDefault = defineRule({
   meta: {
@@ -29,6 +29,7 @@ export const hardcodedPasswordDefault = defineRule({
         node: param.node,
         message: `parameter \`${hit.name}\` of ${fnName} defaults to a hardcoded ${describe(hit)}${hit.assessment.placeholder ? ' (placeholder-looking value)' : ''}; make it required or read it from the environment`,
         confidence: hit.assessment.confidence === 'medium' ? undefined : hit.assessment.confidence,
+        secrets: literalSecretForms(ctx, param.value),
       });
     };
     const visit = (fn: import('../../python/ast.js').PyNode) => {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { describe, hardcodedSecret, literalString } from './_literal.js';
+import { describe, hardcodedSecret, literalSecretForms, literalString } from './_literal.js';
 
 export const hardcodedPasswordFuncarg = defineRule({
   meta: {
@@ -32,6 +32,7 @@ export const hardcodedPasswordFuncarg = defineRule({
           node,
           message: `hardcoded ${describe(hit)} passed as ${hit.name}= to ${fn.length > 40 ? 'a call' : `${fn}()`}${hit.assessment.placeholder ? ' (placeholder-looking value)' : ''}; read it from the environment or a secret store`,
           confidence: hit.assessment.confidence === 'medium' ? undefined : hit.assessment.confidence,
+          secrets: literalSecretForms(ctx, node.get('value')),
         });
       },
     };

@@ -1,7 +1,7 @@
 import type { PyNode } from '../../python/ast.js';
 import { assessSecretLiteral } from '../_shared/sensitive-names.js';
 import { defineRule, type RuleContext } from '../types.js';
-import { literalString } from './_literal.js';
+import { literalSecretForms, literalString } from './_literal.js';
 
 /** Callee → index of the positional password argument (and its keyword name). */
 const CALLS: Record<string, [number, string]> = {
@@ -56,6 +56,7 @@ export const hardcodedPasswordPositional = defineRule({
         node,
         message: `hardcoded password passed to ${where}${a.placeholder ? ' (placeholder-looking value)' : ''}; read it from the environment or a secret store`,
         confidence: a.confidence === 'medium' ? undefined : a.confidence === 'high' ? undefined : a.confidence,
+        secrets: literalSecretForms(ctx, node),
       });
     return {
       call(node) {

@@ -1,7 +1,7 @@
 import type { PyNode } from '../../python/ast.js';
 import { defineRule } from '../types.js';
 import { isDjangoSettings } from '../web-config/_settings.js';
-import { describe, hardcodedSecret, literalString, targetName, type SecretHit } from './_literal.js';
+import { describe, hardcodedSecret, literalSecretForms, literalString, targetName, type SecretHit } from './_literal.js';
 
 // Reported by PW509 (hardcoded-secret-key) in Django settings and Flask code.
 const FRAMEWORK_KEYS = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'WTF_CSRF_SECRET_KEY', 'SECRET_KEY_FALLBACKS', 'secret_key']);
@@ -28,12 +28,13 @@ export const hardcodedPasswordString = defineRule({
   },
   create(ctx) {
     const frameworkKeys = isDjangoSettings(ctx.file) || ctx.sem.imports('flask');
-    const report = (node: PyNode, hit: SecretHit, how: string) => {
+    const report = (node: PyNode, hit: SecretHit, how: string, value: PyNode | undefined) => {
       if (frameworkKeys && FRAMEWORK_KEYS.has(hit.name)) return;
       ctx.report({
         node,
         message: `hardcoded ${describe(hit)} ${how} \`${hit.name}\`${hit.assessment.placeholder ? ' (placeholder-looking value)' : ''}; load it from the environment or a secret store`,
         confidence: hit.assessment.confidence === 'medium' ? undefined : hit.assessment.confidence,
+        secrets: literalSecretForms(ctx, value),
       });
     };
     return {
@@ -43,7 +44,7 @@ export const hardcodedPasswordString = defineRule({
         while (right?.type === 'assignment') right = right.get('right');
         if (!left) return;
         const hit = hardcodedSecret(targetName(ctx, left), literalString(ctx, right));
-        if (hit) report(left, hit, 'assigned to');
+        if (hit) report(left, hit, 'assigned to', right);
       },
       comparison_operator(node) {
         const ops = node.all('operators').map((o) => o.text);
@@ -54,14 +55,14 @@ export const hardcodedPasswordString = defineRule({
           if (target.type === 'string') continue;
           const hit = hardcodedSecret(targetName(ctx, target), literalString(ctx, value));
           if (hit) {
-            report(node, hit, 'compared with');
+            report(node, hit, 'compared with', value);
             return;
           }
         }
       },
       pair(node) {
         const hit = hardcodedSecret(ctx.sem.constString(node.get('key')), literalString(ctx, node.get('value')));
-        if (hit) report(node, hit, 'stored under');
+        if (hit) report(node, hit, 'stored under', node.get('value'));
       },
     };
   },

@@ -69,7 +69,7 @@ export const hardcodedSecretKey = defineRule({
       const msg = h.fallback
         ? `${what} falls back to a hardcoded key when the environment variable is missing; fail instead of using a literal`
         : `${what} is hardcoded${placeholder ? ' (placeholder-looking value, still used if deployed)' : ''}: anyone with the source can forge sessions and tokens; load it from the environment`;
-      ctx.report({ node, message: msg, severity, confidence });
+      ctx.report({ node, message: msg, severity, confidence, secrets: [h.value] });
     };
     return mergeVisitors(
       settingsVisitors(ctx, NAMES, (w) => {
