@@ -1,8 +1,9 @@
 // A hostile repository against the dependency audit, through the real CLI (bin/pyward.js): a
 // requirements file with `${VAR}` references and includes of absolute, `../`, /proc, FIFO and
-// /dev/zero paths, and dependency files that are FIFOs, links to /dev/zero or links out of the
-// tree. The fixtures are built here, in a temporary folder; the runner's "secret" is an environment
-// variable set for the run.
+// /dev/zero paths, dependency files that are FIFOs, links to /dev/zero or links out of the tree,
+// and `audit --fix` on a requirements file that is a link to a file outside. The fixtures are
+// built here, in a temporary folder; the runner's "secret" is an environment variable set for the
+// run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
@@ -158,6 +159,27 @@ test('audit of hostile dependency files named on the command line: FIFOs, /dev/z
     ['svc/uv.lock', /^file too large \(67108864 bytes, limit 16777216\)$/],
   ], 'audit FILES');
   assert.ok(r.ms < TIMEOUT_MS);
+});
+
+test('audit --fix never writes outside the tree: a requirements file linked to an outside file is left alone, an ordinary one is fixed', async () => {
+  const base = tempDir('pyward-hostile-fix-');
+  const outsideText = 'PyYAML==5.3  # outside the repository\n';
+  writeTree(base, { 'outside-reqs.txt': outsideText, 'outside-dir/requirements.txt': outsideText });
+  const tree = join(base, 'tree');
+  writeTree(tree, { 'app/requirements.txt': 'PyYAML==5.3\r\n', 'app/pinned.txt': 'PyYAML==5.3\n' });
+  symlinkSync(join(base, 'outside-reqs.txt'), join(tree, 'requirements.txt'));
+  symlinkSync(join(base, 'outside-dir'), join(tree, 'vendor'));
+  symlinkSync('app/pinned.txt', join(tree, 'requirements-link.txt')); // inside, but still not written through
+  const r = await run(['audit', '--fix', 'requirements.txt', 'vendor/requirements.txt', 'app/requirements.txt', 'requirements-link.txt'], tree, {});
+  assert.ok(!r.killed);
+  assert.equal(readFileSync(join(base, 'outside-reqs.txt'), 'utf8'), outsideText);
+  assert.equal(readFileSync(join(base, 'outside-dir', 'requirements.txt'), 'utf8'), outsideText);
+  assert.equal(readFileSync(join(tree, 'app', 'requirements.txt'), 'utf8'), 'PyYAML==5.4\r\n');
+  assert.equal(readFileSync(join(tree, 'app', 'pinned.txt'), 'utf8'), 'PyYAML==5.3\n');
+  assert.match(r.stderr, /requirements-link\.txt: it is a symbolic link \(edit the file it points to\); not rewritten/);
+  assert.match(r.stdout, /requirements\.txt: symbolic link to a file outside the scanned folder, not read/);
+  assert.match(r.stdout, /vendor\/requirements\.txt: symbolic link to a file outside the scanned folder, not read/);
+  assert.match(r.stderr, /rewrote 1 requirement\(s\) in 1 file/);
 });
 
 test('--online sends only the names of dependencies written literally in files inside the tree', async () => {
