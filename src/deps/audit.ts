@@ -4,6 +4,8 @@ import { evaluateMarker, type TargetEnvironment } from './markers.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { isInside } from '../core/safe-fs.js';
+import { realFolder } from './files.js';
 import type { FindingInput, Severity, SkippedFile } from '../core/finding.js';
 import { bestScore, type CvssScore } from './cvss.js';
 import { detectFormat, discover, parseFile } from './discover.js';
@@ -35,6 +37,8 @@ export interface AuditedDependency {
   status: 'vulnerable' | 'safe' | 'unpinned' | 'unknown' | 'not-applicable';
   advisories: string[];
   fix: MinimalFix | null;
+  /** The scanned folder (real path) the dependency's file was found in: --fix writes only inside it. */
+  root?: string;
 }
 
 export interface AuditResult {
@@ -54,19 +58,32 @@ function rel(cwd: string, p: string): string {
   return (r === '' ? basename(p) : r).split(sep).join('/');
 }
 
-function collectInputs(opts: AuditOptions): { file: string; format: ParsedManifest['format'] }[] {
+/**
+ * The folder a path given by the user is audited within (a real path): the folder itself, or for a
+ * file the working folder when the file is in it, else the file's own folder. Dependency files and
+ * their includes are read, and `--fix` writes, only inside it.
+ */
+function rootOf(abs: string, isDir: boolean, cwd: string): string {
+  if (isDir) return realFolder(abs);
+  return isInside(cwd, abs) ? realFolder(cwd) : realFolder(dirname(abs));
+}
+
+type Input = { file: string; format: ParsedManifest['format']; root: string };
+
+function collectInputs(opts: AuditOptions): Input[] {
   const paths = opts.paths.length ? opts.paths : ['.'];
-  const out: { file: string; format: ParsedManifest['format'] }[] = [];
+  const out: Input[] = [];
   for (const p of paths) {
     const abs = resolve(opts.cwd, p);
     if (!existsSync(abs)) throw new UsageError(`no such file or directory: ${p}`);
     if (statSync(abs).isDirectory()) {
-      for (const f of discover(abs, { exclude: opts.exclude, respectGitignore: opts.respectGitignore })) out.push({ file: f, format: detectFormat(f)! });
+      const root = rootOf(abs, true, opts.cwd);
+      for (const f of discover(abs, { exclude: opts.exclude, respectGitignore: opts.respectGitignore })) out.push({ file: f, format: detectFormat(f)!, root });
     } else {
       const format = detectFormat(abs, opts.strict !== false);
       if (!format && opts.strict === false) continue;
       if (!format) throw new UsageError(`${p}: not a dependency file pyward understands (requirements*.txt, *.in, pyproject.toml, poetry.lock, Pipfile, Pipfile.lock, uv.lock, pdm.lock, pylock.toml)`);
-      out.push({ file: abs, format });
+      out.push({ file: abs, format, root: rootOf(abs, false, opts.cwd) });
     }
   }
   return out;
@@ -103,10 +120,12 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const seen = new Set<string>();
   const parsed: ParsedManifest[] = [];
   const constraintsOf = new Map<ParsedManifest, ParsedManifest[]>();
-  for (const { file, format } of inputs) {
-    const ms = parseFile(file, format, seen);
+  const rootOfDep = new Map<Dependency, string>();
+  for (const { file, format, root } of inputs) {
+    const ms = parseFile(file, format, seen, root);
     if (!ms.length) continue;
     parsed.push(...ms);
+    for (const m of ms) for (const d of m.deps) rootOfDep.set(d, root);
     const cons = ms.filter((m) => m.deps.some((d) => d.kind === 'constraint'));
     for (const m of ms) if (!cons.includes(m)) constraintsOf.set(m, cons);
   }
@@ -161,7 +180,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const { dep } = t;
     // `; sys_platform == "win32"` on a Linux target: never installed there.
     if (opts.environment && [dep.marker, t.declaredIn?.marker].some((m) => m !== undefined && evaluateMarker(m, opts.environment!) === false)) {
-      details.push({ dep, format: t.format, status: 'not-applicable', advisories: [], fix: null });
+      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'not-applicable', advisories: [], fix: null });
       continue;
     }
     const advs: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
@@ -171,7 +190,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const common = { package: dep.name, declaredName: dep.rawName, format: t.format, ...(dep.group ? { group: dep.group } : {}), ...(dep.marker ? { marker: dep.marker } : {}), ...(dep.direct ? { direct: dep.direct } : {}) };
 
     if (!dep.version && !dep.direct) {
-      details.push({ dep, format: t.format, status: 'unpinned', advisories: [], fix: null });
+      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'unpinned', advisories: [], fix: null });
       findings.push({
         ruleId: PWD002, name: 'unpinned-dependency', category: 'dependency', severity: 'low', confidence: 'high', cwe: [1357], ...loc,
         message: `${dep.rawName}${dep.spec ? ' ' + dep.spec : ''} is not pinned and no lock file records its version, so it was not audited: pin versions in production`,
@@ -185,7 +204,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const affecting = verdicts.filter((x) => x.v === true).map((x) => x.a);
     const undecided = verdicts.filter((x) => x.v === null).map((x) => x.a);
     if (!affecting.length && undecided.length) {
-      details.push({ dep, format: t.format, status: 'unknown', advisories: undecided.map((a) => a.id), fix: null });
+      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'unknown', advisories: undecided.map((a) => a.id), fix: null });
       const why = version ? `version "${version}" is not a valid PEP 440 version` : `its version is unknown (direct reference ${dep.direct})`;
       findings.push({
         ruleId: PWD003, name: 'unknown-dependency-version', category: 'dependency', severity: 'medium', confidence: 'low', cwe: [1395], ...loc,
@@ -196,7 +215,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       continue;
     }
     if (!affecting.length) {
-      details.push({ dep, format: t.format, status: 'safe', advisories: [], fix: null });
+      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'safe', advisories: [], fix: null });
       continue;
     }
     const v = version!;
@@ -207,7 +226,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       fixCache.set(key, fix);
     }
     const merged = mergeAliases(affecting);
-    details.push({ dep, format: t.format, status: 'vulnerable', advisories: merged.map((g) => g.id), fix });
+    details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'vulnerable', advisories: merged.map((g) => g.id), fix });
     for (const g of merged) {
       const cvss = bestScore(g.records.flatMap((r) => r.severity));
       const severity: Severity = cvss?.severity ?? 'medium';

@@ -1,7 +1,9 @@
 // Finding dependency files under a directory, and telling a file's format from its name.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { discover as discoverFiles } from '../core/discovery.js';
+import { UnreadableFileError } from '../core/safe-fs.js';
+import { readDependencyText, realFolder, realPathInside } from './files.js';
 import { parsePipfile, parsePyproject } from './parsers/manifests.js';
 import { parsePdmLock, parsePipfileLock, parsePoetryLock, parsePylock, parseUvLock } from './parsers/locks.js';
 import { parseRequirementsFile } from './parsers/requirements.js';
@@ -59,12 +61,26 @@ export function discover(dir: string, opts: DiscoverOptions = {}): string[] {
     .sort();
 }
 
-/** Parses one file (requirements files also return the files they include). */
-export function parseFile(file: string, format: ManifestFormat, seen: Set<string>): ParsedManifest[] {
-  if (format === 'requirements') return parseRequirementsFile(file, { seen });
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const text = readFileSync(file, 'utf8');
+/**
+ * Parses one file (requirements files also return the files they include). `root` is the scanned
+ * folder (a real path; default: the file's real folder): a file whose real path is outside it, or
+ * that is not a regular file or is too large, is not read and is reported in `skipped`. `seen` holds
+ * real paths.
+ */
+export function parseFile(file: string, format: ManifestFormat, seen: Set<string>, root = realFolder(dirname(file))): ParsedManifest[] {
+  if (format === 'requirements') return parseRequirementsFile(file, { seen, root });
+  const out: ParsedManifest = { file, format, deps: [], skipped: [] };
+  let text: string;
+  try {
+    const real = realPathInside(file, root);
+    if (seen.has(real)) return [];
+    seen.add(real);
+    text = readDependencyText(real).text;
+  } catch (e) {
+    if (!(e instanceof UnreadableFileError)) throw e;
+    out.skipped.push({ path: file, reason: e.reason });
+    return [out];
+  }
   switch (format) {
     case 'pyproject': return [parsePyproject(text, file)];
     case 'Pipfile': return [parsePipfile(text, file)];

@@ -1,9 +1,16 @@
 // `--fix`: rewrite `==`/`===` pins in requirements files to the minimal fixing version. Comments and
 // the rest of the line are kept; `--hash` options of a rewritten requirement no longer match the new
 // version, so they are removed, with a warning. Other formats are reported, not rewritten.
-import { readFileSync, writeFileSync } from 'node:fs';
+//
+// Only a regular file inside the scanned folder is rewritten, never through a symbolic link (a
+// committed `requirements.txt -> /elsewhere` is reported, not written), and its bytes are kept:
+// every line ending as it was, a file that is not UTF-8 written back byte for byte.
+import { lstatSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { isInside, UnreadableFileError, writeFileSafely } from '../core/safe-fs.js';
 import type { AuditedDependency } from './audit.js';
+import { readDependencyText, realFolder, realpathOrNull } from './files.js';
 
 export interface LineEdit {
   /** 1-based first and last physical line replaced. */
@@ -19,6 +26,10 @@ export interface LineEdit {
 
 export interface FilePlan {
   file: string;
+  /** The file's real path (inside `root`), which is what is written. */
+  real: string;
+  /** The scanned folder (real path) the file belongs to. */
+  root: string;
   edits: LineEdit[];
 }
 
@@ -49,7 +60,14 @@ export function planFixes(details: AuditedDependency[], cwd: string): FixPlan {
   }
   const files: FilePlan[] = [];
   for (const [file, deps] of byFile) {
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const root = deps[0].root ?? realFolder(cwd);
+    const shown = relative(cwd, file).split(sep).join('/');
+    const checked = writableFile(file, root);
+    if (typeof checked === 'string') {
+      warnings.push(`${shown}: ${checked}; not rewritten`);
+      continue;
+    }
+    const lines = splitLines(checked.text).lines;
     const edits: LineEdit[] = [];
     for (const d of deps) {
       const { dep } = d;
@@ -75,20 +93,74 @@ export function planFixes(details: AuditedDependency[], cwd: string): FixPlan {
       }
       edits.push({ line: dep.line, endLine: dep.endLine, before, after, package: dep.rawName, from, to, removedHashes });
     }
-    if (edits.length) files.push({ file, edits: edits.sort((a, b) => a.line - b.line) });
+    if (edits.length) files.push({ file, real: checked.real, root, edits: edits.sort((a, b) => a.line - b.line) });
   }
   return { files: files.sort((a, b) => (a.file < b.file ? -1 : 1)), warnings };
 }
 
-/** Writes the planned edits (line endings of the file are kept). */
-export function applyFixes(plan: FixPlan): void {
-  for (const f of plan.files) {
-    const text = readFileSync(f.file, 'utf8');
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const lines = text.split(/\r?\n/);
-    for (const e of [...f.edits].sort((a, b) => b.line - a.line)) lines.splice(e.line - 1, e.endLine - e.line + 1, ...e.after);
-    writeFileSync(f.file, lines.join(eol));
+/**
+ * Why `file` may not be rewritten (a string), or its real path and text: it must not be a symbolic
+ * link, its real path must be inside `root`, and it must be a regular file within the size cap.
+ */
+function writableFile(file: string, root: string): { real: string; text: string; encoding: 'utf8' | 'latin1' } | string {
+  try {
+    if (lstatSync(file).isSymbolicLink()) return 'it is a symbolic link (edit the file it points to)';
+  } catch (e) {
+    return `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
   }
+  const real = realpathOrNull(file);
+  if (!real || !isInside(root, real)) return 'it is outside the scanned folder';
+  try {
+    return { real, ...readDependencyText(real) };
+  } catch (e) {
+    if (e instanceof UnreadableFileError) return e.reason;
+    throw e;
+  }
+}
+
+/** Lines and the line ending after each ('' after the last). */
+function splitLines(text: string): { lines: string[]; eols: string[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const re = /\r?\n/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(text.slice(at, m.index));
+    eols.push(m[0]);
+    at = m.index + m[0].length;
+  }
+  lines.push(text.slice(at));
+  eols.push('');
+  return { lines, eols };
+}
+
+/**
+ * Writes the planned edits. Every file is checked again first (not a symbolic link, inside its
+ * scanned folder, the planned lines unchanged); nothing is written when one of them changed since
+ * planning (UsageError). Files are written in place without following a link; every line ending
+ * and the file's encoding are kept.
+ */
+export function applyFixes(plan: FixPlan): void {
+  const writes: { f: FilePlan; data: Buffer }[] = [];
+  for (const f of plan.files) {
+    const checked = writableFile(f.file, f.root);
+    if (typeof checked === 'string' || checked.real !== f.real) {
+      throw new UsageError(`--fix: ${f.file} changed since the audit (${typeof checked === 'string' ? checked : 'it now resolves elsewhere'}); nothing was rewritten`);
+    }
+    const { lines, eols } = splitLines(checked.text);
+    for (const e of [...f.edits].sort((a, b) => b.line - a.line)) {
+      const now = lines.slice(e.line - 1, e.endLine);
+      if (now.length !== e.before.length || now.some((l, i) => l !== e.before[i])) {
+        throw new UsageError(`--fix: ${f.file} changed since the audit (line ${e.line}); nothing was rewritten`);
+      }
+      // The new lines take the endings of the lines they replace; the last keeps the last one's.
+      const endings = e.after.map((_, i) => (i === e.after.length - 1 ? eols[e.endLine - 1] : eols[e.line - 1 + i]));
+      lines.splice(e.line - 1, e.endLine - e.line + 1, ...e.after);
+      eols.splice(e.line - 1, e.endLine - e.line + 1, ...endings);
+    }
+    writes.push({ f, data: Buffer.from(lines.map((l, i) => l + eols[i]).join(''), checked.encoding) });
+  }
+  for (const { f, data } of writes) writeFileSafely(f.real, data, { cwd: f.root, what: 'fixed requirements file' });
 }
 
 /** A unified diff of the planned edits (no context lines). */

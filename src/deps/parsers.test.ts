@@ -180,7 +180,7 @@ test('requirements: PEP 508 direct reference without a version', () => {
   assert.equal(byName(m, 'black').version, '23.7.0');
 });
 
-test('synthetic requirements: editable, #egg=, markers with --hash, local versions, includes, options, env vars', () => {
+test('synthetic requirements: editable, #egg=, markers with --hash, local versions, includes, options; env vars are not expanded', () => {
   const dir = tempDir();
   writeTree(dir, {
     'requirements.txt': [
@@ -204,12 +204,19 @@ test('synthetic requirements: editable, #egg=, markers with --hash, local versio
     'sub/base.txt': '# base\nDjango==4.2.3\n-r ../requirements.txt\n',
     'constraints.txt': 'flask==0.12\nunused==1.0\n',
   });
-  const ms = parseRequirementsFile(join(dir, 'requirements.txt'), { seen: new Set(), env: { PW_TEST_SUFFIX: 'abc' } });
+  process.env.PW_TEST_SUFFIX = 'abc';
+  let ms: ParsedManifest[];
+  try {
+    ms = parseRequirementsFile(join(dir, 'requirements.txt'), { seen: new Set() });
+  } finally {
+    delete process.env.PW_TEST_SUFFIX;
+  }
   assert.deepEqual(ms.map((m) => m.file.slice(dir.length + 1)), ['requirements.txt', 'sub/base.txt', 'constraints.txt']);
   const [top, base, cons] = ms;
   assert.equal(byName(base, 'django').version, '4.2.3');
   assert.ok(cons.deps.every((d) => d.kind === 'constraint'));
-  assert.deepEqual(top.deps.map((d) => d.name), ['my-proj', 'some-pkg', 'zipped', 'torch', 'requests', 'pkg-abc', 'flask', 'weird', 'arch-pkg']);
+  assert.deepEqual(top.deps.map((d) => d.name), ['my-proj', 'some-pkg', 'zipped', 'torch', 'requests', 'flask', 'weird', 'arch-pkg']);
+  assert.deepEqual(top.skipped, [{ path: join(dir, 'requirements.txt'), reason: 'line 12: requirement with an environment variable reference (${PW_TEST_SUFFIX}), not expanded; not audited' }]);
   const ed = byName(top, 'my-proj');
   assert.equal(ed.editable, true);
   assert.equal(ed.version, null);

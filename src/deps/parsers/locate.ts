@@ -60,3 +60,20 @@ export class Locator {
     return { line: i + 1, column: col, endLine: i + 1, endColumn: l.trimEnd().length + 1, snippet: l.trim() };
   }
 }
+
+// Parse errors are reported by position only: the parsers' messages quote the text around the
+// error, and a skip reason never repeats a file's content.
+
+/** "invalid TOML (line L, column C)" from a smol-toml error. */
+export function invalidTomlReason(e: unknown): string {
+  const { line, column } = (e ?? {}) as { line?: unknown; column?: unknown };
+  return typeof line === 'number' && typeof column === 'number' ? `invalid TOML (line ${line}, column ${column})` : 'invalid TOML';
+}
+
+/** "invalid JSON (line L, column C)" when the JSON.parse error gives a position. */
+export function invalidJsonReason(e: unknown, text: string): string {
+  const m = /at position (\d+)/.exec((e as Error)?.message ?? '');
+  if (!m) return /Unexpected end of JSON input/.test((e as Error)?.message ?? '') ? 'invalid JSON (unexpected end)' : 'invalid JSON';
+  const before = text.slice(0, Number(m[1])).split(/\r?\n/);
+  return `invalid JSON (line ${before.length}, column ${before[before.length - 1].length + 1})`;
+}

@@ -4,7 +4,7 @@
 import { parse as parseToml } from 'smol-toml';
 import { normalizeName } from '../pep.js';
 import type { Dependency, ManifestFormat, ParsedManifest } from '../types.js';
-import { Locator } from './locate.js';
+import { invalidJsonReason, invalidTomlReason, Locator } from './locate.js';
 
 type Table = Record<string, unknown>;
 const isTable = (x: unknown): x is Table => !!x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date);
@@ -42,7 +42,7 @@ function arrayLock(
   try {
     doc = parseToml(text) as Table;
   } catch (e) {
-    out.skipped.push({ path: file, reason: `invalid TOML: ${(e as Error).message.split('\n')[0]}` });
+    out.skipped.push({ path: file, reason: invalidTomlReason(e) });
     return out;
   }
   const loc = new Locator(text);
@@ -127,7 +127,7 @@ export function parsePipfileLock(text: string, file: string): ParsedManifest {
   try {
     doc = JSON.parse(text) as Table;
   } catch (e) {
-    out.skipped.push({ path: file, reason: `invalid JSON: ${(e as Error).message}` });
+    out.skipped.push({ path: file, reason: invalidJsonReason(e, text) });
     return out;
   }
   const loc = new Locator(text);

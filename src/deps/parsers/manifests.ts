@@ -4,7 +4,7 @@ import { parse as parseToml } from 'smol-toml';
 import { normalizeName, validVersion } from '../pep.js';
 import { parseRequirement, pinnedVersion } from '../pep508.js';
 import type { Dependency, ParsedManifest } from '../types.js';
-import { Locator } from './locate.js';
+import { invalidTomlReason, Locator } from './locate.js';
 
 type Table = Record<string, unknown>;
 const isTable = (x: unknown): x is Table => !!x && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date);
@@ -34,7 +34,7 @@ function pep508List(list: unknown, file: string, loc: Locator, group: string, us
     if (i >= 0) used.add(i);
     const dep = fromPep508(item, file, loc, i, group);
     if (dep) out.deps.push(dep);
-    else out.skipped.push({ path: file, reason: `not a PEP 508 requirement: ${item}` });
+    else out.skipped.push({ path: file, reason: `${i >= 0 ? `line ${i + 1}: ` : ''}a dependency string that is not a PEP 508 requirement; not audited` });
   }
 }
 
@@ -92,7 +92,7 @@ function parseTomlOrSkip(text: string, file: string, out: ParsedManifest): Table
   try {
     return parseToml(text) as Table;
   } catch (e) {
-    out.skipped.push({ path: file, reason: `invalid TOML: ${(e as Error).message.split('\n')[0]}` });
+    out.skipped.push({ path: file, reason: invalidTomlReason(e) });
     return null;
   }
 }

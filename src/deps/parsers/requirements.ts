@@ -1,8 +1,14 @@
 // pip requirements files (requirements*.txt, *.in): continuations, comments, `-r`/`-c` includes
 // (relative to the including file), `-e`, per-requirement options (`--hash`), markers, extras,
-// `name @ url`, bare URLs/paths with `#egg=`, `===`, `${VAR}` expansion (as pip does).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// `name @ url`, bare URLs/paths with `#egg=`, `===`.
+//
+// The file is written by whoever wrote the repository, so unlike pip: `${VAR}` is never expanded
+// (the requirement is listed in `skipped`, the value never read), an include is followed only to a
+// regular file whose real path stays inside the scanned root (never a URL, a FIFO, a device or a
+// file outside), and skip reasons say what kind of line it was and where, never its text.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { UnreadableFileError } from '../../core/safe-fs.js';
+import { describeEnvReferences, envReferences, readDependencyText, realFolder, realPathInside, resolveUnder, shownPath } from '../files.js';
 import { normalizeName } from '../pep.js';
 import { parseRequirement, pinnedVersion } from '../pep508.js';
 import type { Dependency, ParsedManifest } from '../types.js';
@@ -42,10 +48,6 @@ export function logicalLines(content: string): LogicalLine[] {
   return out;
 }
 
-function expandEnv(s: string, env: NodeJS.ProcessEnv): string {
-  return s.replace(/\$\{([A-Z0-9_]+)\}/g, (all, k: string) => env[k] ?? all);
-}
-
 const INCLUDE_RE = /^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))(.+)$/;
 const EDITABLE_RE = /^(-e|--editable)(?:\s*=\s*|\s+)(.+)$/;
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
@@ -68,37 +70,98 @@ function archiveNameVersion(ref: string): { name: string; version: string } | nu
 }
 
 export interface RequirementsOptions {
-  env?: NodeJS.ProcessEnv;
-  /** Files already parsed (absolute paths), shared across includes to stop cycles. */
+  /** Files already parsed (real paths), shared across includes to stop cycles. */
   seen?: Set<string>;
+  /**
+   * The scanned root (a real path): the file and its includes are read only inside it. Default:
+   * the real folder of `file`.
+   */
+  root?: string;
+  /** Include depth of this file (internal). */
+  depth?: number;
+  /** For an included file: "-r on line 3 of /x/requirements.txt", added to a read failure (internal). */
+  includedBy?: string;
 }
+
+/** Deeper include chains are not followed (pip has no limit; real projects use two or three). */
+export const MAX_INCLUDE_DEPTH = 32;
+
+const includeFlag = (f: string) => (f === '--requirement' ? '-r' : f === '--constraint' ? '-c' : f);
 
 /**
  * Parses a requirements file and, recursively, the files it includes. Returns one entry per file;
- * deps of `-c` files have kind 'constraint'. A missing include is reported in `skipped`.
+ * deps of `-c` files have kind 'constraint'. A missing or refused include, a file that cannot be
+ * read and a line that is not audited are reported in `skipped`.
  */
 export function parseRequirementsFile(file: string, opts: RequirementsOptions = {}, kind: Dependency['kind'] = 'manifest'): ParsedManifest[] {
   const seen = opts.seen ?? new Set<string>();
-  const env = opts.env ?? process.env;
   const abs = resolve(file);
-  if (seen.has(abs)) return [];
-  seen.add(abs);
-  const content = readFileSync(abs, 'utf8');
-  const physical = content.split(/\r?\n/);
+  const root = opts.root ?? realFolder(dirname(abs));
+  const depth = opts.depth ?? 0;
   const result: ParsedManifest = { file: abs, format: 'requirements', deps: [], skipped: [] };
+  let real: string;
+  let content: string;
+  try {
+    real = realPathInside(abs, root);
+    if (seen.has(real)) return [];
+    seen.add(real);
+    content = readDependencyText(real).text;
+  } catch (e) {
+    if (!(e instanceof UnreadableFileError)) throw e;
+    result.skipped.push({ path: abs, reason: opts.includedBy ? `${e.reason} (${opts.includedBy})` : e.reason });
+    return [result];
+  }
+  const physical = content.split(/\r?\n/);
   const nested: ParsedManifest[] = [];
+  const inRoot = relative(root, real).split(sep).join('/') || abs; // for skip reasons: the file within the scanned folder
   for (const ll of logicalLines(content)) {
-    const text = expandEnv(ll.text.replace(COMMENT_RE, ''), env).trim();
+    const text = ll.text.replace(COMMENT_RE, '').trim();
     if (!text) continue;
+    const lineNo = ll.first + 1;
+    const here = `on line ${lineNo} of ${inRoot}`;
     const inc = INCLUDE_RE.exec(text);
     if (inc) {
-      const target = resolve(dirname(abs), inc[2].trim());
-      const isConstraint = inc[1] === '-c' || inc[1] === '--constraint';
-      if (!existsSync(target)) {
-        result.skipped.push({ path: target, reason: `included file not found (${inc[1]} on line ${ll.first + 1} of ${abs})` });
+      const flag = includeFlag(inc[1]);
+      const arg = inc[2].trim();
+      const isConstraint = flag === '-c';
+      const refuse = (why: string) => result.skipped.push({ path: abs, reason: `line ${lineNo}: ${flag} include ${why}` });
+      const vars = envReferences(arg);
+      if (vars.length) {
+        refuse(`with an environment variable reference (${describeEnvReferences(vars)}), not expanded or followed`);
         continue;
       }
-      nested.push(...parseRequirementsFile(target, { env, seen }, isConstraint ? 'constraint' : kind));
+      if (URL_RE.test(arg)) {
+        refuse('of a URL, not fetched');
+        continue;
+      }
+      if (depth >= MAX_INCLUDE_DEPTH) {
+        refuse(`nested more than ${MAX_INCLUDE_DEPTH} levels deep, not followed`);
+        continue;
+      }
+      const r = resolveUnder(root, dirname(real), arg);
+      if (r.status === 'outside') {
+        refuse('outside the scanned folder, not followed');
+        continue;
+      }
+      if (r.status === 'loop') {
+        refuse('through a symbolic link loop, not followed');
+        continue;
+      }
+      const lexical = resolve(dirname(abs), arg);
+      if (r.status === 'missing') {
+        result.skipped.push({ path: shownPath(lexical, r.path), reason: `included file not found (${inc[1]} ${here})` });
+        continue;
+      }
+      // Report the include under the path as written when it names the same file.
+      const shown = shownPath(lexical, r.real);
+      nested.push(...parseRequirementsFile(shown, { seen, root, depth: depth + 1, includedBy: `${inc[1]} ${here}` }, isConstraint ? 'constraint' : kind));
+      continue;
+    }
+    const ed = EDITABLE_RE.exec(text);
+    if (!ed && text.startsWith('-')) continue; // global options: -i, --extra-index-url, -f, --pre, ... (never read or sent)
+    const vars = envReferences(text);
+    if (vars.length) {
+      result.skipped.push({ path: abs, reason: `line ${lineNo}: requirement with an environment variable reference (${describeEnvReferences(vars)}), not expanded; not audited` });
       continue;
     }
     const physLine = physical[ll.first];
@@ -113,7 +176,6 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
       kind,
       hashes: (text.match(/--hash[=\s]/g) ?? []).length,
     };
-    const ed = EDITABLE_RE.exec(text);
     if (ed) {
       const ref = ed[2].trim();
       const name = eggName(ref);
@@ -123,7 +185,6 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
       }
       continue;
     }
-    if (text.startsWith('-')) continue; // global options: -i, --extra-index-url, -f, --pre, ...
     // Split per-requirement options (--hash, --config-settings, ...) from the requirement.
     const optAt = text.search(/\s--?[A-Za-z]/);
     const reqText = (optAt >= 0 ? text.slice(0, optAt) : text).trim();
@@ -132,7 +193,7 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
       const arch = archiveNameVersion(reqText);
       const name = eggName(reqText) ?? arch?.name ?? null;
       if (!name) {
-        result.skipped.push({ path: abs, reason: `line ${ll.first + 1}: cannot tell the package name of ${reqText}` });
+        result.skipped.push({ path: abs, reason: `line ${lineNo}: URL or path requirement without a package name (no #egg= and no archive file name); not audited` });
         continue;
       }
       const version = arch && normalizeName(arch.name) === normalizeName(name) ? arch.version : null;
@@ -141,7 +202,7 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
     }
     const req = parseRequirement(reqText);
     if (!req) {
-      result.skipped.push({ path: abs, reason: `line ${ll.first + 1}: not a requirement: ${reqText}` });
+      result.skipped.push({ path: abs, reason: `line ${lineNo}: not a valid requirement or option line; not audited` });
       continue;
     }
     const col = physLine.indexOf(req.name);
@@ -164,3 +225,4 @@ export function parseRequirementsFile(file: string, opts: RequirementsOptions = 
   }
   return [result, ...nested];
 }
+
