@@ -36,11 +36,11 @@ export function isObjectError(x: GitObject | ObjectError): x is ObjectError {
 export const OID_RE = /^[0-9a-f]{40}$/;
 
 /** A small LRU cache bounded by total bytes. */
-class ByteLru<V extends { data: Buffer }> {
-  private map = new Map<string, V>();
+class ByteLru<K, V extends { data: Buffer }> {
+  private map = new Map<K, V>();
   private bytes = 0;
   constructor(private readonly limit: number) {}
-  get(k: string): V | undefined {
+  get(k: K): V | undefined {
     const v = this.map.get(k);
     if (v) {
       this.map.delete(k);
@@ -48,12 +48,12 @@ class ByteLru<V extends { data: Buffer }> {
     }
     return v;
   }
-  set(k: string, v: V): void {
+  set(k: K, v: V): void {
     if (v.data.length > CACHE_MAX_ENTRY || this.map.has(k)) return;
     this.map.set(k, v);
     this.bytes += v.data.length;
     while (this.bytes > this.limit) {
-      const [oldK, oldV] = this.map.entries().next().value as [string, V];
+      const [oldK, oldV] = this.map.entries().next().value as [K, V];
       this.map.delete(oldK);
       this.bytes -= oldV.data.length;
     }
@@ -63,7 +63,8 @@ class ByteLru<V extends { data: Buffer }> {
 export class ObjectStore {
   readonly warnings: { path: string; reason: string }[] = [];
   private packs: Pack[] | null = null;
-  private cache = new ByteLru<GitObject>(CACHE_BYTES);
+  /** Inflated objects: loose ones by oid, packed ones by pack number and offset. */
+  private cache = new ByteLru<string | number, GitObject>(CACHE_BYTES);
 
   constructor(readonly repo: Repo) {}
 
@@ -90,7 +91,7 @@ export class ObjectStore {
         }
         const idx = join(packDir, n);
         try {
-          this.packs.push(new Pack(idx, idx.replace(/\.idx$/, '.pack')));
+          this.packs.push(new Pack(idx, idx.replace(/\.idx$/, '.pack'), this.packs.length));
         } catch (e) {
           this.warnings.push({ path: idx, reason: e instanceof UnreadableFileError ? e.reason : `unreadable pack index: ${(e as Error).message}` });
         }
@@ -157,7 +158,6 @@ export class ObjectStore {
       const msg = (e as Error).message;
       r = { error: `corrupt object ${oid}: ${msg}`, tooLarge: /too large/.test(msg) };
     }
-    if (!isObjectError(r)) this.cache.set(oid, r);
     return r;
   }
 
@@ -171,13 +171,15 @@ export class ObjectStore {
         if (e instanceof UnreadableFileError && (e.code === 'ENOENT' || e.code === 'ELINKDIR')) continue;
         return { error: `object ${oid}: ${e instanceof UnreadableFileError ? e.reason : (e as Error).message}` };
       }
-      return parseLoose(oid, raw, maxSize);
+      const r = parseLoose(oid, raw, maxSize);
+      if (!isObjectError(r)) this.cache.set(oid, r);
+      return r;
     }
     return { error: `missing object ${oid}`, missing: true };
   }
 
   private readPacked(p: Pack, offset: number, maxSize: number, depth: number): GitObject | ObjectError {
-    const key = `${p.packPath}\0${offset}`;
+    const key = p.id * 2 ** 40 + offset;
     const hit = this.cache.get(key);
     if (hit) return hit.data.length > maxSize ? { error: `object too large (${hit.data.length} bytes, limit ${maxSize})`, tooLarge: true } : hit;
     if (depth > MAX_DELTA_DEPTH) throw new PackError(`delta chain longer than ${MAX_DELTA_DEPTH}`);

@@ -30,7 +30,12 @@ export interface PackEntry {
   /** Offset and length of the zlib stream. */
   dataStart: number;
   dataEnd: number;
+  /** The zlib stream when it was read together with the header (small entries). */
+  raw?: Buffer;
 }
+
+/** Entries up to this size are read with their header in one call. */
+const SMALL_ENTRY = 64 * 1024;
 
 export class PackError extends Error {}
 
@@ -48,6 +53,8 @@ export class Pack {
   constructor(
     readonly idxPath: string,
     readonly packPath: string,
+    /** A small number identifying the pack in caches. */
+    readonly id: number,
   ) {
     this.idx = readRegularFile(idxPath, MAX_PACK_INDEX, { noFollow: true }).data;
     const b = this.idx;
@@ -85,12 +92,19 @@ export class Pack {
   /** The pack offset of `oid` (40 hex digits), or undefined. */
   find(oid: string): number | undefined {
     const want = Buffer.from(oid, 'hex');
+    const idx = this.idx;
     let [lo, hi] = this.bucket(want[0]);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = this.idx.compare(want, 0, 20, this.oidsStart + mid * 20, this.oidsStart + mid * 20 + 20);
+      // Byte comparison in JS: Buffer.compare with offsets crosses into C++ on every probe.
+      const at = this.oidsStart + mid * 20;
+      let c = 0;
+      for (let k = 1; k < 20; k++) {
+        c = want[k] - idx[at + k];
+        if (c !== 0) break;
+      }
       if (c === 0) return this.offsetAt(mid);
-      if (c > 0) hi = mid;
+      if (c < 0) hi = mid;
       else lo = mid + 1;
     }
     return undefined;
@@ -164,8 +178,11 @@ export class Pack {
   /** Parses the entry header at `offset`. */
   entry(offset: number): PackEntry {
     this.open();
-    if (offset < 12 || offset >= this.packSize - 20) throw new PackError(`entry offset ${offset} out of range`);
-    const h = this.read(offset, 32);
+    // Offsets stay below 2^40: cache keys combine the pack number with the offset.
+    if (offset < 12 || offset >= this.packSize - 20 || offset >= 2 ** 40) throw new PackError(`entry offset ${offset} out of range`);
+    const end = this.entryEnd(offset);
+    const small = end > offset && end - offset <= SMALL_ENTRY;
+    const h = this.read(offset, small ? end - offset : 32);
     let i = 0;
     let c = h[i++];
     const type = (c >> 4) & 7;
@@ -196,18 +213,20 @@ export class Pack {
       throw new PackError(`unknown entry type ${type}`);
     }
     e.dataStart = offset + i;
-    e.dataEnd = this.entryEnd(offset);
+    e.dataEnd = end;
     if (e.dataEnd <= e.dataStart) throw new PackError('entry has no data');
+    if (small) e.raw = h.subarray(i);
     return e;
   }
 
   /** Inflates the entry's data; its declared size must not exceed `maxSize`. */
   inflate(e: PackEntry, maxSize: number): Buffer {
     if (e.size > maxSize) throw new PackError(`object too large (${e.size} bytes, limit ${maxSize})`);
-    const raw = this.read(e.dataStart, e.dataEnd - e.dataStart);
+    const raw = e.raw ?? this.read(e.dataStart, e.dataEnd - e.dataStart);
     let out: Buffer;
     try {
-      out = inflateSync(raw, { maxOutputLength: Math.max(1, e.size), finishFlush: constants_Z_SYNC_FLUSH });
+      // An output buffer of the declared size (zlib's default 16 KiB per call dominates for small objects).
+      out = inflateSync(raw, { maxOutputLength: Math.max(1, e.size), finishFlush: constants_Z_SYNC_FLUSH, chunkSize: Math.min(Math.max(64, e.size), 1 << 20) });
     } catch (err) {
       throw new PackError(`corrupt compressed data (${(err as Error).message})`);
     }
