@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,5 +165,38 @@ test('a .git file or alternates naming a store outside the repository is not rea
     assert.deepEqual(rep.findings.filter((x) => x.properties?.historyOnly).map((x) => x.path).sort(), ['gone.py', 'kept.py']);
   } finally {
     for (const d of [outside.dir, viaFile, parent]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('symbolic links and FIFOs inside .git are not followed or opened: an index linked to another repository, a FIFO packed-refs, a linked ref', () => {
+  const other = baseRepo('pyward-otherindex-');
+  const { dir, git } = baseRepo('pyward-linkedgit-');
+  const outsideRef = mkdtempSync(join(tmpdir(), 'pyward-outref-'));
+  try {
+    writeFileSync(join(other.dir, 'server.pem'), '-----BEGIN PRIVATE KEY-----\n');
+    gitIn(other.dir)('add', 'server.pem');
+    // Plain git reads the linked index and lists the other repository's server.pem as tracked here.
+    unlinkSync(join(dir, '.git', 'index'));
+    symlinkSync(join(other.dir, '.git', 'index'), join(dir, '.git', 'index'));
+    assert.match(git('ls-files'), /server\.pem/);
+    const oid = git('rev-parse', 'HEAD').trim();
+    writeFileSync(join(outsideRef, 'ref'), `${oid}\n`);
+    symlinkSync(join(outsideRef, 'ref'), join(dir, '.git', 'refs', 'heads', 'linked'));
+    execFileSync('mkfifo', [join(dir, '.git', 'packed-refs')]);
+    const r = pyward(dir, ['secrets', '.', '--history', '--format', 'json']);
+    const rep = assertReport('linked .git', r);
+    assert.deepEqual(rep.findings.filter((x) => x.ruleId === 'PWH003'), [], 'the linked index must not be read');
+    assert.deepEqual(rep.findings.filter((x) => x.properties?.historyOnly).map((x) => x.path).sort(), ['gone.py', 'kept.py'], 'the history is still scanned');
+    assert.ok(rep.skipped.some((s) => s.path.endsWith('packed-refs') && /FIFO/.test(s.reason)), JSON.stringify(rep.skipped));
+    assert.ok(rep.skipped.some((s) => s.path.endsWith('refs/heads/linked') && /symbolic link/.test(s.reason)), JSON.stringify(rep.skipped));
+    // Without the link, the same repository's own index is read (server.pem is not tracked here).
+    unlinkSync(join(dir, '.git', 'index'));
+    git('add', '-f', 'app.py');
+    writeFileSync(join(dir, 'id.pem'), '-----BEGIN PRIVATE KEY-----\n');
+    git('add', 'id.pem');
+    const own = assertReport('own index', pyward(dir, ['secrets', '.', '--format', 'json']));
+    assert.deepEqual(own.findings.filter((x) => x.ruleId === 'PWH003').map((x) => x.path), ['id.pem']);
+  } finally {
+    for (const d of [other.dir, dir, outsideRef]) rmSync(d, { recursive: true, force: true });
   }
 });
