@@ -158,6 +158,20 @@ test('a .git file or alternates naming a store outside the repository is not rea
     assert.deepEqual(rep.findings.filter((x) => x.properties?.historyOnly), [], 'a secret in the outside object store must not be reported');
     assert.ok(rep.skipped.some((s) => /alternate object store .* outside the repository's top folder/.test(s.reason)), JSON.stringify(rep.skipped));
 
+    // A linked worktree its repository registered is followed (the back-link names it); the same
+    // .git file copied into another folder is not.
+    const wt = join(parent, 'wt');
+    outside.git('worktree', 'add', '-q', wt);
+    rep = assertReport('worktree', pyward(wt, ['secrets', '.', '--history', '--format', 'json']));
+    assert.deepEqual(rep.findings.filter((x) => x.properties?.historyOnly).map((x) => x.path).sort(), ['gone.py', 'kept.py']);
+    const copy = join(parent, 'copy');
+    mkdirSync(copy);
+    writeFileSync(join(copy, '.git'), readFileSync(join(wt, '.git')));
+    rep = assertReport('copied worktree link', pyward(copy, ['secrets', '.', '--history', '--format', 'json']));
+    assert.deepEqual(rep.findings.filter((x) => x.properties?.historyOnly), []);
+    assert.ok(rep.skipped.some((s) => s.path === '.git' && /not a worktree registered for this folder/.test(s.reason)), JSON.stringify(rep.skipped));
+    outside.git('worktree', 'remove', '--force', wt);
+
     // The same layouts inside the repository's own top folder are followed.
     renameSync(join(outside.dir, '.git'), join(outside.dir, 'real-git-dir'));
     writeFileSync(join(outside.dir, '.git'), 'gitdir: real-git-dir\n');

@@ -192,6 +192,37 @@ test('a hostile index: paths with .., absolute paths and .git components are dro
   }
 });
 
+test('a FIFO HEAD, a garbage ref and a truncated pack are skipped items; the other refs are still scanned', async () => {
+  const r = repo();
+  try {
+    const tok = 'ghp_' + f.str(AN, 36);
+    r.w('a.py', `T = "${tok}"\n`);
+    r.commit('one');
+    unlinkSync(join(r.dir, 'a.py'));
+    r.commit('two');
+    r.git('branch', 'keep');
+    r.git('repack', '-adq');
+    unlinkSync(join(r.dir, '.git', 'HEAD'));
+    execFileSync('mkfifo', [join(r.dir, '.git', 'HEAD')]);
+    writeFileSync(join(r.dir, '.git', 'refs', 'heads', 'junk'), 'not a ref\n');
+    const h = await scanHistoryWithSkipped({ cwd: r.dir });
+    assert.deepEqual(h.findings.map((x) => x.path), ['a.py']);
+    assert.ok(h.skipped.some((s) => s.path === '.git/HEAD' && /FIFO/.test(s.reason)), JSON.stringify(h.skipped));
+    assert.ok(h.skipped.some((s) => s.path === '.git/refs/heads/junk' && /broken ref/.test(s.reason)), JSON.stringify(h.skipped));
+    // Cut the pack short: every object is now unreadable, which is reported, not thrown.
+    const packDir = join(r.dir, '.git', 'objects', 'pack');
+    const pack = readdirSync(packDir).find((p) => p.endsWith('.pack'))!;
+    const data = readFileSync(join(packDir, pack));
+    chmodSync(join(packDir, pack), 0o644);
+    writeFileSync(join(packDir, pack), data.subarray(0, 40));
+    const cut = await scanHistoryWithSkipped({ cwd: r.dir });
+    assert.deepEqual(cut.findings, []);
+    assert.ok(cut.skipped.some((s) => s.path === '.git/refs/heads/main' && /unreadable object: corrupt object/.test(s.reason)), JSON.stringify(cut.skipped));
+  } finally {
+    rmSync(r.dir, { recursive: true, force: true });
+  }
+});
+
 test('a secret still in a tracked file under build/, env/ or dist/ is not reported as history-only', async () => {
   const r = repo();
   try {

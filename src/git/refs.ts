@@ -21,6 +21,8 @@ export interface RefValue {
 export interface RefDb {
   /** Ref name -> value (loose refs override packed ones). */
   refs: Map<string, RefValue>;
+  /** HEAD of the git folder, null when it is missing or unreadable (then a warning says why). */
+  head: RefValue | null;
   warnings: GitWarning[];
 }
 
@@ -33,9 +35,15 @@ function parseRefFile(text: string): RefValue | null {
 
 /** Reads packed-refs and the loose refs under refs/ (regular files only; links are not followed). */
 export function readRefs(repo: Repo): RefDb {
-  const db: RefDb = { refs: new Map(), warnings: [] };
+  const db: RefDb = { refs: new Map(), head: null, warnings: [] };
   const common = repo.commonDir;
-  if (!common) return db;
+  if (!common || !repo.gitDir) return db;
+  try {
+    const b = readGitFileIfExists(repo, repo.gitDir, 'HEAD', MAX_SMALL_FILE);
+    db.head = b ? parseRefFile(b.toString('utf8')) : null;
+  } catch (e) {
+    db.warnings.push({ path: join(repo.gitDir, 'HEAD'), reason: e instanceof UnreadableFileError ? e.reason : String(e) });
+  }
   try {
     const packed = readGitFileIfExists(repo, common, 'packed-refs', MAX_PACKED_REFS);
     if (packed) {
@@ -102,16 +110,9 @@ function lstatOrNull(p: string) {
   }
 }
 
-/** HEAD of the repository's git folder (symbolic or detached), or null. */
-export function readHead(repo: Repo): RefValue | null {
-  if (!repo.gitDir) return null;
-  const b = readGitFileIfExists(repo, repo.gitDir, 'HEAD', MAX_SMALL_FILE);
-  return b ? parseRefFile(b.toString('utf8')) : null;
-}
-
 /** Follows a ref (and its symbolic chain, bounded) to an oid; undefined when it does not resolve. */
-export function resolveRef(repo: Repo, db: RefDb, name: string): string | undefined {
-  let v: RefValue | null | undefined = name === 'HEAD' ? readHead(repo) : db.refs.get(name);
+export function resolveRef(db: RefDb, name: string): string | undefined {
+  let v: RefValue | null | undefined = name === 'HEAD' ? db.head : db.refs.get(name);
   for (let i = 0; v && i <= MAX_SYMREF_CHAIN; i++) {
     if (v.oid) return v.oid;
     v = v.symref && REF_NAME.test(v.symref) ? db.refs.get(v.symref) : undefined;
@@ -143,11 +144,11 @@ export function resolveRevision(repo: Repo, db: RefDb, store: ObjectStore, rev: 
   if (!m || !m[1] || m[1].length > 1024) return undefined;
   const base = m[1];
   let oid: string | undefined;
-  if (base === 'HEAD') oid = resolveRef(repo, db, 'HEAD');
+  if (base === 'HEAD') oid = resolveRef(db, 'HEAD');
   if (!oid) {
     for (const cand of [base, `refs/${base}`, `refs/tags/${base}`, `refs/heads/${base}`, `refs/remotes/${base}`, `refs/remotes/${base}/HEAD`]) {
       if (cand.startsWith('refs/') && db.refs.has(cand)) {
-        oid = resolveRef(repo, db, cand);
+        oid = resolveRef(db, cand);
         if (oid) break;
       }
     }
@@ -198,7 +199,7 @@ export function allTips(repo: Repo, db: RefDb, store: ObjectStore): { tips: stri
   // git's --all: the refs in name order, then HEAD.
   const names = [...[...db.refs.keys()].sort(), 'HEAD'];
   for (const name of names) {
-    const oid = resolveRef(repo, db, name);
+    const oid = resolveRef(db, name);
     if (!oid) {
       // An unborn HEAD (a repository without commits) is not a problem.
       if (name !== 'HEAD') warnings.push({ path: name, reason: 'broken ref (does not resolve to an object)' });

@@ -5,10 +5,12 @@
 // file is read through readRegularFile (non-blocking open, must be a regular file, size cap) with
 // O_NOFOLLOW, and every folder on the way from the git folder down to it is checked with lstat not
 // to be a symbolic link. A `.git` file, `commondir` and `objects/info/alternates` are followed only
-// when their target is inside the repository's top folder; otherwise they are reported in
-// `warnings` (a reason fit for a skip list) and not read.
+// when their target is inside the repository's top folder, the one exception being a linked worktree
+// its repository registered (`<repo>/.git/worktrees/<name>/gitdir` names this folder's `.git`, a
+// back-link a crafted `.git` file cannot forge); otherwise they are reported in `warnings` (a reason
+// fit for a skip list) and not read.
 import { lstatSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isInside, readRegularFile, UnreadableFileError } from '../core/safe-fs.js';
 
 /** A problem with the repository's git data, shown as a skipped item. */
@@ -129,6 +131,8 @@ export function findRepo(start: string): Repo | null {
     return repo;
   };
   let gitDir: string;
+  /** The common folder of a registered linked worktree (outside the top, trusted by its back-link). */
+  let trustedOutside: string | null = null;
   if (dotGit.isDirectory()) {
     gitDir = dotPath;
   } else if (dotGit.isFile()) {
@@ -141,7 +145,13 @@ export function findRepo(start: string): Repo | null {
     const m = /^gitdir: (.+)$/.exec(line);
     if (!m) return refuse(dotPath, 'not a valid .git file (no "gitdir:" line)');
     gitDir = resolve(top, m[1].trim());
-    if (!insideWithoutLinks(top, gitDir)) return refuse(dotPath, `its git folder ${m[1].trim()} is outside the repository's top folder (not read)`);
+    if (!insideWithoutLinks(top, gitDir)) {
+      // Outside the top: only a linked worktree that its repository registered (`git worktree add`
+      // writes <gitdir>/gitdir naming this folder's .git). A crafted .git file cannot forge that
+      // back-link, which lives in the other repository.
+      if (!isRegisteredWorktree(gitDir, dotPath)) return refuse(dotPath, `its git folder ${m[1].trim()} is outside the repository's top folder and is not a worktree registered for this folder (not read)`);
+      trustedOutside = resolve(gitDir, '..', '..');
+    }
   } else {
     return refuse(dotPath, dotGit.isSymbolicLink() ? '.git is a symbolic link (not followed)' : '.git is not a folder or a regular file');
   }
@@ -153,7 +163,7 @@ export function findRepo(start: string): Repo | null {
     const c = readGitFileIfExists(repo, gitDir, 'commondir', MAX_SMALL_FILE);
     if (c) {
       const target = resolve(gitDir, firstLine(c).trim());
-      if (!insideWithoutLinks(top, target)) {
+      if (!insideWithoutLinks(top, target) && target !== trustedOutside) {
         repo.gitDir = null;
         return refuse(join(gitDir, 'commondir'), `the common git folder it names is outside the repository's top folder (not read)`);
       }
@@ -174,6 +184,22 @@ export function findRepo(start: string): Repo | null {
   }
   if (repo.objectDirs.length) addAlternates(repo, objects, 0);
   return repo;
+}
+
+/** Whether `gitDir` is `<repo>/.git/worktrees/<name>` and its `gitdir` file names `dotPath`. */
+function isRegisteredWorktree(gitDir: string, dotPath: string): boolean {
+  const parent = dirname(gitDir);
+  if (basename(parent) !== 'worktrees') return false;
+  const st = lstatOrNull(gitDir);
+  const pst = lstatOrNull(parent);
+  const cst = lstatOrNull(dirname(parent));
+  if (!st?.isDirectory() || !pst?.isDirectory() || !cst?.isDirectory()) return false;
+  try {
+    const back = firstLine(readRegularFile(join(gitDir, 'gitdir'), MAX_SMALL_FILE, { noFollow: true }).data).trim();
+    return resolve(gitDir, back) === dotPath;
+  } catch {
+    return false;
+  }
 }
 
 function addAlternates(repo: Repo, objectsDir: string, depth: number): void {
