@@ -1,8 +1,7 @@
 // File discovery: walks the given paths honouring .gitignore files and default excludes, never
 // follows a symlink out of the root or around a loop, and classifies files (Python or other text).
 import { contentHash } from './cache.js';
-import { spawnSync } from 'node:child_process';
-import { GIT_ENV, GIT_SAFETY_ARGS } from './git-safety.js';
+import { findRepo, readTrackedFiles } from '../git/index.js';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -218,44 +217,25 @@ function walkDir(
 
 /**
  * The files git tracks in the repository around `dir` (paths relative to its top, and every folder
- * holding one), read once on first use with `git ls-files`; null outside a repository or without git.
+ * holding one), read once on first use from the index by pyward's own reader (git is never run);
+ * null outside a repository or when the index cannot be read. A sparse index's folder entries
+ * count as tracked folders.
  */
 function trackedFiles(dir: string): () => { top: string; files: Set<string>; dirs: Set<string> } | null {
   let cache: { top: string; files: Set<string>; dirs: Set<string> } | null | undefined;
   return () => {
     if (cache !== undefined) return cache;
     cache = null;
-    const top = repoTop(dir);
-    if (!top) return cache;
-    const r = spawnSync('git', [...GIT_SAFETY_ARGS, '-C', top, 'ls-files', '-z'], { encoding: 'utf8', env: GIT_ENV, maxBuffer: 1 << 28, timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
-    if (r.status !== 0 || typeof r.stdout !== 'string') return cache;
-    const files = new Set<string>();
-    const dirs = new Set<string>();
-    for (const f of r.stdout.split('\0')) {
-      if (!f) continue;
-      files.add(f);
-      for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
-        const d = f.slice(0, i);
-        if (dirs.has(d)) break;
-        dirs.add(d);
-      }
-    }
-    cache = { top, files, dirs };
+    const t = readTrackedFiles(dir);
+    if (!t || !t.index) return cache;
+    cache = { top: t.repo.top, files: t.files, dirs: t.dirs };
     return cache;
   };
 }
 
 /** The top of the git repository containing `dir` (the nearest folder with a `.git` entry), or null. */
 function repoTop(dir: string): string | null {
-  for (let cur = dir; ; cur = dirname(cur)) {
-    try {
-      statSync(join(cur, '.git'));
-      return cur;
-    } catch {
-      /* keep going */
-    }
-    if (dirname(cur) === cur) return null;
-  }
+  return findRepo(dir)?.top ?? null;
 }
 
 function readIgnoreFile(p: string): string | null {

@@ -8,7 +8,7 @@ import type { ResolvedSettings, ScanOptions } from './scan.js';
 import { TAINT_RULES } from '../taint/index.js';
 import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
-import { scanHistory, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
+import { scanHistoryWithSkipped, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
 
 export interface ProjectCheck {
   name: string;
@@ -59,10 +59,18 @@ export const projectChecks: ProjectCheck[] = [
     async run(opts, settings, files) {
       const wt = new Set([...secretFingerprints(files.findings), ...files.secretHashes]);
       const findings: FindingInput[] = [];
+      const skipped: SkippedFile[] = [];
+      const seen = new Set<string>();
       for (const root of directoryRoots(opts)) {
-        findings.push(...(await scanHistory({ cwd: opts.cwd, root, workingTreeFingerprints: wt, scan: secretOptionsFromConfig(settings.config.secrets) })));
+        const h = await scanHistoryWithSkipped({ cwd: opts.cwd, root, workingTreeFingerprints: wt, scan: secretOptionsFromConfig(settings.config.secrets) });
+        findings.push(...h.findings);
+        for (const s of h.skipped) {
+          if (seen.has(s.path + '\0' + s.reason)) continue;
+          seen.add(s.path + '\0' + s.reason);
+          skipped.push(s);
+        }
       }
-      return { findings: dedupe(findings) };
+      return { findings: dedupe(findings), skipped };
     },
   },
 ];

@@ -8,7 +8,7 @@ import ignore from 'ignore';
 import type { FindingInput } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import { discover } from '../core/discovery.js';
-import { git, gitTopLevel } from '../secrets/git.js';
+import { readTrackedFiles } from '../git/index.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
 import { looksBinary } from '../secrets/files.js';
 
@@ -183,7 +183,8 @@ export function envValueLines(text: string): { line: number; key: string }[] {
 export async function checkHygiene(root: string, cwd: string): Promise<FindingInput[]> {
   const rootAbs = resolve(cwd, root);
   const findings: FindingInput[] = [];
-  const top = await gitTopLevel(rootAbs);
+  const repo = readTrackedFiles(rootAbs);
+  const top = repo?.repo.top;
   const rel = (abs: string) => toPosix(relative(cwd, abs)) || '.';
 
   // 1. .gitignore presence and coverage (top level of the repository, or the root outside git).
@@ -219,21 +220,18 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
   // 2. Secret files tracked by git.
   const tracked = new Set<string>();
   if (top) {
-    const r = await git(['ls-files', '-z', '--cached'], top);
-    if (r.code === 0) {
-      for (const p of r.stdout.toString('utf8').split('\0')) {
-        if (!p) continue;
-        const abs = join(top, p);
-        const inRoot = relative(rootAbs, abs);
-        if (inRoot.startsWith('..')) continue;
-        if (!isSensitiveFileName(basename(p))) continue;
-        tracked.add(abs);
-        findings.push(
-          mk('PWH003', rel(abs), 1, `${p} is tracked by git. Rotate any secret it contains, run 'git rm --cached ${p}', add it to .gitignore, and purge it from history if the repository was shared.`, '', {
-            trackedPath: p,
-          }),
-        );
-      }
+    // The index, read by pyward itself (git is never run); paths with `..` or `.git` are dropped.
+    for (const p of repo?.files ?? []) {
+      const abs = join(top, p);
+      const inRoot = relative(rootAbs, abs);
+      if (inRoot.startsWith('..')) continue;
+      if (!isSensitiveFileName(basename(p))) continue;
+      tracked.add(abs);
+      findings.push(
+        mk('PWH003', rel(abs), 1, `${p} is tracked by git. Rotate any secret it contains, run 'git rm --cached ${p}', add it to .gitignore, and purge it from history if the repository was shared.`, '', {
+          trackedPath: p,
+        }),
+      );
     }
   }
 

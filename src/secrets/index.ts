@@ -7,10 +7,10 @@
 //   digest of the secret's value, and the matched values under the DETECTED_SECRETS symbol (see mask.ts).
 // - scanHistory({ cwd, since?, workingTreeFingerprints? }): secrets that exist only in git history.
 //   workingTreeFingerprints = secretFingerprints(findings of the working-tree scan); when absent
-//   the working tree is scanned again (git ls-files) to compute it.
+//   the working tree (the index's tracked files and untracked files not ignored) is scanned again.
 export { scanTextForSecrets, secretFingerprints, isAllowedPath, detectSecrets, DEFAULT_ALLOW_PATHS, type SecretScanOptions } from './scan.js';
 export { isSecretCandidateFile, isPythonPath, looksBinary, MAX_SECRET_FILE_SIZE } from './files.js';
-export { scanHistory, listHistoryBlobs, workingTreeSecretHashes, type HistoryOptions } from './history.js';
+export { scanHistory, scanHistoryWithSkipped, listHistoryBlobs, workingTreeSecretHashes, type HistoryOptions } from './history.js';
 export { SECRET_RULES } from './rules.js';
 export { PROVIDER_DETECTORS } from './providers.js';
 export { redact, secretHash } from './redact.js';

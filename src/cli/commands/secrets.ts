@@ -8,8 +8,8 @@ import { compareFindings, computeFingerprints, type FindingInput, type SkippedFi
 import { discover, readSourceFile } from '../../core/discovery.js';
 import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { isSecretCandidateFile, scanHistory, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
-import { gitTopLevel } from '../../secrets/git.js';
+import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
+import { repoTopLevel } from '../../git/index.js';
 import { maskFindings } from '../../secrets/mask.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
@@ -76,17 +76,17 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
   }
   if (o.history || o.since !== undefined) {
     const root = resolve(o.cwd, paths[0]);
-    const top = await gitTopLevel(root);
+    const top = repoTopLevel(root);
     // The working-tree findings describe the whole tree only when the whole repository was scanned.
     const whole = top !== undefined && paths.length === 1 && resolve(root) === resolve(top);
-    findings.push(
-      ...(await scanHistory({
-        cwd: o.cwd,
-        root,
-        since: o.since,
-        workingTreeFingerprints: whole ? secretFingerprints(findings) : undefined,
-      })),
-    );
+    const h = await scanHistoryWithSkipped({
+      cwd: o.cwd,
+      root,
+      since: o.since,
+      workingTreeFingerprints: whole ? secretFingerprints(findings) : undefined,
+    });
+    findings.push(...h.findings);
+    skipped.push(...h.skipped);
   }
   maskFindings(findings);
   return {
