@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { writeStarterConfig } from '../../core/init.js';
 import type { ExitState } from './index.js';
+import { terminalSafe } from '../messages.js';
 
 export function registerInit(program: Command, exit: ExitState): void {
   program
@@ -10,7 +11,7 @@ export function registerInit(program: Command, exit: ExitState): void {
     .argument('[dir]', 'project folder', '.')
     .action((dir: string) => {
       const r = writeStarterConfig(dir);
-      process.stdout.write(`${r.created ? 'created' : 'updated'} ${r.file} with a [tool.pyward] section\n`);
+      process.stdout.write(`${r.created ? 'created' : 'updated'} ${terminalSafe(r.file)} with a [tool.pyward] section\n`);
       exit.code = 0;
     });
 }

@@ -8,6 +8,7 @@ import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/in
 import type { ExitState } from './index.js';
 import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
+import { printNote, terminalSafeDiff } from '../messages.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -140,15 +141,15 @@ export function registerScan(program: Command, exit: ExitState): void {
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff);
-        for (const r of fixed) if (r.rejected) process.stderr.write(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`);
+        for (const r of fixed) if (r.rejected) printNote(`${r.path}: fixes not applied: ${r.rejected}`);
         const applied = fixed.flatMap((r) => r.applied);
         if (o.diff) {
-          process.stdout.write(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join(''));
-          process.stderr.write(`pyward: ${applied.length} fix${applied.length === 1 ? '' : 'es'} available in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
+          process.stdout.write(terminalSafeDiff(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')));
+          printNote(`${applied.length} fix${applied.length === 1 ? '' : 'es'} available in ${fixed.filter((r) => r.applied.length).length} file(s)`);
           exit.code = applied.length && !o.exitZero ? 1 : 0;
           return;
         }
-        process.stderr.write(`pyward: fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
+        printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         const done = new Set(applied.map((f) => f.fingerprint));
         result.findings = result.findings.filter((f) => !done.has(f.fingerprint));
       }
