@@ -130,12 +130,13 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
 /** Skip reasons with their variable parts (sizes, line numbers, messages) removed, to group by. */
 export function skipReasonGroup(reason: string): string {
   let key = reason.replace(/\s*\([^()]*\d[^()]*\)/g, '').replace(/\d+/g, 'N');
-  if (key.length <= 60) return key;
-  // Long reasons end in a quote of the file (a parse error's message, a rejected line): keep the
-  // leading "kind: kind" parts, up to about 40 characters.
+  // Reasons often end in a quote of the file (a parse error's message, a rejected line): keep the
+  // leading parts that are plain words ("line N: not a requirement") or a folder name
+  // ("default exclude: build/"), up to about 40 characters.
   const parts = key.split(': ');
   key = parts[0];
   for (const part of parts.slice(1)) {
+    if (!/^[a-z][a-z ]*$/i.test(part) && !/^[\w.-]+\/$/.test(part)) break;
     if (key.length + 2 + part.length > 40) break;
     key += `: ${part}`;
   }
