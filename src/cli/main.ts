@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
 import { UsageError } from '../core/errors.js';
+import { printError, terminalSafe } from './messages.js';
 
 export async function main(argv: string[]): Promise<number> {
   // `pyward scan | head`: a closed pipe ends the output quietly instead of crashing.
@@ -19,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Security scanner for Python projects')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(terminalSafe(s)) });
   const exit = { code: 0 };
   registerCommands(program, exit);
   // Like Ruff: no command is a usage error; the help goes to stderr so a pipe sees nothing.
@@ -36,10 +37,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`pyward: ${err.message}\n`);
+      printError(err.message);
       return 2;
     }
-    process.stderr.write(`pyward: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    printError(`internal error: ${(err as Error)?.stack ?? String(err)}`);
     return 3;
   }
   return exit.code;

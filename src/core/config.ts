@@ -1,11 +1,14 @@
 // Configuration: `[tool.pyward]` in pyproject.toml (found by walking up from the scanned path) or
 // an explicit --config file, validated with clear errors, then merged with CLI flags.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
+import type { SkippedFile } from './finding.js';
+import { MAX_CONFIG_BYTES, readRegularText, UnreadableFileError } from './safe-fs.js';
+import { patternProblem } from './ignore-guard.js';
 
 export interface Config {
   select?: string[];
@@ -31,6 +34,8 @@ export interface Config {
   banditSkips?: string[];
   /** Non-fatal notes about the configuration (printed on stderr). */
   warnings?: string[];
+  /** Configuration files found but not read (FIFO, device, over MAX_CONFIG_BYTES), for the report's skipped list. */
+  skipped?: SkippedFile[];
 }
 
 const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | 'table' | 'number' | 'boolean' | 'map-string[]' }> = {
@@ -122,6 +127,7 @@ export function validateConfig(raw: unknown, source: string): Config {
       }
     }
   }
+  guardPatterns(cfg, source);
   if (cfg.severityThreshold && !SEVERITIES.includes(cfg.severityThreshold)) {
     throw new UsageError(`${source}: severity-threshold must be one of ${SEVERITIES.join(', ')}${didYouMean(cfg.severityThreshold, SEVERITIES)}`);
   }
@@ -131,13 +137,50 @@ export function validateConfig(raw: unknown, source: string): Config {
   return cfg;
 }
 
+/**
+ * Drops `exclude` and `per-file-ignores` patterns too complex to match in bounded time (they come
+ * from the scanned repository's configuration; see ignore-guard.ts), with a warning for each.
+ */
+function guardPatterns(cfg: Config, source: string): void {
+  const note = (what: string, p: string, why: string) => (cfg.warnings ??= []).push(`${source}: ${what} pattern '${p.slice(0, 80)}' not applied: ${why}`);
+  if (cfg.exclude) {
+    cfg.exclude = cfg.exclude.filter((p) => {
+      const why = patternProblem(p);
+      if (why) note('exclude', p, why);
+      return !why;
+    });
+  }
+  if (cfg.perFileIgnores) {
+    for (const g of Object.keys(cfg.perFileIgnores)) {
+      const why = patternProblem(g);
+      if (!why) continue;
+      note('per-file-ignores', g, why);
+      delete cfg.perFileIgnores[g];
+    }
+  }
+}
+
+/** Reads a configuration file: a regular file under MAX_CONFIG_BYTES (never a FIFO or device). */
+function readConfigText(file: string): string {
+  try {
+    return readRegularText(file, MAX_CONFIG_BYTES);
+  } catch (e) {
+    const reason = e instanceof UnreadableFileError ? e.reason : `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    throw new UnreadableFileError(file, reason);
+  }
+}
+
 function readToml(file: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readConfigText(file);
   } catch (e) {
-    throw new UsageError(`cannot read configuration file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot read configuration file ${file}: ${(e as UnreadableFileError).reason}`);
   }
+  return parseTomlText(text, file);
+}
+
+function parseTomlText(text: string, file: string): Record<string, unknown> {
   try {
     return parseToml(text) as Record<string, unknown>;
   } catch (e) {
@@ -159,7 +202,7 @@ function pywardTable(doc: Record<string, unknown>): unknown {
  * Loads configuration: the explicit file if given, else the nearest pyproject.toml with a
  * [tool.pyward] table, walking up from `start`. Returns an empty config when there is none.
  */
-export function loadConfig(start: string, explicit?: string): Config {
+export function loadConfig(start: string, explicit?: string, cwd = process.cwd()): Config {
   if (explicit) {
     const file = resolve(explicit);
     if (!existsSync(file)) throw new UsageError(`configuration file not found: ${explicit}`);
@@ -170,20 +213,36 @@ export function loadConfig(start: string, explicit?: string): Config {
   }
   let dir = resolve(start);
   if (existsSync(dir) && !isDir(dir)) dir = dirname(dir);
+  // A configuration file that is a FIFO, a device or too large is skipped (listed in the report)
+  // and the search goes on as if it were absent.
+  const skipped: SkippedFile[] = [];
+  const withSkipped = (c: Config): Config => (skipped.length ? { ...c, skipped: [...(c.skipped ?? []), ...skipped] } : c);
   for (;;) {
     const candidate = join(dir, 'pyproject.toml');
     let doc: Record<string, unknown> | undefined;
     if (existsSync(candidate)) {
-      doc = readToml(candidate);
-      const table = pywardTable(doc);
-      if (table !== undefined) return mergeBandit(validateConfig(table, candidate), banditConfig(dir, doc));
+      let text: string | undefined;
+      try {
+        text = readConfigText(candidate);
+      } catch (e) {
+        skipped.push({ path: relPath(cwd, candidate), reason: `${(e as UnreadableFileError).reason}; configuration not read` });
+      }
+      if (text !== undefined) {
+        doc = parseTomlText(text, candidate);
+        const table = pywardTable(doc);
+        if (table !== undefined) return withSkipped(mergeBandit(validateConfig(table, candidate), banditConfig(dir, doc, cwd, skipped)));
+      }
     }
-    const bandit = banditConfig(dir, doc);
-    if (bandit) return bandit;
+    const bandit = banditConfig(dir, doc, cwd, skipped);
+    if (bandit) return withSkipped(bandit);
     const parent = dirname(dir);
-    if (parent === dir) return {};
+    if (parent === dir) return withSkipped({});
     dir = parent;
   }
+}
+
+function relPath(cwd: string, abs: string): string {
+  return (relative(cwd, abs) || '.').split(sep).join('/');
 }
 
 /**
@@ -191,7 +250,7 @@ export function loadConfig(start: string, explicit?: string): Config {
  * pyproject.toml or a `.bandit` INI file (`[bandit]` section): `skips`, `tests`, `exclude_dirs`
  * (or `exclude` in .bandit). Returns undefined when there is none.
  */
-export function banditConfig(dir: string, pyproject?: Record<string, unknown>): Config | undefined {
+export function banditConfig(dir: string, pyproject?: Record<string, unknown>, cwd = process.cwd(), skipped: SkippedFile[] = []): Config | undefined {
   let raw: Record<string, unknown> | undefined;
   let source: string | undefined;
   const tool = pyproject?.tool as Record<string, unknown> | undefined;
@@ -200,7 +259,14 @@ export function banditConfig(dir: string, pyproject?: Record<string, unknown>): 
     source = join(dir, 'pyproject.toml');
   } else if (existsSync(join(dir, '.bandit'))) {
     source = join(dir, '.bandit');
-    raw = parseBanditIni(readFileSync(source, 'utf8'));
+    let text: string;
+    try {
+      text = readConfigText(source);
+    } catch (e) {
+      skipped.push({ path: relPath(cwd, source), reason: `${(e as UnreadableFileError).reason}; Bandit configuration not read` });
+      return undefined;
+    }
+    raw = parseBanditIni(text);
     if (!raw) return undefined;
   }
   if (!raw || !source) return undefined;
@@ -216,6 +282,7 @@ export function banditConfig(dir: string, pyproject?: Record<string, unknown>): 
   if (tests.length) cfg.banditTests = tests.map((t) => t.toUpperCase());
   if (skips.length) cfg.banditSkips = skips.map((t) => t.toUpperCase());
   if (excl.length) cfg.exclude = excl.map(banditExcludeToGlob);
+  guardPatterns(cfg, source);
   return cfg;
 }
 
@@ -254,6 +321,7 @@ function mergeBandit(cfg: Config, bandit: Config | undefined): Config {
     exclude: cfg.exclude ?? bandit.exclude,
     banditTests: cfg.select ? undefined : bandit.banditTests,
     banditSkips: cfg.ignore ? undefined : bandit.banditSkips,
+    ...(cfg.warnings || bandit.warnings ? { warnings: [...(cfg.warnings ?? []), ...(bandit.warnings ?? [])] } : {}),
   };
 }
 

@@ -1,11 +1,23 @@
 // File discovery: walks the given paths honouring .gitignore files and default excludes, never
 // follows a symlink out of the root or around a loop, and classifies files (Python or other text).
+// Bounded against a hostile tree: special files (FIFOs, devices, sockets) are never opened for
+// reading beyond a non-blocking open, every read has a size cap, folders nested deeper than
+// MAX_DEPTH are not entered, gitignore patterns too complex to match in bounded time are not
+// applied, and each of these is listed in `skipped` with its reason.
 import { contentHash } from './cache.js';
 import { findRepo, readTrackedFiles } from '../git/index.js';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from './finding.js';
+import { fileKind, MAX_CONFIG_BYTES, readHeader, readRegularFile, readRegularText, UnreadableFileError } from './safe-fs.js';
+import { droppedPatternsReason, safeIgnorePatterns } from './ignore-guard.js';
+
+/** Folders nested deeper than this below a scan root are not entered (listed as skipped). */
+export const MAX_DEPTH = 64;
+
+/** Version-control metadata and pyward's own cache: excluded without a skip entry. */
+const SILENT_EXCLUDES = new Set(['.git', '.hg', '.svn', '.pyward_cache']);
 
 export const DEFAULT_EXCLUDES = ['.git', '.hg', '.svn', '.venv', 'venv', 'env', '.env-dir', 'node_modules', '__pycache__', 'build', 'dist', 'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.pyward_cache', '.eggs'];
 
@@ -26,6 +38,12 @@ export interface DiscoveryOptions {
   respectGitignore?: boolean;
   /** Also return the non-Python files this predicate accepts (by path relative to cwd), e.g. for secret scanning. */
   includeOther?: boolean | ((relPath: string) => boolean);
+  /**
+   * Account for the regular files discovery does not return: called with the path relative to cwd,
+   * it returns the skip reason to list, or undefined when another capability reads the file itself
+   * (dependency manifests, .gitignore). Without it such files are left out silently.
+   */
+  unanalysed?: (relPath: string) => string | undefined;
 }
 
 export interface DiscoveryResult {
@@ -38,20 +56,36 @@ export function toRel(cwd: string, abs: string): string {
   return (r === '' ? '.' : r).split(sep).join('/');
 }
 
-/** `.py`, `.pyw`, `.pyi` are Python; extension-less files are Python when they start with a python shebang. */
+/** `.py`, `.pyw` are Python; extension-less files are Python when they start with a python shebang. */
 export function isPythonName(name: string): boolean | 'maybe' {
   if (/\.(py|pyw)$/i.test(name)) return true;
   if (!name.includes('.')) return 'maybe';
   return false;
 }
 
+/** Whether the file starts with a python shebang. Reads only the first 128 bytes of a regular file. */
 export function hasPythonShebang(abs: string): boolean {
-  try {
-    const fd = readFileSync(abs, { encoding: null, flag: 'r' }).subarray(0, 128).toString('latin1');
-    return /^#![^\n]*\bpython[0-9.]*\b/.test(fd);
-  } catch {
-    return false;
-  }
+  const head = readHeader(abs, 128);
+  return head !== null && /^#![^\n]*\bpython[0-9.]*\b/.test(head.toString('latin1'));
+}
+
+/** What kind of file a name suggests, for "not analysed by any check (...)" skip reasons. */
+export function describeFileKind(name: string): string {
+  const n = name.toLowerCase();
+  if (n.endsWith('.pyi')) return 'type stub';
+  if (n.endsWith('.lock')) return 'lock file';
+  if (/\.py[cod]$/.test(n)) return 'compiled Python';
+  if (/\.(?:so|pyd|dll|dylib|a|o)$/.test(n) || /\.so\.\d/.test(n)) return 'native library';
+  if (/\.(?:png|jpe?g|gif|bmp|ico|icns|svg|webp|tiff?|psd)$/.test(n)) return 'image';
+  if (/\.(?:zip|tar|gz|tgz|bz2|xz|zst|7z|rar|whl|egg|jar)$/.test(n)) return 'archive';
+  if (/\.(?:woff2?|ttf|otf|eot)$/.test(n)) return 'font';
+  if (/\.(?:pdf|docx?|xlsx?|pptx?|odt)$/.test(n)) return 'document';
+  if (/\.(?:css|scss|less)$/.test(n)) return 'stylesheet';
+  if (/\.(?:c|h|cc|cpp|hpp|cxx|pyx|pxd|rs|swift|m|cs)$/.test(n)) return 'source file in another language';
+  if (/\.(?:csv|tsv|dat|bin|db|sqlite3?|npy|npz|pkl|pickle|parquet|h5)$/.test(n)) return 'data file';
+  const dot = n.lastIndexOf('.');
+  if (dot <= 0) return 'no extension and no Python shebang';
+  return `.${n.slice(dot + 1).slice(0, 16)} file`;
 }
 
 export function discover(paths: string[], opts: DiscoveryOptions): DiscoveryResult {
@@ -86,7 +120,10 @@ export function discover(paths: string[], opts: DiscoveryOptions): DiscoveryResu
       }
       continue;
     }
-    if (!st.isDirectory()) continue;
+    if (!st.isDirectory()) {
+      skipped.push({ path: toRel(opts.cwd, rootAbs), reason: `not a regular file (${fileKind(st)})` });
+      continue;
+    }
     let rootReal: string;
     try {
       rootReal = realpathSync(rootAbs);
@@ -97,12 +134,50 @@ export function discover(paths: string[], opts: DiscoveryOptions): DiscoveryResu
     walkDir(rootAbs, rootReal, opts, respect, extra, files, skipped, seenFiles);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, skipped };
+  // One entry per path (a special .gitignore is reported once, not as both an ignore file and a file).
+  const seenSkips = new Set<string>();
+  const uniqueSkips = skipped.filter((s) => !seenSkips.has(s.path) && seenSkips.add(s.path) !== undefined);
+  return { files, skipped: uniqueSkips };
 }
 
 interface IgnoreLayer {
   dir: string;
   ig: Ignore;
+}
+
+/** At most this many entries are counted below a default-excluded folder for its skip entry. */
+const MAX_COUNTED = 10_000;
+
+/** Files below `dir` (not following links), counting at most MAX_COUNTED entries and MAX_DEPTH levels. */
+function countFiles(dir: string): string {
+  let n = 0;
+  let seen = 0;
+  const stack: { d: string; depth: number }[] = [{ d: dir, depth: 0 }];
+  while (stack.length) {
+    const { d, depth } = stack.pop()!;
+    let ents: Dirent[];
+    try {
+      ents = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of ents) {
+      if (++seen > MAX_COUNTED) return `more than ${n} files`;
+      if (e.isDirectory()) {
+        if (depth < MAX_DEPTH) stack.push({ d: join(d, e.name), depth: depth + 1 });
+      } else n++;
+    }
+  }
+  return n === 1 ? '1 file' : `${n} files`;
+}
+
+/** Reason a non-regular directory entry is not read (FIFO, socket, device). */
+function specialKind(ent: Dirent): string {
+  if (ent.isFIFO()) return 'FIFO (named pipe)';
+  if (ent.isSocket()) return 'socket';
+  if (ent.isCharacterDevice()) return 'character device';
+  if (ent.isBlockDevice()) return 'block device';
+  return 'special file';
 }
 
 function walkDir(
@@ -116,8 +191,9 @@ function walkDir(
   seenFiles: Set<string>,
 ): void {
   const visitedDirs = new Set<string>([rootReal]);
+  const rel = (abs: string) => toRel(opts.cwd, abs);
   // Gitignore files above the root (up to the repository top) also apply.
-  const layers: IgnoreLayer[] = respect ? parentGitignores(rootAbs) : [];
+  const layers: IgnoreLayer[] = respect ? parentGitignores(rootAbs, opts.cwd, skipped) : [];
   // .gitignore does not apply to files git already tracks: a committed .env stays in the
   // repository (and in every clone) after it is added to .gitignore, so it is still scanned.
   const tracked = respect ? trackedFiles(rootAbs) : null;
@@ -127,19 +203,19 @@ function walkDir(
     const rel = relative(t.top, abs).split(sep).join('/');
     return isDir ? t.dirs.has(rel) : t.files.has(rel);
   };
-  const stack: { dir: string; layers: IgnoreLayer[]; ignoredDir?: boolean }[] = [{ dir: rootAbs, layers }];
+  const stack: { dir: string; layers: IgnoreLayer[]; ignoredDir?: boolean; depth: number }[] = [{ dir: rootAbs, layers, depth: 0 }];
   while (stack.length) {
-    const { dir, layers: parentLayers, ignoredDir } = stack.pop()!;
+    const { dir, layers: parentLayers, ignoredDir, depth } = stack.pop()!;
     let myLayers = parentLayers;
     if (respect) {
-      const gi = readIgnoreFile(join(dir, '.gitignore'));
-      if (gi) myLayers = [...parentLayers, { dir, ig: ignore().add(gi) }];
+      const gi = readIgnoreFile(join(dir, '.gitignore'), opts.cwd, skipped);
+      if (gi) myLayers = [...parentLayers, { dir, ig: gi }];
     }
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      skipped.push({ path: toRel(opts.cwd, dir), reason: `unreadable directory: ${(e as NodeJS.ErrnoException).code ?? 'error'}` });
+      skipped.push({ path: rel(dir), reason: `unreadable directory: ${(e as NodeJS.ErrnoException).code ?? 'error'}` });
       continue;
     }
     for (const ent of entries) {
@@ -147,6 +223,7 @@ function walkDir(
       const relToRoot = relative(rootAbs, abs).split(sep).join('/');
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
+      let special = !isDir && !isFile && !ent.isSymbolicLink() ? specialKind(ent) : undefined;
       if (ent.isSymbolicLink()) {
         // Follow a symlink only when its target stays inside the root and was not seen before.
         let real: string;
@@ -155,27 +232,39 @@ function walkDir(
           real = realpathSync(abs);
           tst = statSync(abs);
         } catch {
-          skipped.push({ path: toRel(opts.cwd, abs), reason: 'broken symlink or symlink loop' });
+          skipped.push({ path: rel(abs), reason: 'broken symlink or symlink loop' });
           continue;
         }
         if (real !== rootReal && !real.startsWith(rootReal + sep)) {
-          skipped.push({ path: toRel(opts.cwd, abs), reason: 'symlink points outside the scanned root' });
+          skipped.push({ path: rel(abs), reason: 'symlink points outside the scanned root' });
           continue;
         }
         isDir = tst.isDirectory();
         isFile = tst.isFile();
+        if (!isDir && !isFile) special = `symlink to a ${fileKind(tst)}`;
         if (isDir && visitedDirs.has(real)) {
-          skipped.push({ path: toRel(opts.cwd, abs), reason: 'symlink loop' });
+          skipped.push({ path: rel(abs), reason: 'symlink loop' });
           continue;
         }
         if (isFile && seenFiles.has(real)) continue; // same file reached twice: scanned once
       }
       if (isDir) {
-        if (DEFAULT_EXCLUDES.includes(ent.name)) continue;
+        const defaultExcluded = DEFAULT_EXCLUDES.includes(ent.name);
+        if (defaultExcluded && SILENT_EXCLUDES.has(ent.name)) continue;
         if (extra.ignores(relToRoot + '/')) continue;
         // An ignored folder is entered only for the tracked files in it.
         const ignoredHere = ignoredDir || isIgnored(myLayers, abs, true);
         if (ignoredHere && !isTracked(abs, true)) continue;
+        if (defaultExcluded) {
+          // Listed (one entry for the folder), so tracked build output or a vendored
+          // site-packages is visibly not scanned rather than silently left out.
+          skipped.push({ path: `${rel(abs)}/`, reason: `default exclude: ${ent.name}/ (${countFiles(abs)} not scanned; name the folder to scan it)` });
+          continue;
+        }
+        if (depth + 1 > MAX_DEPTH) {
+          skipped.push({ path: `${rel(abs)}/`, reason: `folder nested more than ${MAX_DEPTH} levels below the scan root: not entered` });
+          continue;
+        }
         let real = abs;
         try {
           real = realpathSync(abs);
@@ -184,18 +273,25 @@ function walkDir(
         }
         if (visitedDirs.has(real)) continue;
         visitedDirs.add(real);
-        stack.push({ dir: abs, layers: myLayers, ignoredDir: ignoredHere });
+        stack.push({ dir: abs, layers: myLayers, ignoredDir: ignoredHere, depth: depth + 1 });
         continue;
       }
-      if (!isFile) continue;
       if (extra.ignores(relToRoot)) continue;
       if ((ignoredDir || isIgnored(myLayers, abs, false)) && !isTracked(abs, false)) continue;
+      if (!isFile) {
+        skipped.push({ path: rel(abs), reason: `not a regular file (${special ?? 'special file'})` });
+        continue;
+      }
       const py = isPythonName(ent.name);
       let kind: 'python' | 'other';
       if (py === true) kind = 'python';
       else if (py === 'maybe' && hasPythonShebang(abs)) kind = 'python';
-      else if (opts.includeOther === true || (typeof opts.includeOther === 'function' && opts.includeOther(toRel(opts.cwd, abs)))) kind = 'other';
-      else continue;
+      else if (opts.includeOther === true || (typeof opts.includeOther === 'function' && opts.includeOther(rel(abs)))) kind = 'other';
+      else {
+        const reason = opts.unanalysed?.(rel(abs));
+        if (reason) skipped.push({ path: rel(abs), reason });
+        continue;
+      }
       let real = abs;
       try {
         real = realpathSync(abs);
@@ -210,7 +306,7 @@ function walkDir(
       } catch {
         /* reported later when read */
       }
-      files.push({ abs, rel: toRel(opts.cwd, abs), kind, size });
+      files.push({ abs, rel: rel(abs), kind, size });
     }
   }
 }
@@ -238,10 +334,28 @@ function repoTop(dir: string): string | null {
   return findRepo(dir)?.top ?? null;
 }
 
-function readIgnoreFile(p: string): string | null {
+/**
+ * The rules of the ignore file at `p`, or null when there is none. A special file (FIFO, device),
+ * one over MAX_CONFIG_BYTES, or one that cannot be read is listed in `skipped` and not applied;
+ * patterns too complex to match in bounded time are dropped and listed too (ignore-guard.ts).
+ */
+function readIgnoreFile(p: string, cwd: string, skipped: SkippedFile[]): Ignore | null {
+  let text: string;
   try {
-    return readFileSync(p, 'utf8');
-  } catch {
+    text = readRegularText(p, MAX_CONFIG_BYTES);
+  } catch (e) {
+    const code = e instanceof UnreadableFileError ? e.code : (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    const reason = e instanceof UnreadableFileError ? e.reason : `unreadable: ${code ?? (e as Error).message}`;
+    skipped.push({ path: toRel(cwd, p), reason: `${reason}; its ignore rules were not applied` });
+    return null;
+  }
+  const { patterns, dropped } = safeIgnorePatterns(text);
+  if (dropped.length) skipped.push({ path: toRel(cwd, p), reason: droppedPatternsReason(dropped) });
+  try {
+    return ignore().add(patterns);
+  } catch (e) {
+    skipped.push({ path: toRel(cwd, p), reason: `invalid ignore rules (${(e as Error).message}); not applied` });
     return null;
   }
 }
@@ -260,7 +374,7 @@ function isIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean 
 }
 
 /** .gitignore files in the directories above `dir`, up to the enclosing git repository's top. */
-function parentGitignores(dir: string): IgnoreLayer[] {
+function parentGitignores(dir: string, cwd: string, skipped: SkippedFile[]): IgnoreLayer[] {
   const chain: string[] = [];
   const top = repoTop(dir);
   if (!top || top === dir) return [];
@@ -270,8 +384,8 @@ function parentGitignores(dir: string): IgnoreLayer[] {
   }
   const layers: IgnoreLayer[] = [];
   for (const c of chain) {
-    const gi = readIgnoreFile(join(c, '.gitignore'));
-    if (gi) layers.push({ dir: c, ig: ignore().add(gi) });
+    const gi = readIgnoreFile(join(c, '.gitignore'), cwd, skipped);
+    if (gi) layers.push({ dir: c, ig: gi });
   }
   // A folder the user names explicitly is scanned even when a parent .gitignore excludes it;
   // then the parent rules are not applied at all (they would exclude everything below it).
@@ -294,14 +408,23 @@ export const DEFAULT_MAX_FILE_SIZE = 8 * 1024 * 1024;
  * undecodable or unreadable files.
  */
 export function readSourceFile(abs: string, maxSize = DEFAULT_MAX_FILE_SIZE, withKey = false): ReadResult {
+  // Non-blocking open, regular-file check on the descriptor and a size cap (safe-fs.ts): a file
+  // swapped for a FIFO or a link to /dev/zero after discovery is skipped, not read forever.
   let buf: Buffer;
-  let st;
+  let st: Stats;
   try {
-    st = statSync(abs);
-    if (st.size > maxSize) return { reason: `file too large (${st.size} bytes, limit ${maxSize})`, ...(withKey ? { key: { size: st.size, mtimeMs: st.mtimeMs, hash: `size:${st.size}` } } : {}) };
-    buf = readFileSync(abs);
+    ({ data: buf, stats: st } = readRegularFile(abs, maxSize));
   } catch (e) {
-    return { reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    if (!(e instanceof UnreadableFileError)) return { reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    if (e.code === 'EFBIG' && withKey) {
+      try {
+        const big = statSync(abs);
+        return { reason: e.reason, key: { size: big.size, mtimeMs: big.mtimeMs, hash: `size:${big.size}` } };
+      } catch {
+        /* gone: no key */
+      }
+    }
+    return { reason: e.reason };
   }
   const r = decodeSource(buf);
   if (withKey) r.key = { size: buf.length, mtimeMs: st.mtimeMs, hash: contentHash(buf) };

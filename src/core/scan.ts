@@ -2,12 +2,12 @@
 // analyses) -> project-level checks -> suppressions, selection, thresholds -> ScanResult.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
 import { isRuleEnabled, loadConfig, validateSelectors, type Config } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, discover, type DiscoveredFile } from './discovery.js';
+import { DEFAULT_MAX_FILE_SIZE, describeFileKind, discover, type DiscoveredFile } from './discovery.js';
 import { UsageError } from './errors.js';
 import {
   CONFIDENCES,
@@ -31,6 +31,17 @@ import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './s
 import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
 import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
+import { detectFormat } from '../deps/discover.js';
+import { oneLine } from '../report/util.js';
+
+/** Files a project-level check reads itself (not through per-file analysis): not "unanalysed". */
+function readByProjectCheck(rel: string, opts: ScanOptions): boolean {
+  const name = basename(rel);
+  if (opts.dependencies !== false && detectFormat(rel) !== null) return true;
+  if (opts.hygiene !== false && name === '.gitignore') return true;
+  // Configuration pyward itself reads.
+  return name === 'pyproject.toml' || name === '.bandit';
+}
 
 export interface ScanOptions {
   paths: string[];
@@ -90,7 +101,7 @@ export interface ResolvedSettings {
 
 export function resolveSettings(opts: ScanOptions): ResolvedSettings {
   const start = resolve(opts.cwd, opts.paths[0] ?? '.');
-  const config = opts.isolated ? {} : loadConfig(start, opts.configFile);
+  const config = opts.isolated ? {} : loadConfig(start, opts.configFile, opts.cwd);
   const metas = allRuleMeta();
   const where = config.source ?? 'command line';
   const warnings = [...(config.warnings ?? [])];
@@ -127,7 +138,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const t0 = performance.now();
   const settings = resolveSettings(opts);
   const { config } = settings;
-  const warn = opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${m}\n`));
+  // Warnings quote the scanned repository (configuration values, file names): escaped for the terminal.
+  const warn = opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${oneLine(m)}\n`));
   for (const w of settings.warnings) warn(w);
   const ruleOptions = resolveRuleOptions(config.rules ?? {});
   const enabled = ALL_RULES.filter((r) => isRuleEnabled(r.meta, settings.select, settings.ignore));
@@ -145,6 +157,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     exclude,
     respectGitignore: config.respectGitignore !== false,
     includeOther: analysis.secrets ? isSecretCandidateFile : undefined,
+    unanalysed: (rel) => (readByProjectCheck(rel, opts) ? undefined : `not analysed by any check (${describeFileKind(basename(rel))})`),
   });
   let cache: ResultCache | undefined;
   if (opts.cache) {
@@ -227,7 +240,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   cache?.save();
 
-  const skipped: SkippedFile[] = [...disc.skipped];
+  // A configuration file the loader could not read is listed once (discovery sees it too).
+  const configSkips = new Set((config.skipped ?? []).map((s) => s.path));
+  const skipped: SkippedFile[] = [...(config.skipped ?? []), ...disc.skipped.filter((s) => !configSkips.has(s.path))];
   let findings: FindingInput[] = [];
   let lines = 0;
   let suppressed = 0;

@@ -137,7 +137,7 @@ test('scan and audit of a hostile requirements file: no format leaks the environ
       const pkgs = new Set(report.findings.map((f) => f.properties?.package));
       assert.ok(pkgs.has('requests'), `${what}: the in-tree include inside.txt was not audited`);
     }
-    if (what.endsWith('text')) assert.match(r.stdout, /requirements\.txt: line 4: -r include outside the scanned folder, not followed/);
+    if (what.endsWith('text')) assert.match(r.stdout, /line N: -r include outside the scanned folder, not followed: \d+ in 1 file \(requirements\.txt\)/);
   }
 });
 
@@ -177,8 +177,8 @@ test('audit --fix never writes outside the tree: a requirements file linked to a
   assert.equal(readFileSync(join(tree, 'app', 'requirements.txt'), 'utf8'), 'PyYAML==5.4\r\n');
   assert.equal(readFileSync(join(tree, 'app', 'pinned.txt'), 'utf8'), 'PyYAML==5.3\n');
   assert.match(r.stderr, /requirements-link\.txt: it is a symbolic link \(edit the file it points to\); not rewritten/);
-  assert.match(r.stdout, /requirements\.txt: symbolic link to a file outside the scanned folder, not read/);
-  assert.match(r.stdout, /vendor\/requirements\.txt: symbolic link to a file outside the scanned folder, not read/);
+  // The text report groups skip reasons (JSON lists each file).
+  assert.match(r.stdout, /symbolic link to a file outside the scanned folder, not read: 2 files \(requirements\.txt, vendor\/requirements\.txt\)/);
   assert.match(r.stderr, /rewrote 1 requirement\(s\) in 1 file/);
 });
 

@@ -2,7 +2,7 @@
 // `ignore` package, negations included), secret files tracked by git, and private keys or .env
 // files with values present in the (non-ignored) project tree.
 import { classifySensitiveName } from '../rules/_shared/sensitive-names.js';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { FindingInput } from '../core/finding.js';
@@ -11,6 +11,16 @@ import { discover } from '../core/discovery.js';
 import { readTrackedFiles } from '../git/index.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
 import { looksBinary } from '../secrets/files.js';
+import { MAX_CONFIG_BYTES, readRegularFile, readRegularText } from '../core/safe-fs.js';
+
+/** A .gitignore's text, or '' when it is not a readable regular file under the size cap (a FIFO, a device). */
+function readGitignore(path: string): string {
+  try {
+    return readRegularText(path, MAX_CONFIG_BYTES);
+  } catch {
+    return '';
+  }
+}
 
 function rule(id: string, name: string, severity: RuleMeta['severity'], cwe: number[], summary: string, docs: RuleMeta['docs']): RuleMeta {
   return { id, name, category: 'hygiene', severity, confidence: 'high', cwe, summary, docs };
@@ -191,22 +201,12 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
   const giDir = top ?? rootAbs;
   const giPath = join(giDir, '.gitignore');
   if (existsSync(giPath)) {
-    let content = '';
-    try {
-      content = readFileSync(giPath, 'utf8');
-    } catch {
-      /* unreadable: treated as empty */
-    }
+    // Unreadable, special or oversized: treated as empty (discovery lists it as skipped).
+    const content = readGitignore(giPath);
     // A .gitignore in the scanned root (below the top) also applies to its files.
     const rootGi = top && rootAbs !== top ? join(rootAbs, '.gitignore') : undefined;
     let combined = content;
-    if (rootGi && existsSync(rootGi)) {
-      try {
-        combined += '\n' + readFileSync(rootGi, 'utf8');
-      } catch {
-        /* ignore */
-      }
-    }
+    if (rootGi && existsSync(rootGi)) combined += '\n' + readGitignore(rootGi);
     for (const gap of gitignoreGaps(combined)) {
       const msg = gap.negation
         ? `.gitignore does not ignore ${gap.pattern}: the negation '${gap.negation}' re-includes it. Remove the negation so ${gap.pattern} files are never committed.`
@@ -245,9 +245,8 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
     if (!env && !key) continue;
     let buf: Buffer;
     try {
-      const st = lstatSync(f.abs);
-      if (!st.isFile() || st.size > 2 * 1024 * 1024) continue;
-      buf = readFileSync(f.abs);
+      // Not through a symbolic link, only a regular file, at most 2 MiB.
+      buf = readRegularFile(f.abs, 2 * 1024 * 1024, { noFollow: true }).data;
     } catch {
       continue;
     }

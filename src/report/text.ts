@@ -132,6 +132,55 @@ export function plainSummary(result: ScanResult): string {
   return summaryLine(result, PLAIN);
 }
 
+/** Skip reasons with their variable parts (sizes, line numbers, messages) removed, to group by. */
+export function skipReasonGroup(reason: string): string {
+  let key = reason.replace(/\s*\([^()]*\d[^()]*\)/g, '').replace(/\d+/g, 'N');
+  // Reasons often end in a quote of the file (a parse error's message, a rejected line): keep the
+  // leading parts that are plain words ("line N: -r include outside the scanned folder, not
+  // followed") or a folder name ("default exclude: build/"), up to about 100 characters.
+  const parts = key.split(': ');
+  key = parts[0];
+  for (const part of parts.slice(1)) {
+    // A part that quotes something (a parse error's token, a name) ends the key.
+    if (!/^[-a-z ,;/.${}_()]*$/i.test(part) && !/^[\w.-]+\/$/.test(part)) break;
+    if (key.length + 2 + part.length > 100) break;
+    key += `: ${part}`;
+  }
+  return key;
+}
+
+const SKIP_EXAMPLES = 3;
+
+/**
+ * The skipped files, one line per reason: a reason with one file shows the file and the full
+ * reason; a reason shared by several shows the count and the first few paths (the JSON and SARIF
+ * reports list every file). A huge tree thus gives a few lines, not thousands.
+ */
+function skippedLines(skipped: ScanResult['skipped'], st: Style): string[] {
+  const groups = new Map<string, ScanResult['skipped']>();
+  for (const s of skipped) {
+    const key = skipReasonGroup(s.reason);
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  const folders = skipped.filter((s) => s.path.endsWith('/')).length;
+  const filesN = skipped.length - folders;
+  const what = folders ? (filesN ? `${plural(filesN, 'file')} and ${plural(folders, 'folder')}` : plural(folders, 'folder')) : plural(filesN, 'file');
+  const out = [st.warn(`Skipped ${what}:`)];
+  for (const [key, g] of groups) {
+    if (g.length === 1) {
+      out.push(`  ${oneLine(g[0].path)}: ${oneLine(g[0].reason)}`);
+      continue;
+    }
+    const paths = [...new Set(g.map((s) => s.path))];
+    const shown = paths.slice(0, SKIP_EXAMPLES).map((p) => oneLine(p)).join(', ');
+    const counted = paths.length === g.length ? plural(g.length, g.every((x) => x.path.endsWith('/')) ? 'folder' : 'file') : `${g.length} in ${plural(paths.length, 'file')}`;
+    out.push(`  ${oneLine(key)}: ${counted} (${shown}${paths.length > SKIP_EXAMPLES ? ', …' : ''})`);
+  }
+  return out;
+}
+
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
   const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;
@@ -164,8 +213,7 @@ export function formatText(result: ScanResult, opts: TextOptions = {}): string {
   }
 
   if (result.skipped.length > 0) {
-    out.push(st.warn(`Skipped ${plural(result.skipped.length, 'file')}:`));
-    for (const s of result.skipped) out.push(`  ${oneLine(s.path)}: ${oneLine(s.reason)}`);
+    out.push(...skippedLines(result.skipped, st));
     out.push('');
   }
 

@@ -14,6 +14,7 @@ import { UsageError } from '../../core/errors.js';
 import { resolve } from 'node:path';
 import type { ExitState } from './index.js';
 import { useColor } from '../color.js';
+import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 
 interface AuditCliOptions {
   format: ReportFormat;
@@ -92,18 +93,18 @@ export function registerAudit(program: Command, exit: ExitState): void {
         const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';
         out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
       } else {
-        process.stderr.write(`pyward: advisory data: ${r.source}\n`);
+        printNote(`advisory data: ${r.source}`);
       }
       if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
       else process.stdout.write(out);
 
       if (o.fix) {
         const plan = planFixes(r.details, cwd);
-        for (const w of plan.warnings) process.stderr.write(`pyward: warning: ${w}\n`);
+        for (const w of plan.warnings) printWarning(w);
         if (o.dryRun) {
           // The diff goes to stdout unless stdout carries a JSON/SARIF report.
           const diff = renderDiff(plan, cwd) || 'pyward: --fix: nothing to change\n';
-          (o.format === 'text' || o.output ? process.stdout : process.stderr).write(diff);
+          (o.format === 'text' || o.output ? process.stdout : process.stderr).write(terminalSafeDiff(diff));
         }
         else if (plan.files.length) {
           applyFixes(plan);

@@ -6,6 +6,7 @@ import { createBaseline, DEFAULT_BASELINE, pruneBaseline, readBaseline, writeBas
 import { UsageError } from '../../core/errors.js';
 import { addScanOptions, scanOptionsFromCli, type ScanCliOptions } from './scan.js';
 import type { ExitState } from './index.js';
+import { printNote } from '../messages.js';
 
 export function registerBaseline(program: Command, exit: ExitState): void {
   const baseline = program.command('baseline').description('adopt pyward on an existing codebase: record current findings, then report only new ones');
@@ -15,7 +16,7 @@ export function registerBaseline(program: Command, exit: ExitState): void {
     .action(async (paths: string[], o: ScanCliOptions & { baselineFile: string }) => {
       const result = await scan(scanOptionsFromCli(paths, { ...o, baseline: undefined }));
       writeBaseline(o.baselineFile, createBaseline(result.findings));
-      process.stderr.write(`pyward: wrote ${result.findings.length} finding(s) to ${o.baselineFile}; use \`pyward scan --baseline ${o.baselineFile}\` to see only new ones\n`);
+      printNote(`wrote ${result.findings.length} finding(s) to ${o.baselineFile}; use \`pyward scan --baseline ${o.baselineFile}\` to see only new ones`);
       exit.code = 0;
     });
   const prune = baseline.command('prune').description('drop baseline entries whose findings no longer occur').argument('[paths...]', 'files or folders', ['.']);
@@ -27,7 +28,7 @@ export function registerBaseline(program: Command, exit: ExitState): void {
       const result = await scan(scanOptionsFromCli(paths, { ...o, baseline: undefined }));
       const pruned = pruneBaseline(b, result.findings);
       writeBaseline(o.baselineFile, pruned.baseline);
-      process.stderr.write(`pyward: removed ${pruned.removed} stale entr${pruned.removed === 1 ? 'y' : 'ies'}; ${pruned.baseline.findings.length} remain in ${o.baselineFile}\n`);
+      printNote(`removed ${pruned.removed} stale entr${pruned.removed === 1 ? 'y' : 'ies'}; ${pruned.baseline.findings.length} remain in ${o.baselineFile}`);
       exit.code = 0;
     });
 }

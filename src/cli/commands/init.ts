@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { writeStarterConfig } from '../../core/init.js';
 import { allRuleMeta } from '../../core/scan.js';
 import type { ExitState } from './index.js';
+import { terminalSafe } from '../messages.js';
 
 export function registerInit(program: Command, exit: ExitState): void {
   program
@@ -12,7 +13,7 @@ export function registerInit(program: Command, exit: ExitState): void {
     .action((dir: string) => {
       const knownBandit = new Set(allRuleMeta().flatMap((m) => (m.bandit ? [m.bandit.toUpperCase()] : [])));
       const r = writeStarterConfig(dir, knownBandit);
-      process.stdout.write(`${r.created ? 'created' : 'updated'} ${r.file} with a [tool.pyward] section\n`);
+      process.stdout.write(`${r.created ? 'created' : 'updated'} ${terminalSafe(r.file)} with a [tool.pyward] section\n`);
       exit.code = 0;
     });
 }

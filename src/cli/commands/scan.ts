@@ -9,8 +9,8 @@ import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
 import { useColor } from '../color.js';
 import { plainSummary } from '../../report/text.js';
-import { oneLine } from '../../report/util.js';
 import { writeFileSafely } from '../../core/safe-fs.js';
+import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -146,23 +146,23 @@ export function registerScan(program: Command, exit: ExitState): void {
         // Context, removed and added lines quote the source: detected secrets are masked there too.
         const mask = result.mask ?? ((t: string) => t);
         for (const r of fixed) {
-          if (r.rejected) process.stderr.write(mask(`pyward: ${r.path}: fixes not applied: ${r.rejected}\n`));
-          for (const n of r.notApplied ?? []) process.stderr.write(mask(`pyward: ${r.path}:${n.finding.line}: ${n.finding.ruleId} fix not applied: ${n.reason}\n`));
+          if (r.rejected) printNote(mask(`${r.path}: fixes not applied: ${r.rejected}`));
+          for (const n of r.notApplied ?? []) printNote(mask(`${r.path}:${n.finding.line}: ${n.finding.ruleId} fix not applied: ${n.reason}`));
         }
         const applied = fixed.flatMap((r) => r.applied);
         if (o.diff) {
-          process.stdout.write(mask(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join('')));
-          process.stderr.write(`pyward: ${applied.length} fix${applied.length === 1 ? '' : 'es'} available in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
+          process.stdout.write(terminalSafeDiff(mask(fixed.map((r) => unifiedDiff(r.path, r.before, r.after)).join(''))));
+          printNote(`${applied.length} fix${applied.length === 1 ? '' : 'es'} available in ${fixed.filter((r) => r.applied.length).length} file(s)`);
           exit.code = applied.length && !o.exitZero ? 1 : 0;
           return;
         }
-        process.stderr.write(`pyward: fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)\n`);
+        printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         // What remains is reported as the code is now (lines moved, snippets changed): scan again;
         // unchanged files come from the result cache.
         if (applied.length) result = await scan(scanOptionsFromCli(paths, o));
       }
       if (result.stats.files === 0 && !o.quiet) {
-        process.stderr.write(`pyward: warning: no Python or project files found in ${paths.map((p) => oneLine(p)).join(', ')}\n`);
+        printWarning(`no Python or project files found in ${paths.join(', ')}`);
       }
       const format = o.format as ReportFormat;
       const color = useColor({ color: o.color, output: o.output, format });
@@ -170,7 +170,7 @@ export function registerScan(program: Command, exit: ExitState): void {
       if (o.quiet && format === 'text') out = quietText(out);
       if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
       else process.stdout.write(out);
-      if (o.output && !o.quiet) process.stderr.write(`pyward: ${format} report written to ${oneLine(o.output)}. ${plainSummary(result)}\n`);
+      if (o.output && !o.quiet) printNote(`${format} report written to ${o.output}. ${plainSummary(result)}`);
       exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
     });
 }

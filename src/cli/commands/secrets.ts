@@ -1,11 +1,11 @@
 // `pyward secrets [PATH...]`: secrets in project files, repository hygiene, and with --history the
 // secrets that exist only in git history. Options and output only; the work is in src/secrets/
 // and src/hygiene/.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { compareFindings, computeFingerprints, type FindingInput, type SkippedFile } from '../../core/finding.js';
-import { discover, readSourceFile } from '../../core/discovery.js';
+import { describeFileKind, discover, readSourceFile } from '../../core/discovery.js';
 import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
@@ -45,7 +45,11 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
   skipped.push(...disc.skipped);
   const explicit = new Set(paths.map((p) => resolve(o.cwd, p)));
   for (const f of disc.files) {
-    if (f.kind !== 'python' && !isSecretCandidateFile(f.rel) && !explicit.has(f.abs)) continue;
+    if (f.kind !== 'python' && !isSecretCandidateFile(f.rel) && !explicit.has(f.abs)) {
+      // Accounted for like the scan does (.gitignore is read by the hygiene checks).
+      if (basename(f.rel) !== '.gitignore' || o.hygiene === false) skipped.push({ path: f.rel, reason: `not analysed by any check (${describeFileKind(basename(f.rel))})` });
+      continue;
+    }
     const r = readSourceFile(f.abs, MAX_SECRET_FILE_SIZE);
     if (r.text === undefined) {
       skipped.push({ path: f.rel, reason: r.reason ?? 'unreadable' });
