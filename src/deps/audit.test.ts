@@ -81,7 +81,7 @@ test('unknown versions of packages with advisories are PWD003, never safe', asyn
   assert.ok(r.findings.every(isBlocking));
 });
 
-test('auditing the shared samples folder: lock entries are the audited versions', async () => {
+test('auditing the real samples folder: lock entries are the audited versions', async () => {
   const r = await runAudit({ paths: [SAMPLES], cwd: SAMPLES, dbPath: join(tempDir(), 'none.sqlite') });
   assert.equal(r.manifests.length, 16);
   assert.deepEqual(r.skipped.map((s) => s.path).sort(), ['requirements/homeassistant/package_constraints.txt', 'requirements/pip.txt']);

@@ -1,5 +1,5 @@
-// Golden results for real package versions, checked by hand against the YAML records of the shared
-// PyPA snapshot (../shared/advisories/pypa-advisory-db/vulns/<pkg>/*.yaml): for each version, which
+// Golden results for real package versions, checked by hand against the YAML records of the PyPA
+// snapshot (vulns/<pkg>/*.yaml; the committed subset is test-fixtures/advisories.json): for each version, which
 // ECOSYSTEM ranges / versions[] lists contain it, and the smallest fixed version that no record of
 // the package affects. Both the raw YAML and the bundled snapshot must give them.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { auditDependencies } from './index.js';
 import { isAffected, minimalFix } from './osv.js';
 import { loadBundled } from './sources.js';
-import { sharedAdvisories, tempDir, writeTree } from './testkit.js';
+import { fixtureAdvisories, tempDir, writeTree } from './testkit.js';
 
 interface Golden {
   pkg: string;
@@ -55,9 +55,9 @@ const GOLDEN: Golden[] = [
   },
 ];
 
-test('golden: matcher on the raw shared YAML records', () => {
+test('golden: matcher on the raw PyPA records (test-fixtures/advisories.json)', () => {
   for (const g of GOLDEN) {
-    const advs = sharedAdvisories(g.pkg);
+    const advs = fixtureAdvisories(g.pkg);
     const ids = advs.filter((a) => isAffected(a, g.pkg, g.version) === true).map((a) => a.id).sort();
     assert.deepEqual(ids, [...g.ids].sort(), `${g.pkg} ${g.version}`);
     assert.deepEqual(minimalFix(g.pkg, g.version, advs), { version: g.fix, sameLine: g.sameLine }, `${g.pkg} ${g.version}`);
@@ -109,14 +109,14 @@ test('golden: auditDependencies with the bundled snapshot', async () => {
   assert.equal(r.findings.length, GOLDEN.reduce((n, g) => n + g.ids.length, 0));
 });
 
-test('the committed snapshot is what scripts/build-advisories.mjs makes of the shared YAML', () => {
+test('the committed snapshot is what scripts/build-advisories.mjs makes of the PyPA records', () => {
   const { meta, byName } = loadBundled();
   assert.equal(meta.commit, '3ccb612573e2511ab5cad7dafecd838605c80cda');
   assert.equal(meta.date, '2024-10-10');
   assert.equal(meta.license, 'CC-BY-4.0');
   assert.equal(meta.records, 2651); // 2,661 YAML files less 10 withdrawn
   for (const g of GOLDEN) {
-    const fromYaml = sharedAdvisories(g.pkg, true).map((a) => { const { published: _p, ...rest } = a; return rest; });
+    const fromYaml = fixtureAdvisories(g.pkg, true).map((a) => { const { published: _p, ...rest } = a; return rest; });
     const bundled = byName.get(g.pkg) ?? [];
     const sort = <T extends { id: string }>(l: T[]) => [...l].sort((a, b) => (a.id < b.id ? -1 : 1));
     assert.deepEqual(sort(bundled), sort(fromYaml), g.pkg);

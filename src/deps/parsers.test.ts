@@ -1,4 +1,4 @@
-// Parser tests: every real sample in ../shared/lockfile-samples, plus small synthetic fixtures.
+// Parser tests: every real sample in test-fixtures/lockfile-samples, plus small synthetic fixtures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -29,7 +29,7 @@ function assertLocated(m: ParsedManifest): void {
   }
 }
 
-test('every shared sample is recognized and parses without errors', () => {
+test('every real sample is recognized and parses without errors', () => {
   const files = discover(SAMPLES).map((f) => f.slice(SAMPLES.length + 1)).sort();
   const onDisk = readdirSync(SAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(SAMPLES, d.name)).map((f) => `${d.name}/${f}`)).sort();

@@ -1,25 +1,31 @@
 // Helpers for the dependency-audit tests (not a test file itself).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { fromOsv, type Advisory } from './osv.js';
 
 /** Repository root (this file runs from dist/deps/). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The shared test data folder beside the repository. */
-export const SHARED = join(REPO_ROOT, '..', 'shared');
-export const SAMPLES = join(SHARED, 'lockfile-samples');
-export const ADVISORY_DB = join(SHARED, 'advisories', 'pypa-advisory-db', 'vulns');
+/**
+ * Test data committed in the repository (made by scripts/convert-test-fixtures.mjs; sources and
+ * licences in test-fixtures/README.md). Tests read only these, never a folder beside the checkout.
+ */
+export const FIXTURES = join(REPO_ROOT, 'test-fixtures');
+export const SAMPLES = join(FIXTURES, 'lockfile-samples');
+export const ADVISORY_FIXTURE = join(FIXTURES, 'advisories.json');
 
-/** The full (non-compacted) advisories of one package folder of the shared PyPA snapshot. */
-export function sharedAdvisories(pkg: string, compact = false): Advisory[] {
-  const dir = join(ADVISORY_DB, pkg);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => fromOsv(parse(readFileSync(join(dir, f), 'utf8')), compact))
-    .filter((a): a is Advisory => !!a);
+let fixtureRecords: Record<string, unknown[]> | undefined;
+
+/**
+ * The advisories of one package from the committed subset of the PyPA snapshot (raw OSV records,
+ * converted by `fromOsv` as the loaders do). Throws for a package the fixture does not hold.
+ */
+export function fixtureAdvisories(pkg: string, compact = false): Advisory[] {
+  fixtureRecords ??= (JSON.parse(readFileSync(ADVISORY_FIXTURE, 'utf8')) as { packages: Record<string, unknown[]> }).packages;
+  const raw = fixtureRecords[pkg];
+  if (!raw) throw new Error(`${ADVISORY_FIXTURE} has no records for ${pkg}: add it to PACKAGES in scripts/convert-test-fixtures.mjs`);
+  return raw.map((r) => fromOsv(r, compact)).filter((a): a is Advisory => !!a);
 }
 
 export function tempDir(prefix = 'pyward-deps-'): string {
