@@ -30,10 +30,24 @@ export function detectFormat(file: string, explicit = false): ManifestFormat | n
   if (is('pylock.toml') || /^pylock\.[^.]+\.toml$/.test(b)) return 'pylock.toml';
   if (is('pyproject.toml')) return 'pyproject';
   if (/^requirements.*\.txt$/i.test(b)) return 'requirements';
-  if (b.endsWith('.in') && b !== 'MANIFEST.in') return 'requirements';
+  if (b.endsWith('.in') && (explicit || isRequirementsInput(file, b))) return 'requirements';
   if (b.endsWith('.txt') && (explicit || /^requirements?$/i.test(basename(dirname(file))))) return 'requirements';
   return null;
 }
+
+/**
+ * pip-tools input files (`requirements.in`, `dev-requirements.in`, `requirements/test.in`, `dev.in`).
+ * Build templates that also end in `.in` are not: a stem with an extension of its own
+ * (`config.c.in`, `setup.cfg.in`), or a capitalized or autotools name (`Makefile.in`, `MANIFEST.in`,
+ * `configure.in`).
+ */
+function isRequirementsInput(file: string, b: string): boolean {
+  if (/requirement|constraint/i.test(b)) return true;
+  if (/^requirements?$/i.test(basename(dirname(file)))) return true;
+  const stem = b.slice(0, -3);
+  return /^[a-z0-9][a-z0-9_-]*$/.test(stem) && !AUTOTOOLS_INPUTS.has(stem);
+}
+const AUTOTOOLS_INPUTS = new Set(['configure', 'config', 'makefile', 'aclocal', 'acinclude', 'install', 'version', 'setup']);
 
 export interface DiscoverOptions {
   /** Extra exclusions (gitignore syntax, relative to `dir`), as for the code scan. */

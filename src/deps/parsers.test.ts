@@ -301,6 +301,16 @@ test('PEP 508 helpers', () => {
   assert.equal(detectFormat('/p/requirements-dev.txt'), 'requirements');
   assert.equal(detectFormat('/p/MANIFEST.in'), null);
   assert.equal(detectFormat('/p/notes.txt'), null);
+  // pip-tools inputs are requirements; build templates ending in .in are not
+  assert.equal(detectFormat('/p/requirements.in'), 'requirements');
+  assert.equal(detectFormat('/p/dev-requirements.in'), 'requirements');
+  assert.equal(detectFormat('/p/requirements/Test.in'), 'requirements');
+  assert.equal(detectFormat('/p/dev.in'), 'requirements');
+  assert.equal(detectFormat('/p/config-3.11/config.c.in'), null);
+  assert.equal(detectFormat('/p/setup.cfg.in'), null);
+  assert.equal(detectFormat('/p/Makefile.in'), null);
+  assert.equal(detectFormat('/p/configure.in'), null);
+  assert.equal(detectFormat('/p/config.c.in', true), 'requirements');
   assert.equal(detectFormat('/p/requirements/deploy.txt'), 'requirements');
   assert.equal(detectFormat('/p/notes.txt', true), 'requirements');
   assert.equal(detectFormat('/p/pylock.dev.toml'), 'pylock.toml');
