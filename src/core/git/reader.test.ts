@@ -8,9 +8,9 @@ import { readdirSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../secrets/fake.js';
-import { isPythonPath, isSecretCandidateFile } from '../secrets/files.js';
-import { listHistoryBlobs, scanHistoryWithSkipped } from '../secrets/history.js';
+import { AN, Fake } from '../../secrets/fake.js';
+import { isPythonPath, isSecretCandidateFile } from '../../secrets/files.js';
+import { listHistoryBlobs, scanHistoryWithSkipped } from '../../secrets/history.js';
 import { findRepo, ObjectStore, parseIndex, readRefs, readTrackedFiles, resolveRevision, isObjectError } from './index.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
