@@ -23,7 +23,7 @@ const files = [];
 })(dir);
 
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-for (const need of ['package.json', pkg.bin?.pyward ?? 'bin/pyward.js', 'dist/cli/main.js', 'dist/core/worker.js', 'data/advisories-pypi.json.gz', 'data/ADVISORIES-LICENSE.md']) {
+for (const need of ['package.json', pkg.bin?.pyward ?? 'bin/pyward.js', 'dist/cli/main.js', 'dist/scan/worker.js', 'dist/report/html/page.css', 'data/advisories-pypi.json.gz', 'data/ADVISORIES-LICENSE.md']) {
   if (!files.includes(need.replace(/^\.\//, ''))) problems.push(`missing: ${need}`);
 }
 const testOnly = /(^|\/)[^/]+\.test\.js$|^dist\/testing\/|^dist\/deps\/testkit\.js$|^dist\/report\/(html-)?fixtures\.js$|^dist\/rules\/testing\.js$|^dist\/secrets\/(cases|fake)\.js$|^dist\/taint\/harness\.js$|^(src|test-fixtures|examples|bench|scripts|docs|\.ci)\/|\.tsbuildinfo$|\.ts$/;

@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleDocFiles } from '../dist/core/rule-docs-files.js';
+import { ruleDocFiles } from '../dist/scan/rule-docs-files.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'rules');
 mkdirSync(dir, { recursive: true });

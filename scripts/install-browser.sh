@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the browser of the HTML report's browser test (src/report/html.browser.test.ts):
+# Installs the browser of the HTML report's browser test (src/report/html/html.browser.test.ts):
 # Debian's Chromium at /usr/bin/chromium. Idempotent: does nothing when it is already there.
 # playwright-core drives it; it never downloads a browser of its own.
 set -euo pipefail

@@ -4,8 +4,8 @@
 // reading beyond a non-blocking open, every read has a size cap, folders nested deeper than
 // MAX_DEPTH are not entered, gitignore patterns too complex to match in bounded time are not
 // applied, and each of these is listed in `skipped` with its reason.
-import { contentHash } from './cache.js';
-import { findRepo, readTrackedFiles } from '../git/index.js';
+import { createHash } from 'node:crypto';
+import { findRepo, readTrackedFiles } from './git/index.js';
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -15,6 +15,11 @@ import { droppedPatternsReason, safeIgnorePatterns } from './ignore-guard.js';
 
 /** Folders nested deeper than this below a scan root are not entered (listed as skipped). */
 export const MAX_DEPTH = 64;
+
+/** sha256 of a file's bytes (the result cache's key: a hit on a touched file needs the same bytes, not just a colliding digest). */
+export function contentHash(buf: Uint8Array): string {
+  return createHash('sha256').update(buf).digest('base64url');
+}
 
 /** Version-control metadata and pyward's own cache: excluded without a skip entry. */
 const SILENT_EXCLUDES = new Set(['.git', '.hg', '.svn', '.pyward_cache']);

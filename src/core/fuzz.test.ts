@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzeFile, type AnalysisSettings } from './analyze.js';
+import { analyzeFile, type AnalysisSettings } from '../scan/analyze.js';
 import { ALL_RULES } from '../rules/index.js';
 
 const SNIPPETS = ALL_RULES.flatMap((r) => [r.meta.docs.bad, r.meta.docs.good]).filter((s) => s.trim().length > 0);

@@ -8,7 +8,7 @@ import ignore from 'ignore';
 import type { FindingInput } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import { discover } from '../core/discovery.js';
-import { readTrackedFiles } from '../git/index.js';
+import { readTrackedFiles } from '../core/git/index.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
 import { looksBinary } from '../secrets/files.js';
 import { MAX_CONFIG_BYTES, readRegularFile, readRegularText } from '../core/safe-fs.js';

@@ -1,6 +1,6 @@
 // Reporters: text (for people), JSON (for tools; a stable contract) and SARIF 2.1.0.
 import type { ScanResult } from '../core/result.js';
-import { formatHtml } from './html.js';
+import { formatHtml } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
@@ -41,5 +41,5 @@ export { formatJson, buildJsonReport, toJsonFinding } from './json.js';
 export type { JsonReport, JsonFinding, JsonTraceStep } from './json.js';
 export { formatSarif, buildSarifLog, sarifLevel, sarifPrecision, ruleHelp, ruleHelpUri, FINGERPRINT_KEY, SARIF_SCHEMA_URI } from './sarif.js';
 export type { SarifOptions } from './sarif.js';
-export { formatHtml, escapeHtml, jsonForScript } from './html.js';
-export type { HtmlOptions } from './html.js';
+export { formatHtml, escapeHtml, jsonForScript } from './html/index.js';
+export type { HtmlOptions } from './html/index.js';

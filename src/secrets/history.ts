@@ -2,7 +2,7 @@
 // id), and secrets that no longer exist in the working tree are reported with the commit, author
 // date and path where they first appeared.
 //
-// The history is read by pyward's own git reader (src/git/), never by running git: a scanned
+// The history is read by pyward's own git reader (src/core/git/), never by running git: a scanned
 // repository's configuration cannot make pyward run a program or reach the network. Commits are
 // walked as `git log --all --topo-order --reverse -m --raw` listed them (oldest first; for each
 // commit the files it introduces against each parent), so the first sighting of a blob is where
@@ -13,7 +13,7 @@ import { UsageError } from '../core/errors.js';
 import type { FindingInput, SkippedFile } from '../core/finding.js';
 import { discover } from '../core/discovery.js';
 import { UnreadableFileError } from '../core/safe-fs.js';
-import { allTips, findRepo, isObjectError, isSafeRelPath, ObjectStore, readGitFile, readIndex, readRefs, resolveRevision, walkIntroducedFiles, type GitWarning, type Repo } from '../git/index.js';
+import { allTips, findRepo, isObjectError, isSafeRelPath, ObjectStore, readGitFile, readIndex, readRefs, resolveRevision, walkIntroducedFiles, type GitWarning, type Repo } from '../core/git/index.js';
 import { isPythonPath, isSecretCandidateFile, looksBinary, MAX_SECRET_FILE_SIZE } from './files.js';
 import { scanTextForSecrets, secretFingerprints, type SecretScanOptions } from './scan.js';
 

@@ -32,3 +32,15 @@ export function secretOptionsFromConfig(cfg: Record<string, unknown> | undefined
   return out;
 }
 export { createMasker, maskFindings, maskFinding, type Masker } from './mask.js';
+
+import type { TextAnalyzer } from '../core/analyzer.js';
+import { scanTextForSecrets as scanText } from './scan.js';
+import { isSecretCandidateFile as isCandidate } from './files.js';
+
+/** Secret detection as a per-file analyzer of the scan (enabled by `settings.secrets`). */
+export const secretsAnalyzer: TextAnalyzer = {
+  name: 'secrets',
+  enabled: (s) => s.secrets,
+  accepts: (f) => f.kind === 'python' || isCandidate(f.rel),
+  analyze: (text, f, s, secretValues) => scanText(text, f.rel, { ...secretOptionsFromConfig(s.extra?.secrets as Record<string, unknown> | undefined), valueSink: secretValues }),
+};

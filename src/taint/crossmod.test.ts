@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeFile, type AnalysisSettings } from '../core/analyze.js';
+import { analyzeFile, reanalyzer, type AnalysisSettings } from '../scan/analyze.js';
 import { discover } from '../core/discovery.js';
 import { crossModuleTaint } from './crossmod.js';
 import { buildTable } from './modules.js';
@@ -19,7 +19,7 @@ async function project(files: Record<string, string>) {
   const disc = discover(['.'], { cwd: dir, respectGitignore: false, includeOther: false });
   const results = [];
   for (const f of disc.files) results.push(await analyzeFile(f, settings));
-  const n = await crossModuleTaint(results, disc.files, settings);
+  const n = await crossModuleTaint(results, reanalyzer(disc.files, settings));
   rmSync(dir, { recursive: true, force: true });
   return { n, results };
 }

@@ -3,10 +3,21 @@
 // data was passed). Here, in the main thread, those summaries are put into one project table and
 // only the files where another module's summary can change the result are analysed again (with the
 // table available). A project without cross-module taint re-parses nothing.
-import { analyzeFile, type AnalysisSettings, type FileResult } from '../core/analyze.js';
-import type { DiscoveredFile } from '../core/discovery.js';
 import { buildTable, lookup, type ExternalTable } from './modules.js';
 import type { Summary, TaintFileInfo } from './types.js';
+
+/** What this phase needs of one file's result (the scan's FileResult has more). */
+export interface CrossModuleResult {
+  path: string;
+  findings: readonly { category: string }[];
+  taint?: TaintFileInfo;
+}
+
+/**
+ * Analyses one file again with the project's summary table (`taintExternal` in the analysis
+ * settings' extra); given by the scan, which owns reading and analysing files.
+ */
+export type Reanalyze<R> = (rel: string, extra: { taintExternal: ExternalTable }) => Promise<R | undefined>;
 
 const MAX_ROUNDS = 2;
 const MAX_FILES = 2000;
@@ -30,7 +41,7 @@ function depsOf(path: string, info: TaintFileInfo, table: ExternalTable): Dep[] 
 const hasSource = (s: Summary) => s.ret.some((f) => f.o.k === 's') || Object.values(s.selfFields ?? {}).some((fl) => fl.some((f) => f.o.k === 's'));
 
 /** Re-analyses the files whose results depend on other modules' summaries; replaces their results in place. */
-export async function crossModuleTaint(results: FileResult[], files: DiscoveredFile[], settings: AnalysisSettings): Promise<number> {
+export async function crossModuleTaint<R extends CrossModuleResult>(results: R[], reanalyze: Reanalyze<R>): Promise<number> {
   if (process.env.PYWARD_TAINT_DEBUG) console.error(`cross-module taint: starts at ${Math.round(performance.now())} ms`);
   const infos = new Map<string, TaintFileInfo>();
   for (const r of results) if (r.taint) infos.set(r.path, r.taint);
@@ -75,20 +86,18 @@ export async function crossModuleTaint(results: FileResult[], files: DiscoveredF
     order.push(p);
   };
   for (const p of needed) post(p, 0);
-  const byRel = new Map(files.map((f) => [f.rel, f]));
   const index = new Map(results.map((r, i) => [r.path, i]));
   let reanalysed = 0;
-  const phase2: AnalysisSettings = { ...settings, extra: { ...(settings.extra ?? {}), taintExternal: table } };
   // Round 1 analyses every needed file (dependencies first); round 2 only the files that depend on
   // a summary that changed in round 1 (a dependency cycle or a late chain).
   let todo = order.slice(0, MAX_FILES);
   for (let round = 0; round < MAX_ROUNDS && todo.length; round++) {
     const changedFiles = new Set<string>();
     for (const p of todo) {
-      const f = byRel.get(p);
       const i = index.get(p);
-      if (!f || i === undefined) continue;
-      const r = await analyzeFile(f, phase2);
+      if (i === undefined) continue;
+      const r = await reanalyze(p, { taintExternal: table });
+      if (!r) continue;
       reanalysed++;
       results[i] = r;
       if (r.taint && JSON.stringify(r.taint.summaries) !== JSON.stringify(infos.get(p)?.summaries)) changedFiles.add(p);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parsePython } from '../python/parser.js';
 import { Semantic } from '../python/semantic.js';
 import { analyzeTaint, taintConfigErrors, taintSettings } from './index.js';
-import type { AnalysisSettings } from '../core/analyze.js';
+import type { AnalysisSettings } from '../scan/analyze.js';
 import { absoluteNames, moduleNames } from './modules.js';
 
 async function run(src: string, envSources = false) {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding, FindingInput } from '../core/finding.js';
-import { scan } from '../core/scan.js';
+import { scan } from '../scan/scan.js';
 
 export type AnnotationKind = 'expect' | 'ok' | 'todo-expect' | 'todo-ok';
 

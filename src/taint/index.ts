@@ -1,7 +1,6 @@
 // Public surface of the taint capability: the FileAnalyzer, rule metadata, the per-file folding of
 // overlapping pattern findings, and the per-file exports used by the cross-module phase.
-import type { FileAnalyzer } from '../core/analyzers.js';
-import type { AnalysisSettings } from '../core/analyze.js';
+import type { AnalysisSettings, FileAnalyzer } from '../core/analyzer.js';
 import type { FindingInput } from '../core/finding.js';
 import type { SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';

@@ -1,7 +1,7 @@
 // `pyward baseline create|prune`: record today's findings so that `scan --baseline` reports only new ones.
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { scan } from '../../core/scan.js';
+import { scan } from '../../scan/scan.js';
 import { createBaseline, DEFAULT_BASELINE, pruneBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { addScanOptions, scanOptionsFromCli, type ScanCliOptions } from './scan.js';

@@ -1,7 +1,7 @@
 // `pyward init`: starter configuration.
 import type { Command } from 'commander';
 import { writeStarterConfig } from '../../core/init.js';
-import { allRuleMeta } from '../../core/scan.js';
+import { allRuleMeta } from '../../scan/scan.js';
 import type { ExitState } from './index.js';
 import { terminalSafe } from '../messages.js';
 

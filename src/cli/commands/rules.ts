@@ -1,6 +1,6 @@
 // `pyward rules` and `pyward explain ID|NAME`: documentation generated from rule metadata.
 import type { Command } from 'commander';
-import { allRuleMeta } from '../../core/scan.js';
+import { allRuleMeta } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/config.js';
 import { explainText, rulesTable } from '../../core/rule-docs.js';

@@ -1,12 +1,12 @@
-// `pyward scan [PATH...]`: options and output only; the work is in src/core/scan.ts.
+// `pyward scan [PATH...]`: options and output only; the work is in src/scan/scan.ts.
 import { Command, Option } from 'commander';
-import { scan, type ScanOptions } from '../../core/scan.js';
+import { scan, type ScanOptions } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
 import { SEVERITIES, CONFIDENCES, type Confidence, type Severity } from '../../core/finding.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { ExitState } from './index.js';
 import { progressBar } from '../progress.js';
-import { fixFindings, unifiedDiff } from '../../core/autofix.js';
+import { fixFindings, unifiedDiff } from '../../scan/autofix.js';
 import { useColor } from '../color.js';
 import { plainSummary } from '../../report/text.js';
 import { writeFileSafely } from '../../core/safe-fs.js';

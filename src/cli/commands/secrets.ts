@@ -9,7 +9,7 @@ import { describeFileKind, discover, readSourceFile } from '../../core/discovery
 import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
-import { repoTopLevel } from '../../git/index.js';
+import { repoTopLevel } from '../../core/git/index.js';
 import { maskFindings } from '../../secrets/mask.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';

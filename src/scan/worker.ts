@@ -1,6 +1,6 @@
 // Piscina worker entry: analyses a batch of files (tree-sitter is initialized once per thread).
 import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
-import type { DiscoveredFile } from './discovery.js';
+import type { DiscoveredFile } from '../core/discovery.js';
 import { getParser } from '../python/parser.js';
 
 // Initialize tree-sitter when the worker starts, so a task's time budget covers analysis only.

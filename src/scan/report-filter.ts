@@ -3,11 +3,11 @@
 // confidence thresholds, fingerprints, and the baseline. `scan`, `secrets` and `audit` all call it,
 // so the same options mean the same thing everywhere.
 import { relative, resolve, sep } from 'node:path';
-import { compareFindings, computeFingerprints, confidenceRank, severityRank, type Finding, type FindingInput } from './finding.js';
-import { isRuleEnabled, type SelectableRule } from './config.js';
-import type { RuleMeta } from './rule-meta.js';
-import { applyBaseline, readBaseline } from './baseline.js';
-import type { ResolvedSettings } from './scan.js';
+import { compareFindings, computeFingerprints, confidenceRank, severityRank, type Finding, type FindingInput } from '../core/finding.js';
+import { isRuleEnabled, type SelectableRule } from '../core/config.js';
+import type { RuleMeta } from '../core/rule-meta.js';
+import { applyBaseline, readBaseline } from '../core/baseline.js';
+import type { ResolvedSettings } from './options.js';
 
 /**
  * How a finding is matched by selectors: its rule id, name, category, Bandit and Ruff ids, plus the

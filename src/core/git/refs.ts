@@ -1,7 +1,7 @@
 // Refs (HEAD, loose refs under refs/, packed-refs) and revision expressions, read without git.
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { UnreadableFileError } from '../core/safe-fs.js';
+import { UnreadableFileError } from '../safe-fs.js';
 import { isObjectError, OID_RE, type ObjectStore } from './objects.js';
 import { MAX_SMALL_FILE, readGitFileIfExists, type GitWarning, type Repo } from './repo.js';
 import { parseCommit, parseTag } from './commits.js';

@@ -3,7 +3,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zc, inflateSync } from 'node:zlib';
-import { UnreadableFileError } from '../core/safe-fs.js';
+import { UnreadableFileError } from '../safe-fs.js';
 import { applyDelta, deltaTargetSize, OFS_DELTA, Pack, PackError, REF_DELTA, TYPE_NAMES, type ObjectType } from './pack.js';
 import { readGitFile, type Repo } from './repo.js';
 

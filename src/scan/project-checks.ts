@@ -2,9 +2,9 @@
 // hygiene, git history secrets), and the metadata of the non-code rules they report.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FindingInput, SkippedFile } from './finding.js';
-import type { RuleMeta } from './rule-meta.js';
-import type { ResolvedSettings, ScanOptions } from './scan.js';
+import type { FindingInput, SkippedFile } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule-meta.js';
+import type { ResolvedSettings, ScanOptions } from './options.js';
 import { TAINT_RULES } from '../taint/index.js';
 import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';

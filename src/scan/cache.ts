@@ -20,9 +20,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { AnalysisSettings, FileResult } from './analyze.js';
-import type { DiscoveredFile } from './discovery.js';
+import { contentHash, type DiscoveredFile } from '../core/discovery.js';
 import { CACHEDIR_TAG, checkCacheFolder, type CacheLocation } from './cache-location.js';
-import { readRegularFile, replaceFileAtomically, UnreadableFileError } from './safe-fs.js';
+import { readRegularFile, replaceFileAtomically, UnreadableFileError } from '../core/safe-fs.js';
 
 export { chooseCacheDir, cacheKey } from './cache-location.js';
 
@@ -64,10 +64,6 @@ const MAX_UNUSED_MS = 30 * 24 * 3600 * 1000;
 /** Cross-module results kept (one per distinct set of scanned files). */
 const KEEP_CROSS = 4;
 
-/** sha256 of a file's bytes: a hit on a touched file needs the same bytes, not just a colliding digest. */
-export function contentHash(buf: Uint8Array): string {
-  return createHash('sha256').update(buf).digest('base64url');
-}
 
 function mac(key: Buffer, namespace: string, payload: Uint8Array): Buffer {
   return createHmac('sha256', key).update(MAGIC).update(`${namespace}\0`).update(payload).digest();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { foldSecretFindings, redactLiterals } from './fold-secrets.js';
-import type { FindingInput } from './finding.js';
+import type { FindingInput } from '../core/finding.js';
 
 const base = { category: 'x', severity: 'low' as const, confidence: 'medium' as const, cwe: [798], path: 'a.py', column: 1, endLine: 1, endColumn: 2 };
 

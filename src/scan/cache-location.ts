@@ -16,7 +16,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
-import { isInside, readRegularFile, UnreadableFileError } from './safe-fs.js';
+import { isInside, readRegularFile, UnreadableFileError } from '../core/safe-fs.js';
 
 /** The Cache Directory Tagging Specification's signature, which also marks a folder as pyward's. */
 export const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pyward.\n';

@@ -8,12 +8,12 @@ import { readdirSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../secrets/fake.js';
-import { isPythonPath, isSecretCandidateFile } from '../secrets/files.js';
-import { listHistoryBlobs, scanHistoryWithSkipped } from '../secrets/history.js';
+import { AN, Fake } from '../../secrets/fake.js';
+import { isPythonPath, isSecretCandidateFile } from '../../secrets/files.js';
+import { listHistoryBlobs, scanHistoryWithSkipped } from '../../secrets/history.js';
 import { findRepo, ObjectStore, parseIndex, readRefs, readTrackedFiles, resolveRevision, isObjectError } from './index.js';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'pyward.js');
 const f = new Fake(777);
 const ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' };
 

@@ -5,10 +5,10 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
-import { analyzeFile, type AnalysisSettings, type FileResult } from './analyze.js';
-import { isRuleEnabled, loadConfig, validateSelectors, type Config } from './config.js';
-import { DEFAULT_MAX_FILE_SIZE, describeFileKind, discover, type DiscoveredFile } from './discovery.js';
-import { UsageError } from './errors.js';
+import { analyzeFile, reanalyzer, type AnalysisSettings, type FileResult } from './analyze.js';
+import { isRuleEnabled, loadConfig, validateSelectors, type Config } from '../core/config.js';
+import { DEFAULT_MAX_FILE_SIZE, describeFileKind, discover, type DiscoveredFile } from '../core/discovery.js';
+import { UsageError } from '../core/errors.js';
 import {
   CONFIDENCES,
   SEVERITIES,
@@ -16,18 +16,21 @@ import {
   type FindingInput,
   type Severity,
   type SkippedFile,
-} from './finding.js';
-import type { ScanResult } from './result.js';
-import type { RuleMeta } from './rule-meta.js';
+} from '../core/finding.js';
+import type { ScanResult } from '../core/result.js';
+import type { ResolvedSettings, ScanOptions } from './options.js';
+
+export type { ResolvedSettings, ScanOptions } from './options.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 import { ALL_RULES } from '../rules/index.js';
 import { projectChecks, extraRuleMeta } from './project-checks.js';
-import { didYouMean } from './config.js';
+import { didYouMean } from '../core/config.js';
 import { crossModuleTaint } from '../taint/crossmod.js';
 import { taintConfigErrors } from '../taint/index.js';
 import { auditConfigErrors } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
-import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './suppression.js';
+import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from '../core/suppression.js';
 import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
 import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
@@ -43,44 +46,6 @@ function readByProjectCheck(rel: string, opts: ScanOptions): boolean {
   return name === 'pyproject.toml' || name === '.bandit';
 }
 
-export interface ScanOptions {
-  paths: string[];
-  cwd: string;
-  configFile?: string;
-  select?: string[];
-  ignore?: string[];
-  extendSelect?: string[];
-  exclude?: string[];
-  severityThreshold?: Severity;
-  confidenceThreshold?: Confidence;
-  jobs?: number;
-  /** Called as files complete. */
-  progress?: (done: number, total: number) => void;
-  /** Capabilities (default: on, except history and online). */
-  secrets?: boolean;
-  taint?: boolean;
-  dependencies?: boolean;
-  hygiene?: boolean;
-  history?: boolean;
-  online?: boolean;
-  /** Report unused suppression comments. */
-  reportUnusedSuppressions?: boolean;
-  /** Use no config file even if one is found. */
-  isolated?: boolean;
-  /** Receives configuration warnings (default: printed on stderr). */
-  warn?: (message: string) => void;
-  /** Report only findings that are not in this baseline file. */
-  baseline?: string;
-  /** Time budget of one file's analysis; a file over it is skipped with reason "timeout". */
-  fileTimeoutSeconds?: number;
-  /**
-   * Result cache: reuse the results of unchanged files from an earlier scan with the same build and
-   * settings. `dir` is the user's choice (command line, environment); without it, `cache-dir` of the
-   * configuration if it is inside the project, else a folder of the user cache folder for the
-   * project (see cache-location.ts). Off unless given (the CLI turns it on; `--no-cache` turns it off).
-   */
-  cache?: { dir?: string } | false;
-}
 
 /** Files below this count are analysed in the main thread (worker start-up would dominate). */
 const PARALLEL_MIN_FILES = 24;
@@ -89,15 +54,6 @@ export function allRuleMeta(): RuleMeta[] {
   return [...ALL_RULES.map((r) => r.meta), ...extraRuleMeta()];
 }
 
-export interface ResolvedSettings {
-  config: Config;
-  select: string[];
-  ignore: string[];
-  severityThreshold: Severity;
-  confidenceThreshold: Confidence;
-  perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];
-  warnings: string[];
-}
 
 export function resolveSettings(opts: ScanOptions): ResolvedSettings {
   const start = resolve(opts.cwd, opts.paths[0] ?? '.');
@@ -217,7 +173,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       for (let i = 0; i < results.length; i++) results[i] = reuse.get(results[i].path)?.result ?? results[i];
     } else {
       const before = results.slice();
-      await crossModuleTaint(results, disc.files, analysis);
+      await crossModuleTaint(results, reanalyzer(disc.files, analysis));
       // Re-analysed files: their (masked) findings replace the first ones; trace notes may quote
       // another module, so mask with every value of the run before anything is cached.
       const crossMask = createMasker(secretValues);

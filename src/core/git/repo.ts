@@ -11,7 +11,7 @@
 // fit for a skip list) and not read.
 import { lstatSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isInside, readRegularFile, UnreadableFileError } from '../core/safe-fs.js';
+import { isInside, readRegularFile, UnreadableFileError } from '../safe-fs.js';
 
 /** A problem with the repository's git data, shown as a skipped item. */
 export interface GitWarning {

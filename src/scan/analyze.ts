@@ -1,32 +1,22 @@
 // Analysis of one file: read once, parse once, run every enabled analysis on the same tree,
 // apply inline suppressions. Runs in worker threads (worker.ts) or in the main thread.
-import { DETECTED_SECRETS, type FindingInput, type SkippedFile } from './finding.js';
-import { readSourceFile, type DiscoveredFile } from './discovery.js';
-import { applySuppressions, type CommentLine, type UnusedSuppression } from './suppression.js';
+import { DETECTED_SECRETS, type FindingInput, type SkippedFile } from '../core/finding.js';
+import { readSourceFile, type DiscoveredFile } from '../core/discovery.js';
+import { applySuppressions, type CommentLine, type UnusedSuppression } from '../core/suppression.js';
 import { getParser, parseWith, PythonSyntaxError } from '../python/parser.js';
 import { Semantic } from '../python/semantic.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import type { AnalysisSettings } from '../core/analyzer.js';
 import { fileAnalyzers, textAnalyzers } from './analyzers.js';
+
+export type { AnalysisSettings } from '../core/analyzer.js';
 import { foldSecretFindings } from './fold-secrets.js';
 import { collectDetectedSecrets, createMasker, maskFinding } from '../secrets/mask.js';
 import { secretHash } from '../secrets/redact.js';
 import { foldPatternFindings, takeTaintInfo, type TaintFileInfo } from '../taint/index.js';
 
-export interface AnalysisSettings {
-  /** Ids of enabled code rules. */
-  ruleIds: string[];
-  ruleOptions: Record<string, Record<string, unknown>>;
-  maxFileSize: number;
-  /** Enabled capabilities. */
-  secrets: boolean;
-  taint: boolean;
-  /** Capability settings passed through to analyzers. */
-  extra?: Record<string, unknown>;
-  /** Return each file's size, mtime and content hash (`FileResult.cacheKey`) for the result cache. */
-  cacheKeys?: boolean;
-}
 
 export interface FileResult {
   path: string;
@@ -138,4 +128,13 @@ function commentLinesOf(text: string): CommentLine[] {
     if (idx >= 0) out.push({ line: i + 1, text: lines[i].slice(idx) });
   }
   return out;
+}
+
+/** For the cross-module phase: analyses a file of `files` again, with extra capability settings. */
+export function reanalyzer(files: readonly DiscoveredFile[], settings: AnalysisSettings): (rel: string, extra: Record<string, unknown>) => Promise<FileResult | undefined> {
+  const byRel = new Map(files.map((f) => [f.rel, f]));
+  return async (rel, extra) => {
+    const f = byRel.get(rel);
+    return f ? analyzeFile(f, { ...settings, extra: { ...(settings.extra ?? {}), ...extra } }) : undefined;
+  };
 }

@@ -5,10 +5,10 @@
 // spans is unchanged. A file whose fixes fail verification is left untouched.
 import { lstatSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Finding, FindingInput, TextEdit } from './finding.js';
-import { decodeSource, DEFAULT_MAX_FILE_SIZE } from './discovery.js';
-import { isInside, readRegularFile, UnreadableFileError, writeFileSafely } from './safe-fs.js';
-import { dominantLineEnding, sourceCodec } from './source-codec.js';
+import type { Finding, FindingInput, TextEdit } from '../core/finding.js';
+import { decodeSource, DEFAULT_MAX_FILE_SIZE } from '../core/discovery.js';
+import { isInside, readRegularFile, UnreadableFileError, writeFileSafely } from '../core/safe-fs.js';
+import { dominantLineEnding, sourceCodec } from '../core/source-codec.js';
 import { parsePython } from '../python/parser.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseFixes, fixFindings } from './autofix.js';
-import { computeFingerprints } from './finding.js';
+import { computeFingerprints } from '../core/finding.js';
 import { parsePython } from '../python/parser.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
-import { dominantLineEnding, sourceCodec } from './source-codec.js';
+import { dominantLineEnding, sourceCodec } from '../core/source-codec.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, 'scan', ...args, '--no-deps', '--no-hygiene', '-f', 'json'], { cwd, encoding: 'utf8' });

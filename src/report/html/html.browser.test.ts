@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { formatHtml } from './html.js';
-import { htmlResult } from './html-fixtures.js';
+import { formatHtml } from './index.js';
+import { htmlResult } from './fixtures.js';
 
 /** PYWARD_CHROMIUM names another Chromium binary (also how the skip/fail paths below are checked). */
 const CHROMIUM = process.env['PYWARD_CHROMIUM'] || '/usr/bin/chromium';

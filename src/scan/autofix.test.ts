@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePython } from '../python/parser.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
-import { computeFingerprints } from './finding.js';
+import { computeFingerprints } from '../core/finding.js';
 import { applyEdits, unifiedDiff } from './autofix.js';
 import { dedent } from '../rules/testing.js';
 

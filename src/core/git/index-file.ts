@@ -4,7 +4,7 @@
 // every length is checked against the buffer. Extensions (cached trees, untracked cache, fsmonitor
 // data, ...) are skipped; a sparse index's directory entries (mode 040000, name ending in `/`) are
 // returned as tracked folders without expanding them (that would need the trees git may not have).
-import { UnreadableFileError } from '../core/safe-fs.js';
+import { UnreadableFileError } from '../safe-fs.js';
 import { isSafeRelPath, readGitFileIfExists, type GitWarning, type Repo } from './repo.js';
 
 export const MAX_INDEX_BYTES = 256 * 1024 * 1024;

@@ -5,8 +5,8 @@
 // line: its severity becomes the higher of the two, it carries the secret's hash (for history
 // de-duplication) and the rotation advice. Every secrets-in-code snippet is redacted, because no
 // output may show a secret in full.
-import type { FindingInput, Severity } from './finding.js';
-import { severityRank } from './finding.js';
+import type { FindingInput, Severity } from '../core/finding.js';
+import { severityRank } from '../core/finding.js';
 
 const GENERIC = new Set(['PWS100', 'PWS101']);
 

@@ -1,9 +1,9 @@
 // Fixtures of the HTML reporter tests (unit and browser): the shared reporter fixtures plus a
 // secret finding and findings whose every scanned-file string is hostile markup.
-import type { Finding } from '../core/finding.js';
-import type { RuleMeta } from '../core/rule-meta.js';
-import type { ScanResult } from '../core/result.js';
-import { depFinding, fullResult, shellFinding, taintFinding } from './fixtures.js';
+import type { Finding } from '../../core/finding.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
+import type { ScanResult } from '../../core/result.js';
+import { depFinding, fullResult, shellFinding, taintFinding } from '../fixtures.js';
 
 /** Would set window.__pwned if any of it ran. */
 export const HOSTILE_SCRIPT = '<script>window.__pwned = true</script>';

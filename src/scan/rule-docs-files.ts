@@ -1,7 +1,7 @@
 // The generated documentation tree docs/rules/: one Markdown page per rule plus an index.
 import { allRuleMeta } from './scan.js';
-import { ruleMarkdown } from './rule-docs.js';
-import type { RuleMeta } from './rule-meta.js';
+import { ruleMarkdown } from '../core/rule-docs.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 
 /** Code, taint, secret and hygiene rules get a page; dependency advisories link to OSV instead. */
 export function documentedRules(): RuleMeta[] {

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { formatHtml, escapeHtml, jsonForScript, sectionOf } from './html.js';
-import { formatResult, REPORT_FORMATS } from './index.js';
-import { emptyResult } from './fixtures.js';
-import { htmlResult } from './html-fixtures.js';
+import { formatHtml, escapeHtml, jsonForScript, sectionOf } from './index.js';
+import { formatResult, REPORT_FORMATS } from '../index.js';
+import { emptyResult } from '../fixtures.js';
+import { htmlResult } from './fixtures.js';
 
 const AT = new Date('2024-05-01T12:34:56Z');
 

@@ -7,7 +7,7 @@
 // the caller's cap before anything is inflated.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { readRegularFile } from '../core/safe-fs.js';
+import { readRegularFile } from '../safe-fs.js';
 
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;

@@ -1,0 +1,54 @@
+// What a scan is asked to do (ScanOptions: command line and API) and the settings resolved from
+// them and the configuration (ResolvedSettings), shared by the scan and its project-level phases.
+import type ignore from 'ignore';
+import type { Confidence, Severity } from '../core/finding.js';
+import type { Config } from '../core/config.js';
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  configFile?: string;
+  select?: string[];
+  ignore?: string[];
+  extendSelect?: string[];
+  exclude?: string[];
+  severityThreshold?: Severity;
+  confidenceThreshold?: Confidence;
+  jobs?: number;
+  /** Called as files complete. */
+  progress?: (done: number, total: number) => void;
+  /** Capabilities (default: on, except history and online). */
+  secrets?: boolean;
+  taint?: boolean;
+  dependencies?: boolean;
+  hygiene?: boolean;
+  history?: boolean;
+  online?: boolean;
+  /** Report unused suppression comments. */
+  reportUnusedSuppressions?: boolean;
+  /** Use no config file even if one is found. */
+  isolated?: boolean;
+  /** Receives configuration warnings (default: printed on stderr). */
+  warn?: (message: string) => void;
+  /** Report only findings that are not in this baseline file. */
+  baseline?: string;
+  /** Time budget of one file's analysis; a file over it is skipped with reason "timeout". */
+  fileTimeoutSeconds?: number;
+  /**
+   * Result cache: reuse the results of unchanged files from an earlier scan with the same build and
+   * settings. `dir` is the user's choice (command line, environment); without it, `cache-dir` of the
+   * configuration if it is inside the project, else a folder of the user cache folder for the
+   * project (see cache-location.ts). Off unless given (the CLI turns it on; `--no-cache` turns it off).
+   */
+  cache?: { dir?: string } | false;
+}
+
+export interface ResolvedSettings {
+  config: Config;
+  select: string[];
+  ignore: string[];
+  severityThreshold: Severity;
+  confidenceThreshold: Confidence;
+  perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];
+  warnings: string[];
+}
