@@ -17,6 +17,14 @@ test('a generic secret detector finding on the line of a secrets-in-code finding
   assert.match(out[0].message, /rotate/);
 });
 
+test('redactLiterals pairs quotes like Python: code between two literals is not a literal', () => {
+  assert.equal(redactLiterals('return jwt.encode({"sub": user_id}, API_TOKEN_KEY, algorithm="HS256")'), 'return jwt.encode({"sub": user_id}, API_TOKEN_KEY, algorithm="HS****")');
+  assert.equal(redactLiterals(`k = "it's a secret" + 'do"ub' # "comment text"`), `k = "it****" + 'do****' # "comment text"`);
+  assert.equal(redactLiterals('p = "esc\\"aped-value"'), 'p = "es****"');
+  assert.equal(redactLiterals('KEY = """multi\nline-secret"""'), 'KEY = """mu****"""');
+  assert.equal(redactLiterals('x = "unterminated secret'), 'x = "un****');
+});
+
 test('redactLiterals keeps short strings and prefixes', () => {
   assert.equal(redactLiterals(`connect(user="ab", password=b'hunter22')`), `connect(user="ab", password=b'hu****')`);
 });

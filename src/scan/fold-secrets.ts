@@ -15,9 +15,49 @@ function isHardcodedSecretFinding(f: FindingInput): boolean {
   return f.category === 'secrets-in-code' || (!f.ruleId.startsWith('PWS') && !f.ruleId.startsWith('PWH') && f.cwe.some((c) => c === 798 || c === 321));
 }
 
-/** Replaces the content of string literals of 4+ characters by their first two characters and ****. */
+/**
+ * Replaces the content of string literals of 4+ characters by their first two characters and ****.
+ * Reads the snippet as Python tokens (quotes paired in order, escapes, triple quotes, comments), so
+ * the code between two literals (`{"sub": uid}, KEY, algorithm="HS256"`) is never taken for one.
+ */
 export function redactLiterals(snippet: string): string {
-  return snippet.replace(/((?:\b[rRbBuU]{1,2})?)(["'])([^"'\n\\]{4,})\2/g, (_m, pre: string, q: string, body: string) => `${pre}${q}${body.slice(0, 2)}****${q}`);
+  let out = '';
+  let i = 0;
+  while (i < snippet.length) {
+    const c = snippet[i]!;
+    if (c === '#') {
+      const e = snippet.indexOf('\n', i);
+      const end = e < 0 ? snippet.length : e;
+      out += snippet.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c !== '"' && c !== "'") {
+      out += c;
+      i++;
+      continue;
+    }
+    const q = snippet.startsWith(c + c + c, i) ? c + c + c : c;
+    let j = i + q.length;
+    let closed = -1;
+    while (j < snippet.length) {
+      if (snippet[j] === '\\') {
+        j += 2;
+        continue;
+      }
+      if (q.length === 1 && snippet[j] === '\n') break;
+      if (snippet.startsWith(q, j)) {
+        closed = j;
+        break;
+      }
+      j++;
+    }
+    const end = Math.min(closed < 0 ? j : closed, snippet.length);
+    const body = snippet.slice(i + q.length, end);
+    out += q + (body.length >= 4 ? `${body.slice(0, 2)}****` : body) + (closed < 0 ? '' : q);
+    i = closed < 0 ? end : closed + q.length;
+  }
+  return out;
 }
 
 export function foldSecretFindings(findings: FindingInput[]): FindingInput[] {

@@ -10,6 +10,11 @@ import { insecureCipherMode } from './insecure-cipher-mode.js';
 import { pycryptoImport } from './pycrypto-import.js';
 import { weakCryptographicKey } from './weak-cryptographic-key.js';
 import { hardcodedCipherKey } from './hardcoded-cipher-key.js';
+import { jwtSignatureNotVerified } from './jwt-signature-not-verified.js';
+import { jwtNoneAlgorithm } from './jwt-none-algorithm.js';
+import { jwtAlgorithmsMissing } from './jwt-algorithms-missing.js';
+import { jwtUnverifiedClaims } from './jwt-unverified-claims.js';
+import { jwtHardcodedKey } from './jwt-hardcoded-key.js';
 
 export const rules: Rule[] = [
   insecureHashHashlib,
@@ -23,4 +28,9 @@ export const rules: Rule[] = [
   pycryptoImport,
   weakCryptographicKey,
   hardcodedCipherKey,
+  jwtSignatureNotVerified,
+  jwtNoneAlgorithm,
+  jwtAlgorithmsMissing,
+  jwtUnverifiedClaims,
+  jwtHardcodedKey,
 ];
