@@ -1,4 +1,5 @@
 import { constValueX } from '../_shared/flow.js';
+import { isTestFile } from '../misc/_util.js';
 import { defineRule } from '../types.js';
 import { dictEntry, jwtCallName, JWT_DECODE, JWT_ENCODE, JWT_MODULES } from './_jwt.js';
 
@@ -15,7 +16,7 @@ export const jwtHardcodedKey = defineRule({
     cwe: [798, 321],
     summary: 'JWT signed or verified with a key written in the source',
     docs: {
-      what: 'A literal (or a constant bound once to a literal) used as the key of `jwt.encode` / `jwt.decode` (PyJWT, python-jose, authlib): `jwt.encode(payload, "secret", algorithm="HS256")`.',
+      what: 'A literal (or a constant bound once to a literal) used as the key of `jwt.encode` / `jwt.decode` (PyJWT, python-jose, authlib): `jwt.encode(payload, "secret", algorithm="HS256")`. Test code (`tests/`, `test_*.py`, `conftest.py`) is not checked: tests sign with throw-away keys.',
       why: 'With an HMAC algorithm the signing key is also the verification key: anyone who reads the code, the repository history or the package can mint valid tokens for any user. A private key in the source is the same.',
       bad: 'import jwt\n\nSECRET = "my-jwt-secret"\ntoken = jwt.encode({"sub": user_id}, SECRET, algorithm="HS256")\n',
       good: 'import os\n\nimport jwt\n\ntoken = jwt.encode({"sub": user_id}, os.environ["JWT_SECRET"], algorithm="HS256")\n',
@@ -26,6 +27,8 @@ export const jwtHardcodedKey = defineRule({
   requiresImport: JWT_MODULES,
   create(ctx) {
     const { sem } = ctx;
+    // Tests sign tokens with throw-away keys on purpose.
+    if (isTestFile(ctx.file.path)) return {};
     return {
       call(call) {
         const qn = jwtCallName(sem, call);
