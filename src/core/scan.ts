@@ -33,6 +33,7 @@ export { selectableOf } from './report-filter.js';
 import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
 import { detectFormat } from '../deps/discover.js';
 import { oneLine } from '../report/util.js';
+import { DiffBase } from './diff-base.js';
 
 /** Files a project-level check reads itself (not through per-file analysis): not "unanalysed". */
 function readByProjectCheck(rel: string, opts: ScanOptions): boolean {
@@ -80,6 +81,8 @@ export interface ScanOptions {
    * project (see cache-location.ts). Off unless given (the CLI turns it on; `--no-cache` turns it off).
    */
   cache?: { dir?: string } | false;
+  /** Report only findings on lines added or changed since this git revision (see diff-base.ts). */
+  diffBase?: string;
 }
 
 /** Files below this count are analysed in the main thread (worker start-up would dominate). */
@@ -135,12 +138,22 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
-  const t0 = performance.now();
   const settings = resolveSettings(opts);
-  const { config } = settings;
   // Warnings quote the scanned repository (configuration values, file names): escaped for the terminal.
   const warn = opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${oneLine(m)}\n`));
   for (const w of settings.warnings) warn(w);
+  // Resolved first: an unknown revision is an error before any work is done.
+  const diffBase = opts.diffBase !== undefined ? DiffBase.open(opts.diffBase, { cwd: opts.cwd, root: opts.paths[0] ?? '.' }) : undefined;
+  try {
+    return await scanWith(opts, settings, warn, diffBase);
+  } finally {
+    diffBase?.close();
+  }
+}
+
+async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m: string) => void, diffBase: DiffBase | undefined): Promise<ScanResult> {
+  const t0 = performance.now();
+  const { config } = settings;
   const ruleOptions = resolveRuleOptions(config.rules ?? {});
   const enabled = ALL_RULES.filter((r) => isRuleEnabled(r.meta, settings.select, settings.ignore));
   const analysis: AnalysisSettings = {
@@ -277,8 +290,16 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
-  const withFp = filtered.findings;
+  let withFp = filtered.findings;
   const baselined = filtered.baselined;
+  // After fingerprints (so they are those of a full scan) and the baseline.
+  let unchanged = 0;
+  if (diffBase) {
+    const d = diffBase.filter(withFp);
+    withFp = d.kept;
+    unchanged = d.unchanged;
+    for (const n of diffBase.notes) warn(`--diff-base: ${n}`);
+  }
   suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
@@ -296,6 +317,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       suppressed,
       ...(baselined !== undefined ? { baselined } : {}),
       ...(cache ? { cached: cache.hits } : {}),
+      ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}),
     },
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),

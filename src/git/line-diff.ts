@@ -16,8 +16,8 @@ export interface LineDiffLimits {
 
 export const DEFAULT_LINE_DIFF_LIMITS: LineDiffLimits = { maxLines: 200_000, maxEditDistance: 2_000, maxWork: 20_000_000 };
 
-/** The 1-based numbers of the new text's added or changed lines (ascending), or why it was not computed. */
-export type LineDiffResult = { added: number[] } | { overCap: string };
+/** The 1-based numbers of the new text's added or changed lines (ascending) and the steps it took, or why it was not computed. */
+export type LineDiffResult = { added: number[]; work: number } | { overCap: string };
 
 /** Lines of a text: split at "\n", without a final empty line, each without a trailing "\r". */
 export function splitLines(text: string): string[] {
@@ -51,8 +51,8 @@ export function addedLines(oldLines: readonly string[], newLines: readonly strin
   }
   const n = endA - start;
   const m = endB - start;
-  if (m === 0) return { added: [] };
-  if (n === 0) return { added: Array.from({ length: m }, (_, i) => start + i + 1) };
+  if (m === 0) return { added: [], work: n };
+  if (n === 0) return { added: Array.from({ length: m }, (_, i) => start + i + 1), work: m };
   const dMax = Math.min(n + m, maxEditDistance);
   const off = dMax + 1;
   // v[k + off]: the furthest x reached on diagonal k = x - y.
@@ -99,5 +99,5 @@ export function addedLines(oldLines: readonly string[], newLines: readonly strin
     x = prevX;
     y = prevY;
   }
-  return { added: added.reverse() };
+  return { added: added.reverse(), work };
 }
