@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AN, Fake } from '../secrets/fake.js';
+import { DiffBase } from './diff-base.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' };
@@ -279,4 +280,36 @@ test('--diff-base known gap: a flow opened only by deleting a line (a sanitizer 
   assert.deepEqual(keys(pyward(r.dir, scanArgs('--select', 'PWT001')).rows), ['PWT001 app.py:10']);
   // Known gap: deleted lines mark no line of the new text, and the flow's steps are all old lines.
   assert.deepEqual(pyward(r.dir, scanArgs('--select', 'PWT001', '--diff-base', 'HEAD~1')).rows, []);
+});
+
+test('--diff-base hostile working tree: links are not followed, paths outside the repository or in .git are not compared', () => {
+  const r = repo();
+  const outside = join(r.top, 'outside.py');
+  writeFileSync(outside, 'import os\n');
+  r.w('app.py', 'x = 1\n');
+  r.w('same.py', 'y = 2\n');
+  symlinkSync('same.py', join(r.dir, 'was_link.py'));
+  r.commit('base');
+  unlinkSync(join(r.dir, 'app.py'));
+  symlinkSync(outside, join(r.dir, 'app.py'));
+  unlinkSync(join(r.dir, 'was_link.py'));
+  r.w('was_link.py', 'y = 2\n');
+  const d = DiffBase.open('HEAD', { cwd: r.dir, root: '.' });
+  try {
+    assert.equal(d.state('same.py').changed, false);
+    assert.deepEqual([...(d.state('same.py').lines as Set<number>)], []);
+    // A file that is now a link (to a file outside) is not read through it; it counts as changed.
+    assert.equal(d.state('app.py').lines, 'all');
+    // A link in the base that is a regular file now: a new file.
+    assert.equal(d.state('was_link.py').lines, 'all');
+    assert.equal(d.state('../outside.py').lines, 'all');
+    assert.equal(d.state('.git/config').lines, 'all');
+    assert.deepEqual(d.notes, [
+      'app.py: not compared (symbolic link (not followed)); all its lines count as changed',
+      '../outside.py: not inside the repository of the diff base; all its lines count as changed',
+      '.git/config: not inside the repository of the diff base; all its lines count as changed',
+    ]);
+  } finally {
+    d.close();
+  }
 });
