@@ -313,3 +313,26 @@ test('--diff-base hostile working tree: links are not followed, paths outside th
     d.close();
   }
 });
+
+test('--diff-base with --history: a secret committed and removed since REF is reported, one from before REF is not', () => {
+  const f = new Fake(99);
+  const before = 'ghp_' + f.str(AN, 36);
+  const during = 'ghp_' + f.str(AN, 36);
+  const r = repo();
+  r.w('.gitignore', '.env\n*.pem\n*.key\ncredentials.json\n');
+  r.w('conf.py', `TOKEN = "${before}"\n`);
+  r.commit('an old secret');
+  r.w('conf.py', 'TOKEN = None\n');
+  r.commit('removed');
+  r.git('tag', 'base');
+  r.w('conf.py', `TOKEN = "${during}"\n`);
+  r.commit('a secret in the change');
+  r.w('conf.py', 'TOKEN = None\n');
+  r.commit('removed again');
+  const history = (args: string[]) =>
+    (JSON.parse(pyward(r.dir, args).out) as { findings: { properties?: { historyOnly?: boolean; commit?: string } }[] }).findings.filter((x) => x.properties?.historyOnly).map((x) => x.properties!.commit);
+  const changeCommit = r.git('rev-parse', 'HEAD~1').trim();
+  assert.equal(history(scanArgs('--history')).length, 2);
+  assert.deepEqual(history(scanArgs('--history', '--diff-base', 'base')), [changeCommit]);
+  assert.deepEqual(history(['secrets', '.', '--history', '-f', 'json', '--diff-base', 'base']), [changeCommit]);
+});
