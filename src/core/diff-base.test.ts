@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AN, Fake } from '../secrets/fake.js';
 import { DiffBase } from './diff-base.js';
+import type { Finding } from './finding.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' };
@@ -335,4 +336,41 @@ test('--diff-base with --history: a secret committed and removed since REF is re
   assert.equal(history(scanArgs('--history')).length, 2);
   assert.deepEqual(history(scanArgs('--history', '--diff-base', 'base')), [changeCommit]);
   assert.deepEqual(history(['secrets', '.', '--history', '-f', 'json', '--diff-base', 'base']), [changeCommit]);
+});
+
+test('DiffBase.keeps: dependency findings by file, a multi-line finding by any line it covers, a trace step in another file', () => {
+  const r = repo();
+  r.w('requirements.txt', 'flask==2.0.0\n');
+  r.w('constraints.txt', 'jinja2==2.10\n');
+  r.w('a.py', 'x = f(\n    1,\n    2,\n)\n');
+  r.w('b.py', 'y = 1\n');
+  r.commit('base');
+  r.w('requirements.txt', 'flask==2.0.0\nrequests==2.0.0\n');
+  r.w('a.py', 'x = f(\n    1,\n    3,\n)\n');
+  r.w('b.py', 'y = 1\nz = 2\n');
+  const d = DiffBase.open('HEAD', { cwd: r.dir, root: '.' });
+  const finding = (o: Partial<Finding>): Finding => ({ ruleId: 'X', name: 'x', category: 'misc', severity: 'low', confidence: 'low', cwe: [], path: 'a.py', line: 1, column: 1, endLine: 1, endColumn: 1, message: '', snippet: '', fingerprint: '', ...o });
+  try {
+    // Dependency findings: kept when their file changed, whatever line they name.
+    assert.equal(d.keeps(finding({ category: 'dependency', path: 'requirements.txt', line: 1, endLine: 1 })), true);
+    assert.equal(d.keeps(finding({ category: 'dependency', path: 'constraints.txt', line: 1, endLine: 1 })), false);
+    // Line 3 of a.py changed: a finding over lines 1-4 is kept, one on line 1 alone is not.
+    assert.equal(d.keeps(finding({ line: 1, endLine: 4 })), true);
+    assert.equal(d.keeps(finding({ line: 1, endLine: 1 })), false);
+    assert.equal(d.keeps(finding({ line: 4, endLine: 4 })), false);
+    assert.equal(d.lineChanged('a.py', 3), true);
+    // A trace step on b.py:2 (added) keeps a finding on an unchanged line of a.py; b.py:1 does not.
+    const step = (path: string, line: number) => ({ path, line, column: 1, note: '' });
+    assert.equal(d.keeps(finding({ trace: [step('a.py', 1), step('b.py', 2)] })), true);
+    assert.equal(d.keeps(finding({ trace: [step('a.py', 1), step('b.py', 1)] })), false);
+    assert.deepEqual(d.filter([finding({ line: 3, endLine: 3 }), finding({})]).unchanged, 1);
+  } finally {
+    d.close();
+  }
+  // Unused suppression comments are reported on changed lines only, like findings.
+  r.w('b.py', 'y = 1  # nosec\nz = 2  # nosec\n');
+  r.commit('two unused suppressions');
+  r.w('b.py', 'y = 1  # nosec\nz = 2  # nosec\nw = 3  # nosec\n');
+  const j = JSON.parse(pyward(r.dir, scanArgs('--show-unused-suppressions', '--diff-base', 'HEAD')).out) as { unusedSuppressions: { path: string; line: number }[] };
+  assert.deepEqual(j.unusedSuppressions.map((u) => `${u.path}:${u.line}`), ['b.py:3']);
 });

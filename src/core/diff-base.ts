@@ -132,7 +132,8 @@ export class DiffBase {
     return { changed: true, lines: new Set(r.added) };
   }
 
-  private lineChanged(path: string, line: number, endLine = line): boolean {
+  /** Whether any of the lines `line`..`endLine` of the file at `path` was added or changed since REF. */
+  lineChanged(path: string, line: number, endLine = line): boolean {
     const s = this.state(path);
     if (s.lines === 'all') return true;
     if (!s.changed) return false;

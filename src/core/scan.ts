@@ -304,9 +304,11 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
   const known = knownCodes(metas);
-  const suppressionWarnings = unknownSuppressionCodes(unused, known);
+  // In diff mode, suppression comments are reported like findings: on changed lines only.
+  const onChanged = <T extends { path: string; line: number }>(xs: T[]) => (diffBase ? xs.filter((x) => diffBase.lineChanged(x.path, x.line)) : xs);
+  const suppressionWarnings = onChanged(unknownSuppressionCodes(unused, known));
   // `# noqa: S610` for a Ruff rule pyward does not have is Ruff's business, not an unused comment.
-  const unusedShown = unused.filter((u) => u.kind !== 'ruff' || (u.codes ?? []).some((c) => known.ruff.has(c.toLowerCase())));
+  const unusedShown = onChanged(unused.filter((u) => u.kind !== 'ruff' || (u.codes ?? []).some((c) => known.ruff.has(c.toLowerCase()))));
   return {
     findings: withFp,
     skipped,
