@@ -135,6 +135,9 @@ test('--diff-base: only findings on lines changed since REF, flows a change comp
   for (const ref of [['--changed-since', 'base'], ['--diff-base', ds.commit.slice(0, 10)], ['--diff-base', 'HEAD~1'], ['--diff-base', 'basebranch'], ['--diff-base', 'refs/tags/base']]) {
     assert.deepEqual(keys(pyward(r.dir, scanArgs(...ref)).rows), keys(d.rows), ref.join(' '));
   }
+  // The same from packed objects and packed refs.
+  r.git('gc', '-q');
+  assert.deepEqual(keys(pyward(r.dir, scanArgs('--diff-base', 'base')).rows), keys(d.rows), 'after git gc');
   // Against HEAD itself nothing changed: nothing is reported, exit 0.
   const none = pyward(r.dir, scanArgs('--diff-base', 'HEAD'));
   assert.equal(none.code, 0, none.err);
