@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AN, Fake } from '../secrets/fake.js';
-import { DiffBase } from './diff-base.js';
+import { DIFF_LIMITS, DiffBase } from './diff-base.js';
 import type { Finding } from './finding.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
@@ -315,6 +315,24 @@ test('--diff-base hostile working tree: links are not followed, paths outside th
     ]);
   } finally {
     d.close();
+  }
+  // Over the run's bounds (lowered here): files count as changed, with a note.
+  const saved = { ...DIFF_LIMITS };
+  try {
+    DIFF_LIMITS.files = 1;
+    const few = DiffBase.open('HEAD', { cwd: r.dir, root: '.' });
+    assert.equal(few.state('same.py').changed, false);
+    assert.equal(few.state('was_link.py').lines, 'all');
+    assert.deepEqual(few.notes, ['was_link.py: more than 1 files compared in this run; all its lines count as changed']);
+    few.close();
+    DIFF_LIMITS.files = saved.files;
+    DIFF_LIMITS.totalBytes = 10;
+    const small = DiffBase.open('HEAD', { cwd: r.dir, root: '.' });
+    assert.equal(small.state('same.py').lines, 'all');
+    assert.deepEqual(small.notes, ['same.py: more than 10 bytes compared in this run; all its lines count as changed']);
+    small.close();
+  } finally {
+    Object.assign(DIFF_LIMITS, saved);
   }
 });
 

@@ -108,6 +108,8 @@ export class DiffBase {
   private compute(path: string): FileState {
     const rel = relative(this.repo.top, resolve(this.cwd, path)).split(sep).join('/');
     if (!isSafeRelPath(rel)) return this.note(path, 'not inside the repository of the diff base');
+    if (++this.compared > DIFF_LIMITS.files) return this.note(path, `more than ${DIFF_LIMITS.files} files compared in this run`);
+    const overBytes = () => this.note(path, `more than ${DIFF_LIMITS.totalBytes} bytes compared in this run`);
     let now: Buffer | null;
     try {
       now = readGitFileIfExists(this.repo, this.repo.top, rel, DIFF_LIMITS.fileBytes);
@@ -115,20 +117,19 @@ export class DiffBase {
       if (!(e instanceof UnreadableFileError)) throw e;
       return this.note(path, e.code === 'EFBIG' ? `larger than ${DIFF_LIMITS.fileBytes} bytes, not compared` : `not compared (${e.reason})`);
     }
+    if ((this.bytes += now?.length ?? 0) > DIFF_LIMITS.totalBytes) return overBytes();
     const entry = this.base.lookup(rel);
     if (!entry) return now ? ALL : SAME; // added since REF (or absent both times)
-    if (!now) return { changed: true, lines: 'all' }; // deleted since REF
+    if (!now) return ALL; // deleted since REF
     if (!isRegularMode(entry.mode)) return ALL; // a link, submodule or folder before: a new file now
-    if (++this.compared > DIFF_LIMITS.files) return this.note(path, `more than ${DIFF_LIMITS.files} files compared`);
     const old = this.base.readBlob(entry.oid, rel, DIFF_LIMITS.fileBytes);
     if (!Buffer.isBuffer(old)) return this.note(path, `larger than ${DIFF_LIMITS.fileBytes} bytes in ${this.ref}, not compared`);
+    if ((this.bytes += old.length) > DIFF_LIMITS.totalBytes) return overBytes();
     if (old.equals(now)) return SAME;
-    this.bytes += old.length + now.length;
-    if (this.bytes > DIFF_LIMITS.totalBytes) return this.note(path, `more than ${DIFF_LIMITS.totalBytes} bytes compared in this run`);
     const r = addedLines(splitLines(old.toString('utf8')), splitLines(now.toString('utf8')), { maxWork: Math.max(0, DIFF_LIMITS.totalWork - this.work) });
     if ('overCap' in r) return this.note(path, `too different to compare line by line (${r.overCap})`);
     this.work += r.work;
-    // Only line endings or a final newline differ: the file changed, no line did.
+    // An empty set when only line endings or the final newline differ: the file changed, no line did.
     return { changed: true, lines: new Set(r.added) };
   }
 
