@@ -25,7 +25,7 @@ function explainUnresolved(repo: Repo, db: RefDb, store: ObjectStore, rev: strin
   const base = /^(.*?)((?:~\d*|\^\d*|\^\{commit\})*)$/.exec(rev)?.[1] ?? rev;
   const shallow = !!repo.commonDir && existsSync(join(repo.commonDir, 'shallow'));
   const hint = shallow ? '; this is a shallow clone (.git/shallow): fetch the base commit or the whole history (e.g. actions/checkout with fetch-depth: 0)' : '';
-  const names = base === 'HEAD' ? ['HEAD'] : [`refs/${base}`, `refs/tags/${base}`, `refs/heads/${base}`, `refs/remotes/${base}`, `refs/remotes/${base}/HEAD`, base].filter((n) => n === 'HEAD' || (n.startsWith('refs/') && db.refs.has(n)));
+  const names = base === 'HEAD' ? ['HEAD'] : [base, `refs/${base}`, `refs/tags/${base}`, `refs/heads/${base}`, `refs/remotes/${base}`, `refs/remotes/${base}/HEAD`].filter((n) => n === 'HEAD' || (n.startsWith('refs/') && db.refs.has(n)));
   for (const name of names) {
     const oid = resolveRef(db, name);
     if (!oid) return `ref ${name} does not resolve to an object id${hint}`;
