@@ -4,7 +4,7 @@
 // untrusted context (a pull request title, a branch name): they must never run a command.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,7 +59,7 @@ test('action.yml: no `${{ }}` expression inside a run script (inputs go through 
     if (s.run !== undefined) assert.doesNotMatch(s.run, /\$\{\{/, `step ${s.name ?? s.uses}`);
   }
   assert.ok(runStep?.env, 'the Run pyward step passes its inputs in env');
-  for (const name of ['path', 'args', 'sarif-file', 'fail-on-findings']) {
+  for (const name of ['path', 'args', 'sarif-file', 'fail-on-findings', 'diff-base']) {
     assert.ok(Object.values(runStep.env).some((v) => String(v).includes(`inputs.${name}`)), `input ${name} passed through env`);
   }
 });
@@ -107,4 +107,35 @@ test('action.yml: ordinary inputs: several paths, extra args, a SARIF path with 
   // a usage error (missing path) fails the step with pyward's code
   const bad = runPyward(workspace(), { path: 'missing.py' });
   assert.equal(bad.status, 2, bad.stderr);
+});
+
+test('action.yml: diff-base reports only findings on changed lines; a hostile value is one argument, never shell', () => {
+  const dir = workspace();
+  const gitEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' };
+  // git builds the fixture only (the action and pyward never run it).
+  const git = (...a: string[]) => execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...a], { cwd: dir, env: gitEnv });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  writeFileSync(join(dir, 'clean.py'), 'import subprocess\n\ndef add(a, b):\n    subprocess.run(a, shell=True)\n    return a + b\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'change');
+  const uris = (file: string) =>
+    (JSON.parse(readFileSync(file, 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }).runs[0].results.map(
+      (x) => `${x.locations[0].physicalLocation.artifactLocation.uri.replace(/^.*\//, '')}:${x.locations[0].physicalLocation.region.startLine}`,
+    );
+  const all = runPyward(dir, { args: '--no-cache --select PW101', 'sarif-file': 'all.sarif' });
+  assert.equal(all.status, 0, all.stderr);
+  assert.deepEqual(uris(join(dir, 'all.sarif')).sort(), ['app.py:4', 'clean.py:4']);
+  const pr = runPyward(dir, { args: '--no-cache --select PW101', 'diff-base': 'HEAD~1', 'sarif-file': 'pr.sarif' });
+  assert.equal(pr.status, 0, pr.stderr);
+  assert.deepEqual(uris(join(dir, 'pr.sarif')), ['clean.py:4']);
+  const mark = (n: string) => join(dir, '..', `pwned-${n}`);
+  for (const [n, value] of [['subst', `main$(touch ${mark('subst')})`], ['semi', `main" ; touch ${mark('semi')} ; echo "`], ['opt', '--output=/tmp/pyward-pwned']] as const) {
+    const r = runPyward(dir, { args: '--no-cache', 'diff-base': value });
+    assert.equal(r.status, 2, `${n}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /--diff-base .*(unknown|invalid) revision/, n);
+  }
+  assert.deepEqual(readdirSync(join(dir, '..')).filter((f) => f.startsWith('pwned-')), []);
+  assert.equal(existsSync('/tmp/pyward-pwned'), false);
 });

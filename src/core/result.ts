@@ -12,6 +12,8 @@ export interface ScanStats {
   baselined?: number;
   /** Files whose results came from the result cache (when the cache is on). */
   cached?: number;
+  /** With --diff-base: the revision, the commit it resolved to, and the findings left out as unchanged. */
+  diffBase?: { ref: string; commit: string; unchanged: number };
 }
 
 export interface ScanResult {

@@ -183,7 +183,7 @@ function skippedLines(skipped: ScanResult['skipped'], st: Style): string[] {
 
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
-  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;
+  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}${s.diffBase ? `; ${s.diffBase.unchanged} on lines unchanged since ${oneLine(s.diffBase.ref)}` : ''}.`;
   const n = result.findings.length;
   if (n === 0) return `${st.ok('No issues found.')} ${scanned}`;
   const counts = severityCounts(result.findings);

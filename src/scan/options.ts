@@ -41,6 +41,8 @@ export interface ScanOptions {
    * project (see cache-location.ts). Off unless given (the CLI turns it on; `--no-cache` turns it off).
    */
   cache?: { dir?: string } | false;
+  /** Report only findings on lines added or changed since this git revision (see diff-base.ts). */
+  diffBase?: string;
 }
 
 export interface ResolvedSettings {

@@ -62,7 +62,8 @@ export const projectChecks: ProjectCheck[] = [
       const skipped: SkippedFile[] = [];
       const seen = new Set<string>();
       for (const root of directoryRoots(opts)) {
-        const h = await scanHistoryWithSkipped({ cwd: opts.cwd, root, workingTreeFingerprints: wt, scan: secretOptionsFromConfig(settings.config.secrets) });
+        // With --diff-base, only commits since the base (a secret committed and removed again in the change).
+        const h = await scanHistoryWithSkipped({ cwd: opts.cwd, root, since: opts.diffBase, workingTreeFingerprints: wt, scan: secretOptionsFromConfig(settings.config.secrets) });
         findings.push(...h.findings);
         for (const s of h.skipped) {
           if (seen.has(s.path + '\0' + s.reason)) continue;

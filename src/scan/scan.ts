@@ -36,6 +36,7 @@ export { selectableOf } from './report-filter.js';
 import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
 import { detectFormat } from '../deps/discover.js';
 import { oneLine } from '../report/util.js';
+import { DiffBase } from './diff-base.js';
 
 /** Files a project-level check reads itself (not through per-file analysis): not "unanalysed". */
 function readByProjectCheck(rel: string, opts: ScanOptions): boolean {
@@ -91,12 +92,22 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
-  const t0 = performance.now();
   const settings = resolveSettings(opts);
-  const { config } = settings;
   // Warnings quote the scanned repository (configuration values, file names): escaped for the terminal.
   const warn = opts.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${oneLine(m)}\n`));
   for (const w of settings.warnings) warn(w);
+  // Resolved first: an unknown revision is an error before any work is done.
+  const diffBase = opts.diffBase !== undefined ? DiffBase.open(opts.diffBase, { cwd: opts.cwd, root: opts.paths[0] ?? '.' }) : undefined;
+  try {
+    return await scanWith(opts, settings, warn, diffBase);
+  } finally {
+    diffBase?.close();
+  }
+}
+
+async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m: string) => void, diffBase: DiffBase | undefined): Promise<ScanResult> {
+  const t0 = performance.now();
+  const { config } = settings;
   const ruleOptions = resolveRuleOptions(config.rules ?? {});
   const enabled = ALL_RULES.filter((r) => isRuleEnabled(r.meta, settings.select, settings.ignore));
   const analysis: AnalysisSettings = {
@@ -233,15 +244,25 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
-  const withFp = filtered.findings;
+  let withFp = filtered.findings;
   const baselined = filtered.baselined;
+  // After fingerprints (so they are those of a full scan) and the baseline.
+  let unchanged = 0;
+  if (diffBase) {
+    const d = diffBase.filter(withFp);
+    withFp = d.kept;
+    unchanged = d.unchanged;
+    for (const n of diffBase.notes) warn(`--diff-base: ${n}`);
+  }
   suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
   const known = knownCodes(metas);
-  const suppressionWarnings = unknownSuppressionCodes(unused, known);
+  // In diff mode, suppression comments are reported like findings: on changed lines only.
+  const onChanged = <T extends { path: string; line: number }>(xs: T[]) => (diffBase ? xs.filter((x) => diffBase.lineChanged(x.path, x.line)) : xs);
+  const suppressionWarnings = onChanged(unknownSuppressionCodes(unused, known));
   // `# noqa: S610` for a Ruff rule pyward does not have is Ruff's business, not an unused comment.
-  const unusedShown = unused.filter((u) => u.kind !== 'ruff' || (u.codes ?? []).some((c) => known.ruff.has(c.toLowerCase())));
+  const unusedShown = onChanged(unused.filter((u) => u.kind !== 'ruff' || (u.codes ?? []).some((c) => known.ruff.has(c.toLowerCase()))));
   return {
     findings: withFp,
     skipped,
@@ -252,6 +273,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       suppressed,
       ...(baselined !== undefined ? { baselined } : {}),
       ...(cache ? { cached: cache.hits } : {}),
+      ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}),
     },
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),

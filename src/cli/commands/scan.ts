@@ -11,6 +11,7 @@ import { useColor } from '../color.js';
 import { plainSummary } from '../../report/text.js';
 import { writeFileSafely } from '../../core/safe-fs.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
+import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
 
 export const collect = (v: string, prev: string[] = []): string[] => [
   ...prev,
@@ -132,14 +133,15 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
 
 export function registerScan(program: Command, exit: ExitState): void {
   const cmd = program.command('scan').description('scan Python files and project files for security issues').argument('[paths...]', 'files or folders', ['.']);
-  addScanOptions(cmd)
+  addDiffBaseOptions(addScanOptions(cmd))
     .option('--baseline <file>', 'report only findings that are not in this baseline (see `pyward baseline create`)')
     .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
     .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
-    .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean }) => {
+    .action(async (paths: string[], o: ScanCliOptions & DiffBaseCliOptions & { fix?: boolean; diff?: boolean }) => {
       const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
       const bar = showProgress ? progressBar(process.stderr) : null;
-      let result = await scan(scanOptionsFromCli(paths, o, bar?.update));
+      const diffBase = diffBaseFromCli(o);
+      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), diffBase });
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
@@ -159,7 +161,7 @@ export function registerScan(program: Command, exit: ExitState): void {
         printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         // What remains is reported as the code is now (lines moved, snippets changed): scan again;
         // unchanged files come from the result cache.
-        if (applied.length) result = await scan(scanOptionsFromCli(paths, o));
+        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), diffBase });
       }
       if (result.stats.files === 0 && !o.quiet) {
         printWarning(`no Python or project files found in ${paths.join(', ')}`);

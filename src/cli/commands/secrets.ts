@@ -14,6 +14,9 @@ import { maskFindings } from '../../secrets/mask.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
 import { useColor } from '../color.js';
+import { DiffBase } from '../../scan/diff-base.js';
+import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
+import { printWarning } from '../messages.js';
 
 interface SecretsCliOptions {
   history?: boolean;
@@ -30,12 +33,23 @@ export interface SecretsRunOptions {
   history?: boolean;
   since?: string;
   hygiene?: boolean;
+  /** Report only findings on lines added or changed since this revision (src/scan/diff-base.ts). */
+  diffBase?: string;
 }
 
 /** Runs the secrets command's analysis and returns a ScanResult (reporters take it as it is). */
 export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
-  const t0 = performance.now();
   const paths = o.paths.length ? o.paths : ['.'];
+  const diffBase = o.diffBase !== undefined ? DiffBase.open(o.diffBase, { cwd: o.cwd, root: paths[0] }) : undefined;
+  try {
+    return await runSecretsWith(o, paths, diffBase);
+  } finally {
+    diffBase?.close();
+  }
+}
+
+async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: DiffBase | undefined): Promise<ScanResult> {
+  const t0 = performance.now();
   const findings: FindingInput[] = [];
   const skipped: SkippedFile[] = [];
   let suppressed = 0;
@@ -86,23 +100,32 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
     const h = await scanHistoryWithSkipped({
       cwd: o.cwd,
       root,
-      since: o.since,
+      // With --diff-base, only commits since the base unless --since says otherwise.
+      since: o.since ?? o.diffBase,
       workingTreeFingerprints: whole ? secretFingerprints(findings) : undefined,
     });
     findings.push(...h.findings);
     skipped.push(...h.skipped);
   }
   maskFindings(findings);
+  let reported = computeFingerprints(findings).sort(compareFindings);
+  let unchanged = 0;
+  if (diffBase) {
+    const d = diffBase.filter(reported);
+    reported = d.kept;
+    unchanged = d.unchanged;
+    for (const n of diffBase.notes) printWarning(`--diff-base: ${n}`);
+  }
   return {
-    findings: computeFingerprints(findings).sort(compareFindings),
+    findings: reported,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed },
+    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed, ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}) },
     rules: [...SECRET_RULES, ...HYGIENE_RULES],
   };
 }
 
 export function registerSecrets(program: Command, exit: ExitState): void {
-  program
+  const cmd = program
     .command('secrets')
     .description('find secrets in project files (and with --history in git history) and check repository hygiene')
     .argument('[paths...]', 'files or folders', ['.'])
@@ -111,12 +134,12 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('--no-hygiene', 'skip repository hygiene checks')
     .option('--exit-zero', 'exit 0 even when findings are reported')
-    .option('--no-color', 'no ANSI colors in text output')
-    .action(async (paths: string[], o: SecretsCliOptions) => {
-      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene });
-      const format = o.format as ReportFormat;
-      const color = useColor({ color: o.color, format });
-      process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
-      exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
-    });
+    .option('--no-color', 'no ANSI colors in text output');
+  addDiffBaseOptions(cmd).action(async (paths: string[], o: SecretsCliOptions & DiffBaseCliOptions) => {
+    const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, diffBase: diffBaseFromCli(o) });
+    const format = o.format as ReportFormat;
+    const color = useColor({ color: o.color, format });
+    process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
+    exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
+  });
 }

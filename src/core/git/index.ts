@@ -7,13 +7,16 @@
 // - index-file.ts: the index (tracked files). refs.ts: refs and revisions.
 // - objects.ts, pack.ts: loose and packed objects. commits.ts: commit/tree/tag parsing.
 // - walk.ts: the history walk (commits in topological order, files each commit introduces).
+// - base-tree.ts, line-diff.ts: a base revision's files and line diffs against them (--diff-base).
 import { readIndex, trackedPaths, type GitIndex } from './index-file.js';
 import { findRepo, type GitWarning, type Repo } from './repo.js';
 
-export { findRepo, isSafeRelPath, readGitFile, type GitWarning, type Repo } from './repo.js';
+export { findRepo, isSafeRelPath, readGitFile, readGitFileIfExists, type GitWarning, type Repo } from './repo.js';
 export { readIndex, parseIndex, trackedPaths, type GitIndex, type IndexEntry } from './index-file.js';
 export { ObjectStore, isObjectError, type GitObject, type ObjectError } from './objects.js';
 export { readRefs, resolveRevision, allTips, type RefDb } from './refs.js';
+export { BaseTree, BaseTreeError, type BaseEntry } from './base-tree.js';
+export { addedLines, splitLines, DEFAULT_LINE_DIFF_LIMITS, type LineDiffLimits, type LineDiffResult } from './line-diff.js';
 export { walkIntroducedFiles, type IntroducedFile, type WalkProblem } from './walk.js';
 
 /** The top folder of the repository around `dir` (nearest `.git` walking up), or undefined. */
