@@ -82,6 +82,13 @@ export function addSharedOptions(cmd: Command, opts: { omit?: SharedOptionKey[] 
   return cmd;
 }
 
+/** `--ignore-vuln ID` of the commands that audit dependencies (`scan`, `audit`), as in pip-audit. */
+export function addIgnoreVulnOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option('--ignore-vuln <id>', 'do not report this advisory: its id or any alias (PYSEC-…, GHSA-…, CVE-…); repeatable, also [tool.pyward] ignore-vulns').argParser(collect),
+  );
+}
+
 export function parseLevel<T extends string>(v: string | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (v === undefined) return undefined;
   const low = v.toLowerCase() as T;

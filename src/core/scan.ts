@@ -49,6 +49,8 @@ export interface ScanOptions {
   configFile?: string;
   select?: string[];
   ignore?: string[];
+  /** Advisory ids (or aliases) whose advisories are not reported (with `ignore-vulns` of the configuration). */
+  ignoreVulns?: string[];
   extendSelect?: string[];
   exclude?: string[];
   severityThreshold?: Severity;
@@ -93,6 +95,8 @@ export interface ResolvedSettings {
   config: Config;
   select: string[];
   ignore: string[];
+  /** Advisory ids from --ignore-vuln and `ignore-vulns`. */
+  ignoreVulns: string[];
   severityThreshold: Severity;
   confidenceThreshold: Confidence;
   perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];
@@ -131,7 +135,8 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
     validateSelectors(selectors, metas, `${where}: per-file-ignores."${glob}"`);
     return { matcher: ignore().add(glob), base, selectors };
   });
-  return { config, select, ignore: ignoreList, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings };
+  const ignoreVulns = [...(config.ignoreVulns ?? []), ...(opts.ignoreVulns ?? [])];
+  return { config, select, ignore: ignoreList, ignoreVulns, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings };
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
@@ -269,6 +274,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;
+    for (const w of r.warnings ?? []) warn(w);
   }
 
   // One masking pass over every finding of the run: a value detected in one file is masked in

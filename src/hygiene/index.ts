@@ -214,9 +214,12 @@ export function envValueLines(text: string): { line: number; key: string }[] {
 /**
  * Hygiene checks of the project at `root` (resolved against `cwd`); finding paths are relative
  * to `cwd`. Checks that need git (.gitignore presence, tracked files) run only inside a repository.
+ * Files matched by `exclude` are not reported (the .gitignore checks are about the repository).
  */
-export async function checkHygiene(root: string, cwd: string): Promise<FindingInput[]> {
+export async function checkHygiene(root: string, cwd: string, opts: { exclude?: string[] } = {}): Promise<FindingInput[]> {
   const rootAbs = resolve(cwd, root);
+  // --exclude / `exclude` patterns (gitignore syntax, relative to the root, as in discovery).
+  const excluded = ignore().add(opts.exclude ?? []);
   const findings: FindingInput[] = [];
   const repo = readTrackedFiles(rootAbs);
   const top = repo?.repo.top;
@@ -247,6 +250,7 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
       const inRoot = relative(rootAbs, abs);
       if (inRoot.startsWith('..')) continue;
       if (!isSensitiveFileName(basename(p))) continue;
+      if (excluded.ignores(toPosix(inRoot))) continue;
       tracked.add(abs);
       findings.push(
         mk('PWH003', rel(abs), 1, `${p} is tracked by git. Rotate any secret it contains, run 'git rm --cached ${p}', add it to .gitignore, and purge it from history if the repository was shared.`, '', {
@@ -257,7 +261,7 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
   }
 
   // 3. Private keys and .env files with values in the (non-ignored) tree.
-  const disc = discover([rootAbs], { cwd, includeOther: true });
+  const disc = discover([rootAbs], { cwd, includeOther: true, exclude: opts.exclude });
   for (const f of disc.files) {
     if (tracked.has(f.abs)) continue;
     const name = basename(f.abs);

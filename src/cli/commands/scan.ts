@@ -4,10 +4,11 @@ import { scan, type ScanOptions } from '../../core/scan.js';
 import { UsageError } from '../../core/errors.js';
 import type { ExitState } from './index.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
-import { addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../shared-options.js';
+import { addIgnoreVulnOption, addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../shared-options.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 
 export interface ScanCliOptions extends SharedCliOptions {
+  ignoreVuln?: string[];
   jobs?: string;
   secrets: boolean;
   taint: boolean;
@@ -24,7 +25,7 @@ export interface ScanCliOptions extends SharedCliOptions {
 
 /** The shared output/filter options and the scan's own (`omit`: shared ones a command leaves out). */
 export function addScanOptions(cmd: Command, opts: { omit?: SharedOptionKey[] } = {}): Command {
-  return addSharedOptions(cmd, opts)
+  return addIgnoreVulnOption(addSharedOptions(cmd, opts))
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)')
     .option('--no-secrets', 'skip secret detection')
     .option('--no-taint', 'skip taint tracking')
@@ -63,6 +64,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     paths,
     cwd: process.cwd(),
     ...sharedScanSettings(o),
+    ignoreVulns: o.ignoreVuln,
     jobs,
     progress,
     secrets: o.secrets,
