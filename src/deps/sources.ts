@@ -118,8 +118,9 @@ export function localSource(dbPath: string): AdvisorySource | null {
   }
   const stmt = db.prepare('SELECT data FROM advisories WHERE package = ? ORDER BY id');
   const byId = db.prepare('SELECT 1 FROM advisories WHERE id = ? COLLATE NOCASE LIMIT 1');
-  // Aliases live in the record's JSON: a quoted, case-folded search (only for ids the user named).
-  const byAlias = db.prepare("SELECT 1 FROM advisories WHERE instr(lower(data), ?) > 0 LIMIT 1");
+  // Aliases live in the record's JSON (searched only for ids the user named): a quick text match,
+  // then the id must be one of the record's aliases.
+  const byAlias = db.prepare("SELECT 1 FROM advisories WHERE instr(lower(data), ?) > 0 AND EXISTS (SELECT 1 FROM json_each(data, '$.aliases') WHERE upper(value) = ?) LIMIT 1");
   return {
     kind: 'local',
     description: `local store ${dbPath} (OSV PyPI export from ${meta.url}, data up to ${meta.date}, updated ${meta.updatedAt}, ${meta.records} advisories)`,
@@ -129,7 +130,7 @@ export function localSource(dbPath: string): AdvisorySource | null {
       for (const n of names) out.set(n, (stmt.all(n) as { data: string }[]).map((r) => JSON.parse(r.data) as Advisory));
       return out;
     },
-    knownIds: async (ids) => new Set(ids.map((i) => i.toUpperCase()).filter((i) => byId.get(i) !== undefined || byAlias.get(JSON.stringify(i.toLowerCase())) !== undefined)),
+    knownIds: async (ids) => new Set(ids.map((i) => i.toUpperCase()).filter((i) => byId.get(i) !== undefined || byAlias.get(JSON.stringify(i.toLowerCase()), i) !== undefined)),
   };
 }
 
