@@ -58,7 +58,7 @@ export const SHARED_OPTIONS: readonly SharedOption[] = [
   { key: 'color', flags: '--no-color', description: 'no ANSI colors in text output' },
   { key: 'config', flags: '--config <file>', description: 'configuration file (default: nearest pyproject.toml with [tool.pyward])' },
   { key: 'isolated', flags: '--isolated', description: 'ignore configuration files' },
-  { key: 'select', flags: '--select <rules>', description: 'only these rules: ids, names, id prefixes, categories, Bandit ids (comma-separated, repeatable)', make: (o) => o.argParser(collect) },
+  { key: 'select', flags: '--select <rules>', description: 'only these rules: ids, names, id prefixes, categories, Bandit and Ruff ids, advisory ids (comma-separated, repeatable)', make: (o) => o.argParser(collect) },
   { key: 'ignore', flags: '--ignore <rules>', description: 'skip these rules (same selectors as --select)', make: (o) => o.argParser(collect) },
   { key: 'severityThreshold', flags: '--severity-threshold <level>', description: `report only findings at or above: ${SEVERITIES.join('|')}` },
   { key: 'confidenceThreshold', flags: '--confidence-threshold <level>', description: `report only findings at or above: ${CONFIDENCES.join('|')}` },
