@@ -68,6 +68,8 @@ test('unknownAdvisoryIdWarnings warns once per unknown id and origin; a source t
     "--ignore-vuln: advisory id 'PYSEC-2099-9' matches no advisory in the bundled advisory data; it has no effect",
     "--select: advisory id 'PYSEC-2099-9' matches no advisory in the bundled advisory data; it has no effect",
   ]);
+  // Known gap: the OSV API is not asked whether an id exists (it would take one request per id), so
+  // with --online unknown ids are not reported.
   const online: AdvisorySource = { kind: 'online', description: 'api', forPackages: async () => new Map() };
   assert.deepEqual(await unknownAdvisoryIdWarnings([{ id: 'PYSEC-2099-9', where: '--ignore-vuln' }], online), []);
 });
@@ -97,6 +99,17 @@ test('runAudit: ignored advisories are neither reported nor fixed for; the other
   assert.deepEqual(r.findings.map((f) => f.ruleId), ['PYSEC-2018-28']);
   assert.equal(r.details[0].fix?.version, '2.20.0', 'the minimal fix no longer has to fix the ignored advisory');
   assert.deepEqual(r.warnings, []);
+  // A version that cannot be compared (PWD003) lists the advisories it cannot be checked against:
+  // those ignored are left out, and with all of them ignored there is nothing left to report.
+  writeTree(dir, { 'requirements.txt': 'requests @ git+https://example.org/requests.git\n' });
+  const unknown = await runAudit({ paths: ['.'], cwd: dir, env });
+  assert.deepEqual(unknown.findings.map((f) => f.ruleId), ['PWD003']);
+  const listed = unknown.findings[0].properties?.advisories as string[];
+  assert.ok(listed.length >= 2, listed.join());
+  const some = await runAudit({ paths: ['.'], cwd: dir, env, ignoreVulns: [listed[0]] });
+  assert.deepEqual(some.findings[0].properties?.advisories, listed.slice(1));
+  assert.deepEqual((await runAudit({ paths: ['.'], cwd: dir, env, ignoreVulns: listed })).findings, []);
+  writeTree(dir, { 'requirements.txt': 'requests==2.19.0\n' });
   const w = await runAudit({ paths: ['.'], cwd: dir, env, checkIds: [{ id: 'PYSEC-2099-1', where: '--ignore-vuln' }, { id: 'PYSEC-2018-28', where: '--ignore' }] });
   assert.deepEqual(w.warnings, ["--ignore-vuln: advisory id 'PYSEC-2099-1' matches no advisory in the bundled advisory data; it has no effect"]);
 });
