@@ -13,6 +13,8 @@ import { patternProblem } from './ignore-guard.js';
 export interface Config {
   select?: string[];
   ignore?: string[];
+  /** Advisory ids (or aliases) whose advisories are not reported, like pip-audit's --ignore-vuln. */
+  ignoreVulns?: string[];
   exclude?: string[];
   perFileIgnores?: Record<string, string[]>;
   severityThreshold?: Severity;
@@ -41,6 +43,7 @@ export interface Config {
 const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | 'table' | 'number' | 'boolean' | 'map-string[]' }> = {
   select: { prop: 'select', type: 'string[]' },
   ignore: { prop: 'ignore', type: 'string[]' },
+  'ignore-vulns': { prop: 'ignoreVulns', type: 'string[]' },
   exclude: { prop: 'exclude', type: 'string[]' },
   'per-file-ignores': { prop: 'perFileIgnores', type: 'map-string[]' },
   'severity-threshold': { prop: 'severityThreshold', type: 'string' },
@@ -353,6 +356,11 @@ export function selectorIndex(rules: RuleMeta[]): SelectorIndex {
   };
 }
 
+/** Advisory id forms of the OSV PyPI data and their aliases (PYSEC-, GHSA-, CVE-, OSV-, PYPA-). */
+export function looksLikeAdvisoryId(s: string): boolean {
+  return /^(PYSEC|GHSA|CVE|OSV|PYPA)-[A-Za-z0-9-]+$/i.test(s);
+}
+
 /** Validates selectors against the known rules: unknown ones are errors with a suggestion. */
 export function validateSelectors(selectors: string[], rules: RuleMeta[], where: string): void {
   const idx = selectorIndex(rules);
@@ -362,8 +370,9 @@ export function validateSelectors(selectors: string[], rules: RuleMeta[], where:
     if (up === 'ALL') continue;
     if (idx.ids.has(up) || idx.names.has(low) || idx.categories.has(low) || idx.bandit.has(up) || idx.ruff.has(up)) continue;
     if ([...idx.ids].some((id) => id.startsWith(up))) continue;
-    // Dependency findings use advisory ids (PYSEC-..., GHSA-...) as rule ids: accept those forms.
-    if (/^(PYSEC|GHSA|CVE|OSV)-/i.test(s)) continue;
+    // Dependency findings use advisory ids (PYSEC-..., GHSA-...) as rule ids: accept those forms
+    // (whether the advisory data has them is checked by the audit, which warns).
+    if (looksLikeAdvisoryId(s)) continue;
     const cands = [...idx.ids, ...idx.names, ...idx.categories];
     throw new UsageError(`${where}: unknown rule selector '${s}'${didYouMean(s, cands)}`);
   }

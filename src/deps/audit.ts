@@ -13,6 +13,7 @@ import { fixedVersions, isAffected, mergeAliases, minimalFix, type Advisory, typ
 import { publicVersion, sortVersions } from './pep.js';
 import { PWD001, PWD002, PWD003 } from './rules.js';
 import { chooseSource, type SourceOptions } from './sources.js';
+import { dropIgnoredAdvisories, unknownAdvisoryIdWarnings, type GivenAdvisoryId } from './advisory-ids.js';
 import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
 
 export interface AuditOptions extends SourceOptions {
@@ -28,6 +29,10 @@ export interface AuditOptions extends SourceOptions {
   respectGitignore?: boolean;
   /** The target environment: dependencies whose marker is false there are not audited. */
   environment?: TargetEnvironment;
+  /** Advisory ids or aliases not to report (nor to fix for): the whole alias group is dropped. */
+  ignoreVulns?: string[];
+  /** Advisory ids the user named: those the advisory data lacks are returned as warnings. */
+  checkIds?: GivenAdvisoryId[];
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -51,6 +56,8 @@ export interface AuditResult {
   /** Entries skipped because their marker is false for the target environment. */
   notApplicable: number;
   details: AuditedDependency[];
+  /** Named advisory ids the advisory data does not have (see `checkIds`). */
+  warnings: string[];
 }
 
 function rel(cwd: string, p: string): string {
@@ -172,6 +179,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const source = chooseSource(opts);
   const names = [...new Set(targets.map((t) => t.dep.name))].sort();
   const byName = await source.forPackages(names);
+  const ignored = new Set((opts.ignoreVulns ?? []).map((i) => i.toUpperCase()));
+  const warnings = await unknownAdvisoryIdWarnings(opts.checkIds ?? [], source);
 
   const findings: FindingInput[] = [];
   const details: AuditedDependency[] = [];
@@ -183,7 +192,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'not-applicable', advisories: [], fix: null });
       continue;
     }
-    const advs: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
+    const advs: Advisory[] = dropIgnoredAdvisories((byName.get(dep.name) ?? []).filter((a) => !a.withdrawn), ignored);
     const loc = locationOf(dep, cwd);
     const related: Record<string, string> = {};
     if (t.declaredIn) related.declaredIn = `${rel(cwd, t.declaredIn.file)}:${t.declaredIn.line}`;
@@ -253,6 +262,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   return {
     findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description,
     audited: targets.length - details.filter((d) => d.status === 'not-applicable').length, notApplicable: details.filter((d) => d.status === 'not-applicable').length, details,
+    warnings,
   };
 }
 

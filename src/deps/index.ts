@@ -2,6 +2,8 @@
 import type { TargetEnvironment } from './markers.js';
 import type { FindingInput, SkippedFile } from '../core/finding.js';
 import { runAudit } from './audit.js';
+import type { GivenAdvisoryId } from './advisory-ids.js';
+export { givenAdvisoryIds, type GivenAdvisoryId } from './advisory-ids.js';
 
 export { DEPENDENCY_RULES, PWD001, PWD002, PWD003 } from './rules.js';
 export { runAudit, isBlocking, type AuditResult, type AuditedDependency } from './audit.js';
@@ -24,9 +26,11 @@ export async function auditDependencies(opts: {
   exclude?: string[];
   respectGitignore?: boolean;
   environment?: TargetEnvironment;
-}): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
+  ignoreVulns?: string[];
+  checkIds?: GivenAdvisoryId[];
+}): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string; warnings: string[] }> {
   const r = await runAudit({ strict: false, ...opts });
-  return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };
+  return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source, warnings: r.warnings };
 }
 
 export { auditConfigErrors, environmentFromConfig } from './audit-config.js';

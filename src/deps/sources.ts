@@ -18,6 +18,8 @@ export interface AdvisorySource {
   date?: string;
   /** Advisories per normalized package name (every name of the query is a key). */
   forPackages(names: string[]): Promise<Map<string, Advisory[]>>;
+  /** Which of these ids (upper-cased) some advisory has as its id or an alias; absent when the source cannot tell. */
+  knownIds?(ids: string[]): Promise<Set<string>>;
 }
 
 export interface BundledMeta {
@@ -34,6 +36,16 @@ export const BUNDLED_DATA_FILE = join(PACKAGE_ROOT, 'data', 'advisories-pypi.jso
 export const BUNDLED_LICENSE_FILE = join(PACKAGE_ROOT, 'data', 'ADVISORIES-LICENSE.md');
 
 let bundledCache: { meta: BundledMeta; byName: Map<string, Advisory[]> } | null = null;
+let bundledIds: Set<string> | null = null;
+
+/** Every id and alias of the bundled data, upper-cased (built on first use). */
+function bundledIdSet(): Set<string> {
+  if (bundledIds) return bundledIds;
+  const ids = new Set<string>();
+  for (const list of loadBundled().byName.values()) for (const a of list) for (const i of [a.id, ...a.aliases]) ids.add(i.toUpperCase());
+  bundledIds = ids;
+  return ids;
+}
 
 export function loadBundled(): { meta: BundledMeta; byName: Map<string, Advisory[]> } {
   if (bundledCache) return bundledCache;
@@ -58,6 +70,7 @@ export function bundledSource(): AdvisorySource {
     description: `bundled snapshot of the ${meta.source} (commit ${meta.commit.slice(0, 7)}, data up to ${meta.date}, ${meta.records} advisories, ${meta.license})`,
     date: meta.date,
     forPackages: async (names) => new Map(names.map((n) => [n, byName.get(n) ?? []])),
+    knownIds: async (ids) => new Set(ids.map((i) => i.toUpperCase()).filter((i) => bundledIdSet().has(i))),
   };
 }
 
@@ -104,6 +117,10 @@ export function localSource(dbPath: string): AdvisorySource | null {
     throw new UsageError(`local advisory store ${dbPath} has an unknown format "${meta.format}"; run \`pyward db update\` again`);
   }
   const stmt = db.prepare('SELECT data FROM advisories WHERE package = ? ORDER BY id');
+  const byId = db.prepare('SELECT 1 FROM advisories WHERE id = ? COLLATE NOCASE LIMIT 1');
+  // Aliases live in the record's JSON (searched only for ids the user named): a quick text match,
+  // then the id must be one of the record's aliases.
+  const byAlias = db.prepare("SELECT 1 FROM advisories WHERE instr(lower(data), ?) > 0 AND EXISTS (SELECT 1 FROM json_each(data, '$.aliases') WHERE upper(value) = ?) LIMIT 1");
   return {
     kind: 'local',
     description: `local store ${dbPath} (OSV PyPI export from ${meta.url}, data up to ${meta.date}, updated ${meta.updatedAt}, ${meta.records} advisories)`,
@@ -113,6 +130,7 @@ export function localSource(dbPath: string): AdvisorySource | null {
       for (const n of names) out.set(n, (stmt.all(n) as { data: string }[]).map((r) => JSON.parse(r.data) as Advisory));
       return out;
     },
+    knownIds: async (ids) => new Set(ids.map((i) => i.toUpperCase()).filter((i) => byId.get(i) !== undefined || byAlias.get(JSON.stringify(i.toLowerCase()), i) !== undefined)),
   };
 }
 

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkHygiene, envValueLines, gitignoreGaps, HYGIENE_RULES, isEnvFileName, isSensitiveFileName } from './index.js';
+import { computeFingerprints } from '../core/finding.js';
+import { checkHygiene, envValueLines, gitignoreGapFinding, gitignoreGaps, HYGIENE_RULES, isEnvFileName, isSensitiveFileName } from './index.js';
 import { AN, B64, Fake } from '../secrets/fake.js';
 
 const f = new Fake(5150);
@@ -88,6 +89,49 @@ test('checkHygiene: a complete .gitignore silences coverage and ignored files; n
   } finally {
     r.done();
   }
+});
+
+test('checkHygiene: one PWH002 per .gitignore listing every missing pattern, at the last rule line', async () => {
+  const r = gitRepo();
+  try {
+    writeFileSync(join(r.dir, '.gitignore'), '__pycache__/\n*.pyc\n\n');
+    const out = (await checkHygiene(r.dir, r.dir)).filter((x) => x.ruleId === 'PWH002');
+    assert.equal(out.length, 1);
+    assert.equal(out[0].path, '.gitignore');
+    assert.equal(out[0].line, 2, 'the last non-blank line: where the patterns go');
+    assert.deepEqual(out[0].properties?.patterns, ['.env', '*.pem', '*.key', 'credentials.json']);
+    assert.equal(out[0].message, ".gitignore does not ignore .env, *.pem, *.key, credentials.json: add '.env', '*.pem', '*.key', 'credentials.json', so these files are never committed.");
+    // Only what is missing is listed; a complete file has no PWH002 (a look-alike that must stay silent).
+    writeFileSync(join(r.dir, '.gitignore'), '.env\n*.pem\n');
+    const two = (await checkHygiene(r.dir, r.dir)).filter((x) => x.ruleId === 'PWH002');
+    assert.deepEqual(two.map((x) => [x.line, x.properties?.patterns]), [[2, ['*.key', 'credentials.json']]]);
+    writeFileSync(join(r.dir, '.gitignore'), '.env\n*.pem\n*.key\ncredentials.json\n');
+    assert.deepEqual((await checkHygiene(r.dir, r.dir)).filter((x) => x.ruleId === 'PWH002'), []);
+    // An empty .gitignore: everything is missing, at line 1.
+    writeFileSync(join(r.dir, '.gitignore'), '');
+    const empty = (await checkHygiene(r.dir, r.dir)).filter((x) => x.ruleId === 'PWH002');
+    assert.deepEqual(empty.map((x) => [x.line, (x.properties?.patterns as string[]).length]), [[1, 4]]);
+  } finally {
+    r.done();
+  }
+});
+
+test('PWH002: a negation is named with its line and the finding points at it; missing and negated patterns share one finding', () => {
+  const content = '*.pem\n.env\n!.env\n# keys\n';
+  const f1 = gitignoreGapFinding('.gitignore', content, gitignoreGaps(content));
+  assert.equal(f1.line, 3);
+  assert.equal(f1.snippet, '!.env');
+  assert.deepEqual(f1.properties?.patterns, ['.env', '*.key', 'credentials.json']);
+  assert.match(f1.message, /add '\*\.key', 'credentials\.json'; remove the negation '!\.env' \(line 3\), which re-includes \.env/);
+});
+
+test('PWH002 fingerprint depends on the set of missing patterns, not on lines or negations', () => {
+  const fp = (content: string, path = '.gitignore') => computeFingerprints([gitignoreGapFinding(path, content, gitignoreGaps(content))])[0].fingerprint;
+  const base = fp('*.pem\n*.key\n');
+  assert.equal(fp('# build\nbuild/\n*.pem\n\n*.key\n'), base, 'more unrelated lines: same finding');
+  assert.equal(fp('*.pem\n*.key\n.env\n!.env\n'), base, '.env now negated rather than missing: same set');
+  assert.notEqual(fp('*.pem\n*.key\ncredentials.json\n'), base, 'one pattern fewer missing: a different finding');
+  assert.notEqual(fp('*.pem\n*.key\n', 'sub/.gitignore'), base, 'another file: a different finding');
 });
 
 test('checkHygiene outside a repository: no git checks, tree checks still run', async () => {

@@ -2,6 +2,7 @@
 // `ignore` package, negations included), secret files tracked by git, and private keys or .env
 // files with values present in the (non-ignored) project tree.
 import { classifySensitiveName } from '../rules/_shared/sensitive-names.js';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
@@ -36,8 +37,8 @@ export const HYGIENE_RULES: RuleMeta[] = [
     good: GITIGNORE_DOC_GOOD,
     fix: 'Add a .gitignore that ignores .env files, *.pem, *.key and credentials.json (and your virtualenv, caches, build output).',
   }),
-  rule('PWH002', 'gitignore-incomplete', 'medium', [538], '.gitignore does not cover a secret file pattern', {
-    what: 'Reports each of `.env`, `*.pem`, `*.key` and `credentials.json` that the top-level .gitignore does not ignore (evaluated with gitignore semantics, so a later `!` negation that re-includes the file counts as not covered).',
+  rule('PWH002', 'gitignore-incomplete', 'medium', [538], '.gitignore does not cover every secret file pattern', {
+    what: 'Reports, in one finding per .gitignore, every one of `.env`, `*.pem`, `*.key` and `credentials.json` that the top-level .gitignore does not ignore (evaluated with gitignore semantics, so a later `!` negation that re-includes the file counts as not covered). The finding points at the first such negation, else at the last line of the file.',
     why: 'Files of these kinds hold credentials; if they are not ignored they are one `git add .` away from being published.',
     bad: '# .gitignore\n__pycache__/\n!.env',
     good: GITIGNORE_DOC_GOOD,
@@ -157,6 +158,30 @@ export function gitignoreGaps(content: string): { pattern: string; negatedAt?: n
   return gaps;
 }
 
+/**
+ * The one PWH002 finding of a .gitignore: every required pattern it does not cover, in the message
+ * and in `properties.patterns`. It points at the first negation that re-includes one (the line to
+ * remove), else at the last rule line (where the patterns go). Its fingerprint hashes the set of
+ * missing patterns, not the line, so editing unrelated lines keeps it in a baseline.
+ */
+export function gitignoreGapFinding(path: string, content: string, gaps: ReturnType<typeof gitignoreGaps>): FindingInput {
+  const lines = content.split(/\r?\n/);
+  // Negations found in a .gitignore below the top one are beyond this file's lines.
+  const inFile = (g: (typeof gaps)[number]) => g.negatedAt !== undefined && g.negatedAt <= lines.length;
+  const patterns = gaps.map((g) => g.pattern);
+  const missing = gaps.filter((g) => !g.negation).map((g) => `'${g.pattern}'`);
+  const negated = gaps.filter((g) => g.negation);
+  const steps: string[] = [];
+  if (missing.length) steps.push(`add ${missing.join(', ')}`);
+  for (const g of negated) steps.push(`remove the negation '${g.negation}'${inFile(g) ? ` (line ${g.negatedAt})` : ' (in a nested .gitignore)'}, which re-includes ${g.pattern}`);
+  const message = `.gitignore does not ignore ${patterns.join(', ')}: ${steps.join('; ')}, so these files are never committed.`;
+  const firstNegation = negated.find(inFile);
+  let line = firstNegation?.negatedAt ?? 0;
+  if (!line) for (let i = lines.length - 1; i >= 0 && !line; i--) if (lines[i].trim()) line = i + 1;
+  const fingerprint = createHash('sha256').update(`PWH002\u0000${path}\u0000${[...patterns].sort().join('\u0000')}`).digest('hex').slice(0, 32);
+  return { ...mk('PWH002', path, line || 1, message, firstNegation?.negation ?? '', { patterns }), fingerprint };
+}
+
 function firstKeyLine(text: string): number {
   const i = text.indexOf('PRIVATE KEY');
   if (i < 0) return 0;
@@ -189,9 +214,12 @@ export function envValueLines(text: string): { line: number; key: string }[] {
 /**
  * Hygiene checks of the project at `root` (resolved against `cwd`); finding paths are relative
  * to `cwd`. Checks that need git (.gitignore presence, tracked files) run only inside a repository.
+ * Files matched by `exclude` are not reported (the .gitignore checks are about the repository).
  */
-export async function checkHygiene(root: string, cwd: string): Promise<FindingInput[]> {
+export async function checkHygiene(root: string, cwd: string, opts: { exclude?: string[] } = {}): Promise<FindingInput[]> {
   const rootAbs = resolve(cwd, root);
+  // --exclude / `exclude` patterns (gitignore syntax, relative to the root, as in discovery).
+  const excluded = ignore().add(opts.exclude ?? []);
   const findings: FindingInput[] = [];
   const repo = readTrackedFiles(rootAbs);
   const top = repo?.repo.top;
@@ -207,12 +235,8 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
     const rootGi = top && rootAbs !== top ? join(rootAbs, '.gitignore') : undefined;
     let combined = content;
     if (rootGi && existsSync(rootGi)) combined += '\n' + readGitignore(rootGi);
-    for (const gap of gitignoreGaps(combined)) {
-      const msg = gap.negation
-        ? `.gitignore does not ignore ${gap.pattern}: the negation '${gap.negation}' re-includes it. Remove the negation so ${gap.pattern} files are never committed.`
-        : `.gitignore does not ignore ${gap.pattern} files; add '${gap.pattern}' so they are never committed.`;
-      findings.push(mk('PWH002', rel(giPath), gap.negatedAt && gap.negatedAt <= content.split('\n').length ? gap.negatedAt : 1, msg, gap.negation ?? '', { pattern: gap.pattern }));
-    }
+    const gaps = gitignoreGaps(combined);
+    if (gaps.length) findings.push(gitignoreGapFinding(rel(giPath), content, gaps));
   } else if (top) {
     findings.push(mk('PWH001', rel(giPath), 1, `The repository has no .gitignore: .env files, private keys and credentials.json are not protected from being committed. Add a .gitignore covering .env, *.pem, *.key and credentials.json.`, ''));
   }
@@ -226,6 +250,7 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
       const inRoot = relative(rootAbs, abs);
       if (inRoot.startsWith('..')) continue;
       if (!isSensitiveFileName(basename(p))) continue;
+      if (excluded.ignores(toPosix(inRoot))) continue;
       tracked.add(abs);
       findings.push(
         mk('PWH003', rel(abs), 1, `${p} is tracked by git. Rotate any secret it contains, run 'git rm --cached ${p}', add it to .gitignore, and purge it from history if the repository was shared.`, '', {
@@ -236,7 +261,7 @@ export async function checkHygiene(root: string, cwd: string): Promise<FindingIn
   }
 
   // 3. Private keys and .env files with values in the (non-ignored) tree.
-  const disc = discover([rootAbs], { cwd, includeOther: true });
+  const disc = discover([rootAbs], { cwd, includeOther: true, exclude: opts.exclude });
   for (const f of disc.files) {
     if (tracked.has(f.abs)) continue;
     const name = basename(f.abs);

@@ -10,6 +10,8 @@ export interface ScanOptions {
   configFile?: string;
   select?: string[];
   ignore?: string[];
+  /** Advisory ids (or aliases) whose advisories are not reported (with `ignore-vulns` of the configuration). */
+  ignoreVulns?: string[];
   extendSelect?: string[];
   exclude?: string[];
   severityThreshold?: Severity;
@@ -49,6 +51,8 @@ export interface ResolvedSettings {
   config: Config;
   select: string[];
   ignore: string[];
+  /** Advisory ids from --ignore-vuln and `ignore-vulns`. */
+  ignoreVulns: string[];
   severityThreshold: Severity;
   confidenceThreshold: Confidence;
   perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];

@@ -6,7 +6,7 @@ import type { FindingInput, SkippedFile } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { ResolvedSettings, ScanOptions } from './options.js';
 import { TAINT_RULES } from '../taint/index.js';
-import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig } from '../deps/index.js';
+import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
 import { scanHistoryWithSkipped, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
 
@@ -14,7 +14,11 @@ export interface ProjectCheck {
   name: string;
   enabled(opts: ScanOptions): boolean;
   /** `files`: what the per-file analysis found (findings, and hashes of every secret in the tree). */
-  run(opts: ScanOptions, settings: ResolvedSettings, files: { findings: FindingInput[]; secretHashes: Set<string> }): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number }>;
+  run(
+    opts: ScanOptions,
+    settings: ResolvedSettings,
+    files: { findings: FindingInput[]; secretHashes: Set<string> },
+  ): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; warnings?: string[] }>;
 }
 
 function directoryRoots(opts: ScanOptions): string[] {
@@ -40,16 +44,19 @@ export const projectChecks: ProjectCheck[] = [
         exclude: [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])],
         respectGitignore: settings.config.respectGitignore !== false,
         environment: environmentFromConfig(settings.config.audit),
+        ignoreVulns: settings.ignoreVulns,
+        checkIds: givenAdvisoryIds(opts, settings.config),
       });
-      return { findings: r.findings, skipped: r.skipped };
+      return { findings: r.findings, skipped: r.skipped, warnings: r.warnings };
     },
   },
   {
     name: 'hygiene',
     enabled: (o) => o.hygiene !== false,
-    async run(opts) {
+    async run(opts, settings) {
       const findings: FindingInput[] = [];
-      for (const root of directoryRoots(opts)) findings.push(...(await checkHygiene(root, opts.cwd)));
+      const exclude = [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])];
+      for (const root of directoryRoots(opts)) findings.push(...(await checkHygiene(root, opts.cwd, { exclude })));
       return { findings: dedupe(findings) };
     },
   },

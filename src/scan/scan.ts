@@ -88,7 +88,8 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
     validateSelectors(selectors, metas, `${where}: per-file-ignores."${glob}"`);
     return { matcher: ignore().add(glob), base, selectors };
   });
-  return { config, select, ignore: ignoreList, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings };
+  const ignoreVulns = [...(config.ignoreVulns ?? []), ...(opts.ignoreVulns ?? [])];
+  return { config, select, ignore: ignoreList, ignoreVulns, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings };
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
@@ -236,6 +237,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;
+    for (const w of r.warnings ?? []) warn(w);
   }
 
   // One masking pass over every finding of the run: a value detected in one file is masked in

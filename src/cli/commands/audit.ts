@@ -1,32 +1,26 @@
 // `pyward audit [PATH...]`: options and output only; the work is in src/deps/.
-import { writeFileSafely } from '../../core/safe-fs.js';
 import { Command, Option } from 'commander';
-import { computeFingerprints } from '../../core/finding.js';
 import type { ScanResult } from '../../core/result.js';
-import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import {
-  applyFixes, auditConfigErrors, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
+  applyFixes, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
 } from '../../deps/index.js';
+import { allRuleMeta, resolveSettings } from '../../scan/scan.js';
+import { filterFindings } from '../../scan/report-filter.js';
 import { isPythonVersion } from '../../deps/audit-config.js';
 import { PLATFORMS, type TargetEnvironment } from '../../deps/markers.js';
-import { loadConfig } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
-import { resolve } from 'node:path';
 import type { ExitState } from './index.js';
-import { useColor } from '../color.js';
+import { addIgnoreVulnOption, addSharedOptions, sharedScanSettings, writeReport, type SharedCliOptions } from '../shared-options.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 
-interface AuditCliOptions {
-  format: ReportFormat;
-  output?: string;
+interface AuditCliOptions extends SharedCliOptions {
+  ignoreVuln?: string[];
   online?: boolean;
   db?: string;
   osvApiUrl?: string;
   fix?: boolean;
   dryRun?: boolean;
-  exitZero?: boolean;
   version?: boolean;
-  color?: boolean;
   pythonVersion?: string;
   platform?: string;
 }
@@ -51,20 +45,18 @@ export function registerAudit(program: Command, exit: ExitState): void {
   // `audit --version` must reach the subcommand (it prints the data's version, not pyward's);
   // without positional options commander lets the program's -V/--version take it anywhere.
   program.enablePositionalOptions();
-  program
+  const cmd = program
     .command('audit')
     .description('audit Python dependencies (requirements, pyproject, lock files) against known vulnerabilities')
-    .argument('[paths...]', 'folders to search or dependency files', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .argument('[paths...]', 'folders to search or dependency files', ['.']);
+  // No progress bar: --no-progress is accepted like in every reporting command.
+  addIgnoreVulnOption(addSharedOptions(cmd))
     .option('--online', 'query the OSV API instead of the local data (network)')
     .option('--db <path>', 'local advisory store (default: $PYWARD_DB or the user cache dir)')
     .addOption(new Option('--osv-api-url <url>', 'OSV API base URL for --online (default: https://api.osv.dev)').env('PYWARD_OSV_API_URL'))
     .option('--fix', 'rewrite vulnerable pins in requirements files to the minimal fixing versions')
     .option('--dry-run', 'with --fix: show the diff instead of writing')
-    .option('--exit-zero', 'exit 0 even when vulnerable dependencies are found')
     .option('--version', 'show the bundled advisory data version and attribution')
-    .option('--no-color', 'no ANSI colors in text output')
     .option('--python-version <X.Y>', 'target Python version: dependencies whose marker excludes it are not audited (also [tool.pyward.audit] python-version)')
     .addOption(new Option('--platform <name>', 'target platform for markers (also [tool.pyward.audit] platform)').choices([...PLATFORMS]))
     .action(async (paths: string[], o: AuditCliOptions) => {
@@ -76,27 +68,33 @@ export function registerAudit(program: Command, exit: ExitState): void {
       const cwd = process.cwd();
       const started = Date.now();
       if (o.pythonVersion !== undefined && !isPythonVersion(o.pythonVersion)) throw new UsageError(`--python-version must look like 3.11 or 3.11.4 (got '${o.pythonVersion}')`);
-      const config = loadConfig(resolve(cwd, paths[0] ?? '.'));
-      const problems = auditConfigErrors(config.audit ?? {});
-      if (problems.length) throw new UsageError(`${config.source ?? 'configuration'}: ${problems[0]}`);
+      // Configuration, selection, thresholds and exclusions as in `scan` (errors in [tool.pyward.audit] included).
+      const settings = resolveSettings({ ...sharedScanSettings(o), ignoreVulns: o.ignoreVuln, paths, cwd });
+      const { config } = settings;
+      for (const w of settings.warnings) printWarning(w);
       const environment = environmentFromConfig(config.audit, { pythonVersion: o.pythonVersion, platform: o.platform });
-      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment });
+      const r = await runAudit({
+        paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment,
+        exclude: [...(config.exclude ?? []), ...(o.exclude ?? [])],
+        respectGitignore: config.respectGitignore !== false,
+        ignoreVulns: settings.ignoreVulns,
+        checkIds: givenAdvisoryIds({ ignoreVulns: o.ignoreVuln, select: o.select, ignore: o.ignore }, config),
+      });
+      for (const w of r.warnings) printWarning(w);
+      const filtered = filterFindings(r.findings, settings, allRuleMeta(), { cwd, baseline: o.baseline });
       const result: ScanResult = {
-        findings: computeFingerprints(r.findings),
+        findings: filtered.findings,
         skipped: r.skipped,
-        stats: { files: r.manifests.length, lines: 0, durationMs: Date.now() - started, suppressed: 0 },
+        stats: {
+          files: r.manifests.length, lines: 0, durationMs: Date.now() - started, suppressed: filtered.suppressed,
+          ...(filtered.baselined !== undefined ? { baselined: filtered.baselined } : {}),
+        },
         rules: DEPENDENCY_RULES,
       };
-      const color = useColor({ color: o.color, output: o.output, format: o.format });
-      let out = formatResult(result, o.format, { cwd, color });
-      if (o.format === 'text') {
-        const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';
-        out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
-      } else {
-        printNote(`advisory data: ${r.source}`);
-      }
-      if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
-      else process.stdout.write(out);
+      const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';
+      const trailer = `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
+      if (o.format !== 'text' && !o.quiet) printNote(`advisory data: ${r.source}`);
+      writeReport(result, o, { trailer });
 
       if (o.fix) {
         const plan = planFixes(r.details, cwd);
@@ -114,7 +112,7 @@ export function registerAudit(program: Command, exit: ExitState): void {
       } else if (o.dryRun) {
         process.stderr.write('pyward: warning: --dry-run has no effect without --fix\n');
       }
-      exit.code = !o.exitZero && r.findings.some(isBlocking) ? 1 : 0;
+      exit.code = !o.exitZero && result.findings.some(isBlocking) ? 1 : 0;
     });
 }
 

@@ -11,7 +11,7 @@ import { printNote } from '../messages.js';
 export function registerBaseline(program: Command, exit: ExitState): void {
   const baseline = program.command('baseline').description('adopt pyward on an existing codebase: record current findings, then report only new ones');
   const create = baseline.command('create').description('scan and write every current finding to a baseline file').argument('[paths...]', 'files or folders', ['.']);
-  addScanOptions(create)
+  addScanOptions(create, { omit: ['baseline'] })
     .option('--baseline-file <file>', 'where to write the baseline', DEFAULT_BASELINE)
     .action(async (paths: string[], o: ScanCliOptions & { baselineFile: string }) => {
       const result = await scan(scanOptionsFromCli(paths, { ...o, baseline: undefined }));
@@ -20,7 +20,7 @@ export function registerBaseline(program: Command, exit: ExitState): void {
       exit.code = 0;
     });
   const prune = baseline.command('prune').description('drop baseline entries whose findings no longer occur').argument('[paths...]', 'files or folders', ['.']);
-  addScanOptions(prune)
+  addScanOptions(prune, { omit: ['baseline'] })
     .option('--baseline-file <file>', 'the baseline to prune', DEFAULT_BASELINE)
     .action(async (paths: string[], o: ScanCliOptions & { baselineFile: string }) => {
       if (!existsSync(o.baselineFile)) throw new UsageError(`baseline not found: ${o.baselineFile}`);

@@ -1,40 +1,16 @@
 // `pyward scan [PATH...]`: options and output only; the work is in src/scan/scan.ts.
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { scan, type ScanOptions } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
-import { SEVERITIES, CONFIDENCES, type Confidence, type Severity } from '../../core/finding.js';
-import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { ExitState } from './index.js';
-import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../scan/autofix.js';
-import { useColor } from '../color.js';
-import { plainSummary } from '../../report/text.js';
-import { writeFileSafely } from '../../core/safe-fs.js';
+import { addIgnoreVulnOption, addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../shared-options.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
 
-export const collect = (v: string, prev: string[] = []): string[] => [
-  ...prev,
-  ...v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean),
-];
-
-export interface ScanCliOptions {
-  format: string;
-  output?: string;
-  select?: string[];
-  ignore?: string[];
-  severityThreshold?: string;
-  confidenceThreshold?: string;
-  exclude?: string[];
-  config?: string;
-  isolated?: boolean;
+export interface ScanCliOptions extends SharedCliOptions {
+  ignoreVuln?: string[];
   jobs?: string;
-  exitZero?: boolean;
-  progress: boolean;
-  quiet?: boolean;
   secrets: boolean;
   taint: boolean;
   deps: boolean;
@@ -43,28 +19,15 @@ export interface ScanCliOptions {
   online?: boolean;
   showUnusedSuppressions?: boolean;
   showTrace?: boolean;
-  color?: boolean;
   fileTimeout?: string;
-  baseline?: string;
   cache: boolean;
   cacheDir?: string;
 }
 
-export function addScanOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--select <rules>', 'only these rules: ids, names, id prefixes, categories, Bandit ids (comma-separated, repeatable)', collect)
-    .option('--ignore <rules>', 'skip these rules (same selectors as --select)', collect)
-    .option('--severity-threshold <level>', `report only findings at or above: ${SEVERITIES.join('|')}`)
-    .option('--confidence-threshold <level>', `report only findings at or above: ${CONFIDENCES.join('|')}`)
-    .option('--exclude <glob>', 'exclude paths (gitignore syntax, repeatable)', collect)
-    .option('--config <file>', 'configuration file (default: nearest pyproject.toml with [tool.pyward])')
-    .option('--isolated', 'ignore configuration files')
+/** The shared output/filter options and the scan's own (`omit`: shared ones a command leaves out). */
+export function addScanOptions(cmd: Command, opts: { omit?: SharedOptionKey[] } = {}): Command {
+  return addIgnoreVulnOption(addSharedOptions(cmd, opts))
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)')
-    .option('--exit-zero', 'exit 0 even when findings are reported')
-    .option('--no-progress', 'no progress bar on stderr')
-    .option('-q, --quiet', 'print findings only, no summary')
     .option('--no-secrets', 'skip secret detection')
     .option('--no-taint', 'skip taint tracking')
     .option('--no-deps', 'skip the dependency audit')
@@ -73,17 +36,9 @@ export function addScanOptions(cmd: Command): Command {
     .option('--online', 'query the OSV API for dependency advisories (network)')
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
-    .option('--no-color', 'no ANSI colors in text output')
     .option('--no-cache', 'do not read or write the result cache (also: PYWARD_NO_CACHE=1)')
     .option('--cache-dir <dir>', 'result cache folder (default: one folder per project in the user cache folder, e.g. ~/.cache/pyward; also: PYWARD_CACHE_DIR); cache files are authenticated with PYWARD_CACHE_KEY or the key file in the user cache folder')
     .option('--file-timeout <seconds>', 'time budget of one file; a file over it is skipped as timeout (default 30, applied to files analysed in worker threads; giving the flag sends every file to a worker)');
-}
-
-export function parseLevel<T extends string>(v: string | undefined, allowed: readonly T[], flag: string): T | undefined {
-  if (v === undefined) return undefined;
-  const low = v.toLowerCase() as T;
-  if (!allowed.includes(low)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${v}')`);
-  return low;
 }
 
 /** The result cache is on unless --no-cache or PYWARD_NO_CACHE (non-empty, not "0") says otherwise. */
@@ -109,13 +64,8 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
   return {
     paths,
     cwd: process.cwd(),
-    configFile: o.config,
-    isolated: o.isolated,
-    select: o.select,
-    ignore: o.ignore,
-    exclude: o.exclude,
-    severityThreshold: parseLevel<Severity>(o.severityThreshold, SEVERITIES, '--severity-threshold'),
-    confidenceThreshold: parseLevel<Confidence>(o.confidenceThreshold, CONFIDENCES, '--confidence-threshold'),
+    ...sharedScanSettings(o),
+    ignoreVulns: o.ignoreVuln,
     jobs,
     progress,
     secrets: o.secrets,
@@ -126,7 +76,6 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     online: o.online,
     reportUnusedSuppressions: o.showUnusedSuppressions,
     fileTimeoutSeconds,
-    baseline: o.baseline,
     cache: cacheFromCli(o),
   };
 }
@@ -134,12 +83,10 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
 export function registerScan(program: Command, exit: ExitState): void {
   const cmd = program.command('scan').description('scan Python files and project files for security issues').argument('[paths...]', 'files or folders', ['.']);
   addDiffBaseOptions(addScanOptions(cmd))
-    .option('--baseline <file>', 'report only findings that are not in this baseline (see `pyward baseline create`)')
     .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
     .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
     .action(async (paths: string[], o: ScanCliOptions & DiffBaseCliOptions & { fix?: boolean; diff?: boolean }) => {
-      const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
-      const bar = showProgress ? progressBar(process.stderr) : null;
+      const bar = progressFor(o);
       const diffBase = diffBaseFromCli(o);
       let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), diffBase });
       bar?.done();
@@ -166,20 +113,7 @@ export function registerScan(program: Command, exit: ExitState): void {
       if (result.stats.files === 0 && !o.quiet) {
         printWarning(`no Python or project files found in ${paths.join(', ')}`);
       }
-      const format = o.format as ReportFormat;
-      const color = useColor({ color: o.color, output: o.output, format });
-      let out = formatResult(result, format, { cwd: process.cwd(), color, showTrace: o.showTrace });
-      if (o.quiet && format === 'text') out = quietText(out);
-      if (o.output) writeFileSafely(o.output, out, { given: o.output, cwd: process.cwd(), what: 'report' });
-      else process.stdout.write(out);
-      if (o.output && !o.quiet) printNote(`${format} report written to ${o.output}. ${plainSummary(result)}`);
+      writeReport(result, o, { showTrace: o.showTrace });
       exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
     });
-}
-
-/** Drops summary lines from the text report, keeping findings. */
-function quietText(out: string): string {
-  const lines = out.split('\n');
-  const keep = lines.filter((l) => !/^(No issues found|Found \d|Scanned \d)/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
-  return keep.join('\n');
 }

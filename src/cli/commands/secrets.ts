@@ -3,42 +3,61 @@
 // and src/hygiene/.
 import { basename, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { Option, type Command } from 'commander';
-import { compareFindings, computeFingerprints, type FindingInput, type SkippedFile } from '../../core/finding.js';
+import type { Command } from 'commander';
+import type { FindingInput, SkippedFile } from '../../core/finding.js';
 import { describeFileKind, discover, readSourceFile } from '../../core/discovery.js';
 import type { ScanResult } from '../../core/result.js';
-import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
+import { selectorScore } from '../../core/config.js';
+import { allRuleMeta, resolveSettings } from '../../scan/scan.js';
+import { filterFindings } from '../../scan/report-filter.js';
+import { oneLine } from '../../report/util.js';
+import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, secretOptionsFromConfig, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
 import { repoTopLevel } from '../../core/git/index.js';
 import { maskFindings } from '../../secrets/mask.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
-import { useColor } from '../color.js';
 import { DiffBase } from '../../scan/diff-base.js';
 import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
 import { printWarning } from '../messages.js';
+import { addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedScanSettings } from '../shared-options.js';
 
-interface SecretsCliOptions {
+interface SecretsCliOptions extends SharedCliOptions {
   history?: boolean;
   since?: string;
-  format: string;
   hygiene: boolean;
-  exitZero?: boolean;
-  color?: boolean;
 }
 
-export interface SecretsRunOptions {
+export interface SecretsRunOptions extends SharedScanSettings {
   paths: string[];
   cwd: string;
   history?: boolean;
   since?: string;
   hygiene?: boolean;
+  /** Receives configuration warnings (default: printed on stderr). */
+  warn?: (message: string) => void;
+  /** Called as files complete. */
+  progress?: (done: number, total: number) => void;
   /** Report only findings on lines added or changed since this revision (src/scan/diff-base.ts). */
   diffBase?: string;
 }
 
+/**
+ * Whether the selection names hygiene itself (`--select PWH`, `hygiene`, `PWH002`): a selector that
+ * matches a hygiene rule and no secret rule. `ALL` or `PW` select everything and do not count.
+ */
+export function hygieneSelected(select: readonly string[]): boolean {
+  const asSelectable = (m: RuleMeta) => ({ id: m.id, name: m.name, category: m.category });
+  return select.some((s) => HYGIENE_RULES.some((m) => selectorScore(s, asSelectable(m)) > 1) && !SECRET_RULES.some((m) => selectorScore(s, asSelectable(m)) > 0));
+}
+
 /** Runs the secrets command's analysis and returns a ScanResult (reporters take it as it is). */
 export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
+  return (await runSecretsWithSettings(o)).result;
+}
+
+/** The result and the exit-code rule of `pyward secrets`: secrets count; hygiene findings only when selected explicitly. */
+export async function runSecretsWithSettings(o: SecretsRunOptions): Promise<{ result: ScanResult; blocking: number }> {
   const paths = o.paths.length ? o.paths : ['.'];
   const diffBase = o.diffBase !== undefined ? DiffBase.open(o.diffBase, { cwd: o.cwd, root: paths[0] }) : undefined;
   try {
@@ -48,17 +67,27 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
   }
 }
 
-async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: DiffBase | undefined): Promise<ScanResult> {
+async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: DiffBase | undefined): Promise<{ result: ScanResult; blocking: number }> {
   const t0 = performance.now();
+  const settings = resolveSettings({ ...o, paths });
+  const { config } = settings;
+  const warn = o.warn ?? ((m: string) => process.stderr.write(`pyward: warning: ${oneLine(m)}\n`));
+  for (const w of settings.warnings) warn(w);
+  const secretOptions = secretOptionsFromConfig(config.secrets);
+  const exclude = [...(config.exclude ?? []), ...(o.exclude ?? [])];
   const findings: FindingInput[] = [];
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = [...(config.skipped ?? [])];
   let suppressed = 0;
   let files = 0;
   let lines = 0;
-  const disc = discover(paths, { cwd: o.cwd, includeOther: true });
-  skipped.push(...disc.skipped);
+  const disc = discover(paths, { cwd: o.cwd, includeOther: true, exclude, respectGitignore: config.respectGitignore !== false });
+  // A configuration file the loader could not read is listed once (discovery sees it too).
+  const configSkips = new Set(skipped.map((s) => s.path));
+  skipped.push(...disc.skipped.filter((s) => !configSkips.has(s.path)));
   const explicit = new Set(paths.map((p) => resolve(o.cwd, p)));
+  let done = 0;
   for (const f of disc.files) {
+    o.progress?.(done++, disc.files.length);
     if (f.kind !== 'python' && !isSecretCandidateFile(f.rel) && !explicit.has(f.abs)) {
       // Accounted for like the scan does (.gitignore is read by the hygiene checks).
       if (basename(f.rel) !== '.gitignore' || o.hygiene === false) skipped.push({ path: f.rel, reason: `not analysed by any check (${describeFileKind(basename(f.rel))})` });
@@ -71,8 +100,9 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
     }
     files++;
     lines += r.text.length === 0 ? 0 : r.text.split('\n').length;
-    findings.push(...scanTextForSecrets(r.text, f.rel, { onSuppressed: () => suppressed++ }));
+    findings.push(...scanTextForSecrets(r.text, f.rel, { ...secretOptions, onSuppressed: () => suppressed++ }));
   }
+  o.progress?.(disc.files.length, disc.files.length);
   if (o.hygiene !== false) {
     const seen = new Set<string>();
     for (const p of paths) {
@@ -84,7 +114,7 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
         /* reported by discovery */
       }
       if (!isDir) continue;
-      for (const h of await checkHygiene(abs, o.cwd)) {
+      for (const h of await checkHygiene(abs, o.cwd, { exclude })) {
         const key = `${h.ruleId}\u0000${h.path}\u0000${h.line}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -102,13 +132,15 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
       root,
       // With --diff-base, only commits since the base unless --since says otherwise.
       since: o.since ?? o.diffBase,
+      scan: secretOptions,
       workingTreeFingerprints: whole ? secretFingerprints(findings) : undefined,
     });
     findings.push(...h.findings);
     skipped.push(...h.skipped);
   }
   maskFindings(findings);
-  let reported = computeFingerprints(findings).sort(compareFindings);
+  const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: o.cwd, baseline: o.baseline });
+  let reported = filtered.findings;
   let unchanged = 0;
   if (diffBase) {
     const d = diffBase.filter(reported);
@@ -116,12 +148,21 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
     unchanged = d.unchanged;
     for (const n of diffBase.notes) printWarning(`--diff-base: ${n}`);
   }
-  return {
+  const result: ScanResult = {
     findings: reported,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed, ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}) },
+    stats: {
+      files,
+      lines,
+      durationMs: Math.round(performance.now() - t0),
+      suppressed: suppressed + filtered.suppressed,
+      ...(filtered.baselined !== undefined ? { baselined: filtered.baselined } : {}),
+      ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}),
+    },
     rules: [...SECRET_RULES, ...HYGIENE_RULES],
   };
+  const countsHygiene = hygieneSelected(settings.select);
+  return { result, blocking: result.findings.filter((f) => f.category !== 'hygiene' || countsHygiene).length };
 }
 
 export function registerSecrets(program: Command, exit: ExitState): void {
@@ -131,15 +172,13 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .argument('[paths...]', 'files or folders', ['.'])
     .option('--history', 'also report secrets that exist only in git history (all refs)')
     .option('--since <rev>', 'history: only commits not reachable from REV (implies --history)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .option('--no-hygiene', 'skip repository hygiene checks')
-    .option('--exit-zero', 'exit 0 even when findings are reported')
-    .option('--no-color', 'no ANSI colors in text output');
-  addDiffBaseOptions(cmd).action(async (paths: string[], o: SecretsCliOptions & DiffBaseCliOptions) => {
-    const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, diffBase: diffBaseFromCli(o) });
-    const format = o.format as ReportFormat;
-    const color = useColor({ color: o.color, format });
-    process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
-    exit.code = result.findings.length > 0 && !o.exitZero ? 1 : 0;
+    .option('--no-hygiene', 'skip repository hygiene checks');
+  addDiffBaseOptions(addSharedOptions(cmd)).action(async (paths: string[], o: SecretsCliOptions & DiffBaseCliOptions) => {
+    const bar = progressFor(o);
+    const { result, blocking } = await runSecretsWithSettings({ ...sharedScanSettings(o), paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, progress: bar?.update, diffBase: diffBaseFromCli(o) });
+    bar?.done();
+    writeReport(result, o);
+    // Secrets make the exit code 1; hygiene findings only when hygiene is selected explicitly.
+    exit.code = blocking > 0 && !o.exitZero ? 1 : 0;
   });
 }
