@@ -9,7 +9,7 @@ import { filterFindings } from '../../scan/report-filter.js';
 import { isPythonVersion } from '../../deps/audit-config.js';
 import { PLATFORMS, type TargetEnvironment } from '../../deps/markers.js';
 import { UsageError } from '../../core/errors.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 import { addIgnoreVulnOption, addSharedOptions, sharedScanSettings, writeReport, type SharedCliOptions } from '../shared-options.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 

@@ -5,7 +5,7 @@ import { scan } from '../../scan/scan.js';
 import { createBaseline, DEFAULT_BASELINE, pruneBaseline, readBaseline, writeBaseline } from '../../core/baseline.js';
 import { UsageError } from '../../core/errors.js';
 import { addScanOptions, scanOptionsFromCli, type ScanCliOptions } from './scan.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 import { printNote } from '../messages.js';
 
 export function registerBaseline(program: Command, exit: ExitState): void {

@@ -1,7 +1,7 @@
 // `pyward db update`: options and output only; the work is in src/deps/db-update.ts.
 import { Command } from 'commander';
 import { updateDatabase } from '../../deps/index.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 
 export function registerDb(program: Command, exit: ExitState): void {
   const db = program.command('db').description('manage the local advisory store used by `pyward audit`');

@@ -8,9 +8,9 @@ import { registerAudit } from './audit.js';
 import { registerDb } from './db.js';
 import { registerSecrets } from './secrets.js';
 
-export interface ExitState {
-  code: number;
-}
+import type { ExitState } from './exit-state.js';
+
+export type { ExitState } from './exit-state.js';
 
 type Registrar = (program: Command, exit: ExitState) => void;
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { writeStarterConfig } from '../../core/init.js';
 import { allRuleMeta } from '../../scan/scan.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 import { terminalSafe } from '../messages.js';
 
 export function registerInit(program: Command, exit: ExitState): void {

@@ -4,7 +4,7 @@ import { allRuleMeta } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/config.js';
 import { explainText, rulesTable } from '../../core/rule-docs.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 
 export function registerRules(program: Command, _exit: ExitState): void {
   program

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { scan, type ScanOptions } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 import { fixFindings, unifiedDiff } from '../../scan/autofix.js';
 import { addIgnoreVulnOption, addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../shared-options.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';

@@ -16,7 +16,7 @@ import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secr
 import { repoTopLevel } from '../../core/git/index.js';
 import { maskFindings } from '../../secrets/mask.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
-import type { ExitState } from './index.js';
+import type { ExitState } from './exit-state.js';
 import { DiffBase } from '../../scan/diff-base.js';
 import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
 import { printWarning } from '../messages.js';
