@@ -17,6 +17,20 @@ export interface RuleDocs {
   references?: string[];
 }
 
+/**
+ * Which rule set a rule belongs to. `default`: the recommended set, run unless the configuration
+ * says otherwise; `audit`: Bandit-parity review markers (imports of modules, `assert`,
+ * `try/except/pass`, processes started without a shell, ...), run only with `ALL`, the `bandit`
+ * preset or an explicit selector.
+ */
+export type RuleSet = 'default' | 'audit';
+
+export const RULE_SETS: readonly RuleSet[] = ['default', 'audit'];
+
+export function ruleSetOf(m: { set?: RuleSet }): RuleSet {
+  return m.set ?? 'default';
+}
+
 export interface RuleMeta {
   /** Stable id, e.g. PW101. */
   id: string;
@@ -30,6 +44,8 @@ export interface RuleMeta {
   bandit?: string;
   /** Ruff rule code (S602) where one exists. */
   ruff?: string;
+  /** Rule set (see RuleSet); omitted means `default`. */
+  set?: RuleSet;
   /** Short message template summary used in listings. */
   summary: string;
   docs: RuleDocs;

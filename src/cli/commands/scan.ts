@@ -24,6 +24,7 @@ export interface ScanCliOptions {
   format: string;
   output?: string;
   select?: string[];
+  preset?: string;
   ignore?: string[];
   severityThreshold?: string;
   confidenceThreshold?: string;
@@ -54,6 +55,7 @@ export function addScanOptions(cmd: Command): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--select <rules>', 'only these rules: ids, names, id prefixes, categories, Bandit ids (comma-separated, repeatable)', collect)
+    .option('--preset <name>', 'add a named rule set to the selection: default (the recommended set), bandit (that plus every Bandit-parity rule)')
     .option('--ignore <rules>', 'skip these rules (same selectors as --select)', collect)
     .option('--severity-threshold <level>', `report only findings at or above: ${SEVERITIES.join('|')}`)
     .option('--confidence-threshold <level>', `report only findings at or above: ${CONFIDENCES.join('|')}`)
@@ -111,6 +113,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     configFile: o.config,
     isolated: o.isolated,
     select: o.select,
+    preset: o.preset as ScanOptions['preset'],
     ignore: o.ignore,
     exclude: o.exclude,
     severityThreshold: parseLevel<Severity>(o.severityThreshold, SEVERITIES, '--severity-threshold'),

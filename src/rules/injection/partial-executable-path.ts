@@ -34,6 +34,7 @@ export const partialExecutablePath = defineCallRule({
     severity: 'low',
     confidence: 'high',
     cwe: [78, 426],
+    set: 'audit',
     bandit: 'B607',
     ruff: 'S607',
     summary: 'process started with a partial executable path',
