@@ -44,6 +44,12 @@ export interface RuleMeta {
   bandit?: string;
   /** Ruff rule code (S602) where one exists. */
   ruff?: string;
+  /**
+   * False when a finding is not about the data the flagged call receives (a partial executable
+   * path, a shell wildcard, an archive's members, an engine's autoescape setting): a taint verdict
+   * that the data reaching the call is clean does not change it. Omitted means true.
+   */
+  aboutData?: boolean;
   /** Rule set (see RuleSet); omitted means `default`. */
   set?: RuleSet;
   /** Short message template summary used in listings. */

@@ -13,6 +13,8 @@ import { didYouMean } from '../core/config.js';
 
 export { TAINT_RULES } from './rules.js';
 export type { TaintFileInfo } from './types.js';
+export { applyTaintVerdicts, type SinkVerdicts } from './verdict.js';
+import type { SinkVerdicts } from './verdict.js';
 
 export interface TaintSettings {
   envSources: boolean;
@@ -50,7 +52,10 @@ export function taintConfigErrors(raw: Record<string, unknown>): string[] {
 /** Per-file exports of the last analysed file, keyed by path (taken by analyze.ts). */
 const lastInfo = new Map<string, TaintFileInfo>();
 
-export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo } {
+/** Sink verdicts of the last analysed file, keyed by path (taken by analyze.ts). */
+const lastVerdicts = new Map<string, SinkVerdicts>();
+
+export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {
   const external = settings.external ? makeResolver(settings.external, file.path) : undefined;
   const engine = new TaintEngine(file, sem, { envSources: settings.envSources, localSources: settings.localSources, external });
   return engine.run();
@@ -62,9 +67,17 @@ export const taintAnalyzer: FileAnalyzer = {
   analyze(file, sem, s) {
     const r = analyzeTaint(file, sem, taintSettings(s));
     if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length)) lastInfo.set(file.path, r.info);
+    if (r.verdicts.size) lastVerdicts.set(file.path, r.verdicts);
     return r.findings;
   },
 };
+
+/** The sink verdicts of a file analysed by `taintAnalyzer` (removed once taken). */
+export function takeTaintVerdicts(path: string): SinkVerdicts | undefined {
+  const v = lastVerdicts.get(path);
+  lastVerdicts.delete(path);
+  return v;
+}
 
 /** The cross-module exports of a file analysed by `taintAnalyzer` (removed once taken). */
 export function takeTaintInfo(path: string): TaintFileInfo | undefined {

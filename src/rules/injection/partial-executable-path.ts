@@ -34,6 +34,7 @@ export const partialExecutablePath = defineCallRule({
     severity: 'low',
     confidence: 'high',
     cwe: [78, 426],
+    aboutData: false,
     set: 'audit',
     bandit: 'B607',
     ruff: 'S607',
