@@ -28,6 +28,8 @@ confidence-threshold = "low"
 local-sources = "execution"
 # Treat os.environ / os.getenv as untrusted input too.
 env-sources = false
+# log.info("%s", user): report lazy logging arguments too (for handlers that write raw lines).
+lazy-log-args = false
 
 [tool.pyward.audit]
 # Where the project runs: dependencies whose environment marker excludes it are not audited.

@@ -9,6 +9,7 @@ import type { Semantic } from '../python/semantic.js';
 import { isTruthy } from '../python/semantic.js';
 import { RULE_BY_KIND } from './rules.js';
 import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
+import { templateCall } from './templates.js';
 import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
 import { SESSION_OBJECTS, SINKS, type ArgSel, type SinkSpec } from './specs/sinks.js';
 import {
@@ -50,6 +51,8 @@ export interface EngineOptions {
   /** What local input (sys.argv, argparse, input(), stdin) taints; see LOCAL_SOURCE_LABELS. */
   localSources?: LocalSourceMode;
   external?: ExternalResolver;
+  /** Logging's lazy `%s` arguments are log-injection sinks too (handlers writing raw lines). */
+  lazyLogArgs?: boolean;
 }
 
 interface Ctx {
@@ -1097,6 +1100,8 @@ export class TaintEngine {
     if (method && CLEAN_METHODS.has(method)) return CLEAN;
     if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
     const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
+    const rendered = templateCall(this.sem, node, qn, method, recv, argsAv);
+    if (rendered) return rendered;
     if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
     if (qn && PATH_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
     if (qn && HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
@@ -1168,6 +1173,7 @@ export class TaintEngine {
     for (const s of specs) {
       if (s.methods && qn && calleeSinks.has(qn)) continue;
       if (s.requireImport && !s.requireImport.some((m) => this.sem.imports(m))) continue;
+      if (s.skipImport?.some((m) => this.sem.imports(m))) continue;
       if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
       if (s.special === 'yaml') {
         const loader = this.sem.arg(node, 1, 'Loader');
@@ -1190,7 +1196,7 @@ export class TaintEngine {
         this.subprocessSink(node, pos[0] ?? kw.get('args'), posNodes[0], ctx, what);
         continue;
       }
-      for (const sel of s.args) {
+      for (const sel of s.lazyArgs && this.opts.lazyLogArgs ? [...s.args, ...s.lazyArgs] : s.args) {
         const av = this.selectArg(sel, recv, pos, kw);
         // make_response(redirect(url)) wraps a response object: not a body.
         if (s.kind === 'xss' && av?.tag === 'response') continue;

@@ -28,6 +28,10 @@ export const SANITIZERS: Record<string, number> = {
   'django.utils.html.escape': mask('xss'),
   'django.utils.html.conditional_escape': mask('xss'),
   'django.utils.html.format_html': mask('xss'),
+  // Django renders templates with autoescaping on (see templates.ts for the template objects).
+  'django.template.loader.render_to_string': mask('xss'),
+  'django.template.response.TemplateResponse': mask('xss'),
+  'django.template.response.SimpleTemplateResponse': mask('xss'),
   'xml.sax.saxutils.escape': mask('xss', 'xpath'),
   'ldap3.utils.conv.escape_filter_chars': mask('ldap'),
   'ldap.filter.escape_filter_chars': mask('ldap'),
