@@ -141,3 +141,24 @@ test('a dirty evaluation of a sink wins over a clean one on the same line', asyn
   `);
   kept(m, 'PW103:4');
 });
+
+test('known gaps of the verdict', async () => {
+  const m = await findings(`
+    import os
+
+    def load(module):
+        if isinstance(module, str):
+            __import__(module)
+
+    def f(user):
+        x = user
+        x = "ls"
+        os.system(x)
+  `);
+  // Known gap (too lenient): the engine treats isinstance(x, str) as a validation like
+  // isinstance(x, int), so the import of a caller's string is called clean.
+  downgraded(m, 'PW114:5');
+  // Known gap (too strict): every binding of a name must be known, not only the one reaching the
+  // sink, so a value overwritten with a constant stays undecided.
+  kept(m, 'PW103:10');
+});
