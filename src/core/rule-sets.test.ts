@@ -114,6 +114,8 @@ test('an import finding carries no CWE of the attack it enables', () => {
   for (const id of ['PW204', 'PW613', 'PW622', 'PW623', 'PW624', 'PW625', 'PW626', 'PW627', 'PW907', 'PW908', 'PW909', 'PW910']) assert.deepEqual(byId.get(id)!.cwe, [], id);
   assert.deepEqual(byId.get('PW612')!.cwe, [477]); // telnetlib is an obsolete module
   assert.deepEqual(byId.get('PW309')!.cwe, [1104]); // pycrypto is unmaintained
+  assert.deepEqual(byId.get('PW106')!.cwe, [426]); // a partial path is an untrusted search path, not an injection
+  assert.deepEqual(byId.get('PW116')!.cwe, [451]); // bidirectional controls only; no homoglyph check
   // The calls keep theirs.
   assert.deepEqual(byId.get('PW201')!.cwe, [502]);
   assert.deepEqual(byId.get('PW610')!.cwe, [319]);
