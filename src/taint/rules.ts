@@ -127,8 +127,8 @@ const DEFS: Def[] = [
     kind: 'log', id: 'PWT014', name: 'taint-log-injection', severity: 'low', confidence: 'medium', cwe: [117], sinkLabel: 'a log message',
     what: 'User-controlled data is written into a log message without neutralizing line breaks. Lazy `%s` arguments (`log.info("%s", user)`) are reported only with `[tool.pyward.taint] lazy-log-args = true` (for handlers that write raw lines; formatters that escape or structure records are not affected).',
     why: 'Attackers forge log entries or break log parsers to hide their activity.',
-    bad: 'logger.info("login failed for %s", request.form["user"])',
-    good: 'logger.info("login failed for %s", request.form["user"].replace("\\n", "").replace("\\r", ""))',
+    bad: 'logger.info("login failed for " + request.form["user"])',
+    good: 'logger.info("login failed for " + request.form["user"].replace("\\n", "").replace("\\r", ""))',
     fix: 'Remove or escape CR/LF (replace, repr) before logging input, or use a structured (JSON) log formatter.',
   },
   {
