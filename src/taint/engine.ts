@@ -10,7 +10,7 @@ import { isTruthy } from '../python/semantic.js';
 import { RULE_BY_KIND } from './rules.js';
 import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
 import { templateCall } from './templates.js';
-import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
+import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS, VALIDATING_TYPES } from './specs/sanitizers.js';
 import { SESSION_OBJECTS, SINKS, type ArgSel, type SinkSpec } from './specs/sinks.js';
 import {
   ENV_SOURCE_ATTRS,
@@ -628,6 +628,14 @@ export class TaintEngine {
             }
             if (refs.length) return { t: refs, f: [] };
           }
+        }
+        if (qn === 'isinstance') {
+          // Only a type without text (int, UUID, ...) validates; isinstance(x, str) does not.
+          const t = this.sem.arg(cond, 1);
+          const types = t?.type === 'tuple' || t?.type === 'parenthesized_expression' ? t.namedChildren : t ? [t] : [];
+          const a0 = refName(this.sem.arg(cond, 0));
+          if (a0 && types.length && types.every((x) => VALIDATING_TYPES.has(this.sem.qualifiedName(x) ?? x.text))) return { t: [{ name: a0, m: ALL }], f: [] };
+          return none;
         }
         const g = GUARD_CALLS[qn] ?? (qn.endsWith('url_has_allowed_host_and_scheme') || qn.endsWith('is_safe_url') ? bit('redirect') : undefined);
         if (g !== undefined) {

@@ -103,6 +103,11 @@ export const GUARD_CALLS: Record<string, number> = {
   'django.utils.http.is_safe_url': mask('redirect'),
   url_has_allowed_host_and_scheme: mask('redirect'),
   is_safe_url: mask('redirect'),
-  isinstance: ALL,
   're.fullmatch': ALL,
 };
+
+/**
+ * Types whose instances carry no attacker-chosen text: `isinstance(x, int)` cleans x for every kind
+ * in the true branch; `isinstance(x, str)` (or any other type) cleans nothing.
+ */
+export const VALIDATING_TYPES = new Set(['int', 'float', 'bool', 'complex', 'uuid.UUID', 'decimal.Decimal', 'datetime.date', 'datetime.datetime', 'datetime.time', 'numbers.Number', 'numbers.Integral', 'numbers.Real']);
