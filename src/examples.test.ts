@@ -37,6 +37,7 @@ interface RuleInfo {
   id: string;
   name: string;
   category: string;
+  set: string;
 }
 
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -56,19 +57,22 @@ function cli(args: string[]): { code: number | null; stdout: string; stderr: str
   }
 }
 
-let scanCache: { code: number | null; stdout: string; stderr: string; report: Report } | undefined;
-function scan() {
-  if (!scanCache) {
-    const r = cli(['scan', APP, '--format', 'json', '--no-progress']);
+const scanCache = new Map<string, { code: number | null; stdout: string; stderr: string; report: Report }>();
+/** The app scanned with every rule (`--select ALL`: it shows the whole catalogue), or with the default set. */
+function scan(set: 'ALL' | 'DEFAULT' = 'ALL') {
+  let cached = scanCache.get(set);
+  if (!cached) {
+    const r = cli(['scan', APP, '--format', 'json', '--no-progress', ...(set === 'ALL' ? ['--select', 'ALL'] : [])]);
     let report: Report;
     try {
       report = JSON.parse(r.stdout) as Report;
     } catch (e) {
       assert.fail(`scan output is not JSON (${(e as Error).message}); exit ${r.code}; stderr:\n${r.stderr}\nstdout:\n${r.stdout.slice(0, 2000)}`);
     }
-    scanCache = { ...r, report };
+    cached = { ...r, report };
+    scanCache.set(set, cached);
   }
-  return scanCache;
+  return cached;
 }
 
 let rulesCache: RuleInfo[] | undefined;
@@ -267,7 +271,7 @@ const FLOWS: { flow: string; rules: string[]; file: string; line: number; code: 
   { flow: 'Flask request.args -> LDAP filter in remote.py (cross-module)', rules: ['PWT009'], file: 'flask_app/app.py', line: 178, code: 'directory_lookup(request.args["name"])' },
   { flow: 'Flask request.args -> session', rules: ['PWT012'], file: 'flask_app/app.py', line: 254, code: 'session["lang"] = request.args["lang"]' },
   { flow: 'Flask request.args -> response header', rules: ['PWT013'], file: 'flask_app/app.py', line: 256, code: 'resp.headers["Content-Language"]' },
-  { flow: 'Flask request.args -> log', rules: ['PWT014'], file: 'flask_app/app.py', line: 257, code: 'log.info("language changed to %s"' },
+  { flow: 'Flask request.args -> log', rules: ['PWT014'], file: 'flask_app/app.py', line: 257, code: 'log.info("language changed to " + request.args' },
   { flow: 'Flask request.args -> re.compile', rules: ['PWT015'], file: 'flask_app/app.py', line: 247, code: 're.compile(request.args["pattern"])' },
 ];
 
@@ -310,6 +314,18 @@ test('examples/vulnerable-app: specific findings at the expected lines, one or m
     assert.ok(categories.has(c), `category ${c} is no longer in the catalogue`);
     assert.ok(covered.has(c), `no expectation for category ${c}`);
   }
+});
+
+test('examples/vulnerable-app: the default scan leaves the audit set out and keeps the rest', () => {
+  const audit = new Set(rules().filter((r) => r.set === 'audit').map((r) => r.id));
+  assert.ok(audit.has('PW901') && audit.has('PW907') && !audit.has('PW101'), [...audit].join(','));
+  const { findings } = scan('DEFAULT').report;
+  const leaked = findings.filter((f) => audit.has(ruleOf(f))).map((f) => `${f.ruleId} ${f.path}:${f.line}`);
+  assert.deepEqual(leaked, []);
+  const missing = EXPECTED.filter((e) => !audit.has(e.rule) && !rulesAt(findings, e.file, e.line).has(e.rule)).map((e) => `${e.rule} at ${e.file}:${e.line}`);
+  assert.deepEqual(missing, []);
+  // ... and the full scan has the audit findings the default one dropped.
+  assert.ok(scan().report.findings.some((f) => f.ruleId === 'PW901'));
 });
 
 test('examples/vulnerable-app: repository hygiene findings (.gitignore gaps, .env with values)', () => {

@@ -189,5 +189,5 @@ test('init writes a starter section that pyward then accepts, and refuses to ove
   assert.match(again.err, /already has a \[tool\.pyward\] section/);
   const fresh = project({});
   assert.equal(run(fresh, 'init').code, 0);
-  assert.match(readFileSync(join(fresh, 'pyproject.toml'), 'utf8'), /select = \["ALL"\]/);
+  assert.match(readFileSync(join(fresh, 'pyproject.toml'), 'utf8'), /select = \["DEFAULT"\]/);
 });

@@ -5,13 +5,30 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from './finding.js';
-import type { RuleMeta } from './rule-meta.js';
+import type { RuleMeta, RuleSet } from './rule-meta.js';
 import type { SkippedFile } from './finding.js';
 import { MAX_CONFIG_BYTES, readRegularText, UnreadableFileError } from './safe-fs.js';
 import { patternProblem } from './ignore-guard.js';
 
+/** Named rule selections: `default` the recommended set, `bandit` that plus every rule with a Bandit id. */
+export const PRESETS = ['default', 'bandit'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** What a preset adds to the selection. */
+export function presetSelectors(preset: Preset): string[] {
+  return preset === 'bandit' ? ['DEFAULT', 'BANDIT'] : ['DEFAULT'];
+}
+
+/**
+ * Selectors naming sets rather than rules: `ALL` every rule, `DEFAULT` the default set, `BANDIT`
+ * every rule with a Bandit id (the `bandit` preset).
+ */
+export const SET_SELECTORS = ['ALL', 'DEFAULT', 'BANDIT'] as const;
+
 export interface Config {
   select?: string[];
+  /** A named selection added to `select` (see PRESETS). */
+  preset?: Preset;
   ignore?: string[];
   /** Advisory ids (or aliases) whose advisories are not reported, like pip-audit's --ignore-vuln. */
   ignoreVulns?: string[];
@@ -42,6 +59,7 @@ export interface Config {
 
 const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | 'table' | 'number' | 'boolean' | 'map-string[]' }> = {
   select: { prop: 'select', type: 'string[]' },
+  preset: { prop: 'preset', type: 'string' },
   ignore: { prop: 'ignore', type: 'string[]' },
   'ignore-vulns': { prop: 'ignoreVulns', type: 'string[]' },
   exclude: { prop: 'exclude', type: 'string[]' },
@@ -133,6 +151,9 @@ export function validateConfig(raw: unknown, source: string): Config {
   guardPatterns(cfg, source);
   if (cfg.severityThreshold && !SEVERITIES.includes(cfg.severityThreshold)) {
     throw new UsageError(`${source}: severity-threshold must be one of ${SEVERITIES.join(', ')}${didYouMean(cfg.severityThreshold, SEVERITIES)}`);
+  }
+  if (cfg.preset !== undefined && !PRESETS.includes(cfg.preset)) {
+    throw new UsageError(`${source}: preset must be one of ${PRESETS.join(', ')}${didYouMean(cfg.preset, PRESETS)}`);
   }
   if (cfg.confidenceThreshold && !CONFIDENCES.includes(cfg.confidenceThreshold)) {
     throw new UsageError(`${source}: confidence-threshold must be one of ${CONFIDENCES.join(', ')}${didYouMean(cfg.confidenceThreshold, CONFIDENCES)}`);
@@ -283,6 +304,9 @@ export function banditConfig(dir: string, pyproject?: Record<string, unknown>, c
   const skips = list(raw.skips);
   const excl = [...list(raw.exclude_dirs), ...list(raw.exclude)];
   if (tests.length) cfg.banditTests = tests.map((t) => t.toUpperCase());
+  // A Bandit project gets Bandit's checks: the default set plus every Bandit-parity rule, unless
+  // `tests` names the ones to run.
+  else cfg.preset = 'bandit';
   if (skips.length) cfg.banditSkips = skips.map((t) => t.toUpperCase());
   if (excl.length) cfg.exclude = excl.map(banditExcludeToGlob);
   guardPatterns(cfg, source);
@@ -323,6 +347,7 @@ function mergeBandit(cfg: Config, bandit: Config | undefined): Config {
     ...cfg,
     exclude: cfg.exclude ?? bandit.exclude,
     banditTests: cfg.select ? undefined : bandit.banditTests,
+    preset: cfg.preset ?? (cfg.select ? undefined : bandit.preset),
     banditSkips: cfg.ignore ? undefined : bandit.banditSkips,
     ...(cfg.warnings || bandit.warnings ? { warnings: [...(cfg.warnings ?? []), ...(bandit.warnings ?? [])] } : {}),
   };
@@ -367,7 +392,7 @@ export function validateSelectors(selectors: string[], rules: RuleMeta[], where:
   for (const s of selectors) {
     const up = s.toUpperCase();
     const low = s.toLowerCase();
-    if (up === 'ALL') continue;
+    if ((SET_SELECTORS as readonly string[]).includes(up)) continue;
     if (idx.ids.has(up) || idx.names.has(low) || idx.categories.has(low) || idx.bandit.has(up) || idx.ruff.has(up)) continue;
     if ([...idx.ids].some((id) => id.startsWith(up))) continue;
     // Dependency findings use advisory ids (PYSEC-..., GHSA-...) as rule ids: accept those forms
@@ -390,12 +415,16 @@ export interface SelectableRule {
   bandit?: string;
   ruff?: string;
   also?: readonly string[];
+  /** Rule set; omitted means `default`. */
+  set?: RuleSet;
 }
 
 /** How specifically a selector matches a rule: 0 = no match. */
 export function selectorScore(sel: string, rule: SelectableRule): number {
   const up = sel.toUpperCase();
   if (up === 'ALL') return 1;
+  if (up === 'DEFAULT') return rule.set === 'audit' ? 0 : 1;
+  if (up === 'BANDIT') return rule.bandit ? 1 : 0;
   if (up === rule.id.toUpperCase() || sel.toLowerCase() === rule.name.toLowerCase()) return 100;
   if (rule.also?.some((a) => a.toUpperCase() === up)) return 100;
   if (rule.bandit && up === rule.bandit.toUpperCase()) return 90;

@@ -8,8 +8,10 @@ import { banditConfig } from './config.js';
 
 export const STARTER_CONFIG = `[tool.pyward]
 # Rules to run and to skip: ids (PW101), names (subprocess-shell-true), id prefixes (PW1),
-# categories (injection), Bandit ids (B602). \`pyward rules\` lists them all.
-select = ["ALL"]
+# categories (injection), Bandit ids (B602). \`pyward rules\` lists them all. "DEFAULT" is the
+# recommended set; "ALL" adds the audit set (import markers, assert, try/except/pass, ...), and
+# preset = "bandit" adds every Bandit-parity rule.
+select = ["DEFAULT"]
 ignore = []
 # Paths to leave out (gitignore syntax); .gitignore is honoured as well.
 exclude = ["migrations/"]
@@ -26,6 +28,8 @@ confidence-threshold = "low"
 local-sources = "execution"
 # Treat os.environ / os.getenv as untrusted input too.
 env-sources = false
+# log.info("%s", user): report lazy logging arguments too (for handlers that write raw lines).
+lazy-log-args = false
 
 [tool.pyward.audit]
 # Where the project runs: dependencies whose environment marker excludes it are not audited.
@@ -60,7 +64,8 @@ export function starterConfigFor(dir: string, pyproject?: Record<string, unknown
   bandit = { ...bandit, banditTests: keep(bandit.banditTests), banditSkips: keep(bandit.banditSkips) };
   const note = `  # from ${bandit.source?.endsWith('.bandit') ? '.bandit' : '[tool.bandit]'}`;
   let text = STARTER_CONFIG;
-  if (bandit.banditTests?.length) text = text.replace('select = ["ALL"]', `select = ${tomlList(bandit.banditTests)}${note}`);
+  if (bandit.banditTests?.length) text = text.replace('select = ["DEFAULT"]', `select = ${tomlList(bandit.banditTests)}${note}`);
+  else text = text.replace('select = ["DEFAULT"]', `select = ["DEFAULT"]\npreset = "bandit"${note}`);
   if (bandit.banditSkips?.length) text = text.replace('ignore = []', `ignore = ${tomlList(bandit.banditSkips)}${note}`);
   if (bandit.exclude?.length) text = text.replace('exclude = ["migrations/"]', `exclude = ${tomlList(bandit.exclude)}${note}`);
   return text;

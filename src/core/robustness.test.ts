@@ -78,6 +78,18 @@ test('hostile corpus: bounded time, every file accounted for, valid JSON and SAR
   assertValidSarif(JSON.parse(s.out));
 });
 
+test('a constant doubled 40 times is analysed, not skipped as an internal error', () => {
+  const root = mkdtempSync(join(tmpdir(), 'pyward-double-'));
+  const lines = ['import os', 'v0 = "ab"', ...Array.from({ length: 40 }, (_, i) => `v${i + 1} = v${i} + v${i}`), 'eval(v40)', 'os.system(v40 + name)'];
+  writeFileSync(join(root, 'double.py'), lines.join('\n') + '\n');
+  const r = run(root, ['scan', '.', '--format', 'json', '--exit-zero', '--no-cache', '--no-deps', '--no-hygiene']);
+  assert.equal(r.code, 0, r.err);
+  const o = JSON.parse(r.out);
+  assert.deepEqual(o.skipped, []);
+  // The folded value is unknown past the cap: the calls are reported as non-constant.
+  assert.deepEqual(o.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`).sort(), ['PW103:44', 'PW113:43']);
+});
+
 test('a per-file time budget skips a runaway file as timeout without losing the rest', () => {
   const root = mkdtempSync(join(tmpdir(), 'pyward-budget-'));
   writeFileSync(join(root, 'slow.py'), 'x = ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n' + 'y = a' + '.b()'.repeat(20_000) + '\n');

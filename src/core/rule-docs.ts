@@ -1,12 +1,14 @@
 // Rule documentation rendered from metadata: the `rules` table, `explain` text, docs/rules/*.md.
-import type { RuleMeta } from './rule-meta.js';
+import { ruleSetOf, type RuleMeta } from './rule-meta.js';
 
 export function rulesTable(metas: RuleMeta[]): string {
-  const rows = metas.map((m) => [m.id, m.name, m.category, m.severity, m.confidence, m.cwe.map((c) => `CWE-${c}`).join(','), m.bandit ?? '']);
-  const head = ['ID', 'NAME', 'CATEGORY', 'SEVERITY', 'CONFIDENCE', 'CWE', 'BANDIT'];
+  const rows = metas.map((m) => [m.id, m.name, m.category, m.severity, m.confidence, m.cwe.map((c) => `CWE-${c}`).join(',') || '-', m.bandit ?? '', ruleSetOf(m)]);
+  // SET: `default` rules run unless configured otherwise; `audit` ones with ALL, the bandit preset or by name.
+  const head = ['ID', 'NAME', 'CATEGORY', 'SEVERITY', 'CONFIDENCE', 'CWE', 'BANDIT', 'SET'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [fmt(head), ...rows.map(fmt), '', `${metas.length} rules`, ''].join('\n');
+  const audit = metas.filter((m) => ruleSetOf(m) === 'audit').length;
+  return [fmt(head), ...rows.map(fmt), '', `${metas.length} rules (${metas.length - audit} default, ${audit} audit: run with --select ALL or --preset bandit)`, ''].join('\n');
 }
 
 function indent(s: string): string {
@@ -20,7 +22,7 @@ function indent(s: string): string {
 export function explainText(m: RuleMeta): string {
   const d = m.docs;
   const lines = [
-    `${m.id} ${m.name}  (${m.category}; severity ${m.severity}, confidence ${m.confidence}; ${m.cwe.map((c) => `CWE-${c}`).join(', ')}${m.bandit ? `; Bandit ${m.bandit}` : ''}${m.ruff ? `; Ruff ${m.ruff}` : ''})`,
+    `${m.id} ${m.name}  (${m.category}; severity ${m.severity}, confidence ${m.confidence}; ${m.cwe.map((c) => `CWE-${c}`).join(', ') || 'no CWE'}; ${ruleSetOf(m)} set${m.bandit ? `; Bandit ${m.bandit}` : ''}${m.ruff ? `; Ruff ${m.ruff}` : ''})`,
     '',
     `What: ${d.what}`,
     '',
@@ -53,6 +55,7 @@ export function ruleMarkdown(m: RuleMeta): string {
     `| category | severity | confidence | CWE | Bandit | Ruff |`,
     `| --- | --- | --- | --- | --- | --- |`,
     `| ${m.category} | ${m.severity} | ${m.confidence} | ${m.cwe.map((c) => `[CWE-${c}](https://cwe.mitre.org/data/definitions/${c}.html)`).join(', ')} | ${m.bandit ?? ''} | ${m.ruff ?? ''} |`,
+    ...(ruleSetOf(m) === 'audit' ? ['', 'This rule is in the **audit** set: it runs with `--select ALL`, `--preset bandit` or when selected by id or name.'] : []),
     '',
     '## What it finds',
     '',

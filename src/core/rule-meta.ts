@@ -17,6 +17,20 @@ export interface RuleDocs {
   references?: string[];
 }
 
+/**
+ * Which rule set a rule belongs to. `default`: the recommended set, run unless the configuration
+ * says otherwise; `audit`: Bandit-parity review markers (imports of modules, `assert`,
+ * `try/except/pass`, processes started without a shell, ...), run only with `ALL`, the `bandit`
+ * preset or an explicit selector.
+ */
+export type RuleSet = 'default' | 'audit';
+
+export const RULE_SETS: readonly RuleSet[] = ['default', 'audit'];
+
+export function ruleSetOf(m: { set?: RuleSet }): RuleSet {
+  return m.set ?? 'default';
+}
+
 export interface RuleMeta {
   /** Stable id, e.g. PW101. */
   id: string;
@@ -30,6 +44,14 @@ export interface RuleMeta {
   bandit?: string;
   /** Ruff rule code (S602) where one exists. */
   ruff?: string;
+  /**
+   * False when a finding is not about the data the flagged call receives (a partial executable
+   * path, a shell wildcard, an archive's members, an engine's autoescape setting): a taint verdict
+   * that the data reaching the call is clean does not change it. Omitted means true.
+   */
+  aboutData?: boolean;
+  /** Rule set (see RuleSet); omitted means `default`. */
+  set?: RuleSet;
   /** Short message template summary used in listings. */
   summary: string;
   docs: RuleDocs;

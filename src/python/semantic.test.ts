@@ -219,3 +219,18 @@ test('a rebinding `x = f(x)` does not refer to itself on its right-hand side', a
   const b = sem.bindingOf(inner)!;
   assert.equal(b.node.row, 1, 'the use inside join() sees the previous binding');
 });
+
+test('constant folding is capped: doubling a name 40 times is unknown, not a crash', async () => {
+  const lines = ['v0 = "ab"', ...Array.from({ length: 40 }, (_, i) => `v${i + 1} = v${i} + v${i}`)];
+  lines.push('l0 = ["a"]', ...Array.from({ length: 40 }, (_, i) => `l${i + 1} = l${i} + l${i}`));
+  lines.push('t0 = ("a", 1)', ...Array.from({ length: 40 }, (_, i) => `t${i + 1} = (t${i}, t${i})`), 'f = f"{t40}"', 'p = "%s" % (t40,)', 'j = "".join(l40)');
+  const { file, sem } = await setup(lines.join('\n') + '\n');
+  const value = new Map<string, unknown>();
+  for (const n of preorder(file.root)) if (n.type === 'assignment') value.set(n.get('left')!.text, sem.constValue(n.get('right')!));
+  // Up to the cap the value is known (2 * 2^14 = 32 KiB), past it unknown.
+  assert.equal((value.get('v14') as string).length, 32 * 1024);
+  assert.equal((value.get('v15') as string).length, 64 * 1024);
+  for (const k of ['v16', 'v40', 'l40', 't40', 'f', 'p', 'j']) assert.equal(value.get(k), undefined, k);
+  assert.equal((value.get('l10') as unknown[]).length, 1024);
+  assert.deepEqual(value.get('t1'), [['a', 1], ['a', 1]]);
+});

@@ -30,6 +30,33 @@ export interface CallArgs {
 
 const MAX_DEPTH = 50;
 
+/**
+ * Largest folded constant (characters of a string, or characters and elements of a container as
+ * printed): a bigger one is unknown. Doubling a name (`v1 = v0 + v0`, 40 times) would otherwise
+ * build strings past the engine's limit.
+ */
+export const MAX_CONST_SIZE = 64 * 1024;
+
+/** Printed size of containers, cached per value (a container shared N times is sized once). */
+const containerSizes = new WeakMap<object, number>();
+
+/** Size of a constant as printed, saturating just above MAX_CONST_SIZE. */
+export function constSize(v: ConstValue): number {
+  if (typeof v === 'string') return v.length;
+  if (v === null || typeof v !== 'object') return 5;
+  const known = containerSizes.get(v);
+  if (known !== undefined) return known;
+  let n = 2;
+  const parts = Array.isArray(v) ? v : Object.entries(v).flat();
+  for (const p of parts) {
+    n += constSize(p) + 2;
+    if (n > MAX_CONST_SIZE) break;
+  }
+  n = Math.min(n, MAX_CONST_SIZE + 1);
+  containerSizes.set(v, n);
+  return n;
+}
+
 export class Semantic {
   readonly scopes: ModuleScopes;
   private qnCache = new Map<PyNode, string | null>();
@@ -184,7 +211,8 @@ export class Semantic {
     if (this.constCache.has(node)) return this.constCache.get(node);
     // Mark in progress to stop cycles.
     this.constCache.set(node, undefined);
-    const v = depth > MAX_DEPTH ? undefined : this.computeConst(node, depth);
+    let v = depth > MAX_DEPTH ? undefined : this.computeConst(node, depth);
+    if (v !== undefined && constSize(v) > MAX_CONST_SIZE) v = undefined;
     this.constCache.set(node, v);
     return v;
   }

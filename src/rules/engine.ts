@@ -88,7 +88,7 @@ export function toFinding(rule: Rule, file: SourceFile, d: ReportDescriptor): Fi
     category: m.category,
     severity: d.severity ?? m.severity,
     confidence: d.confidence ?? m.confidence,
-    cwe: m.cwe,
+    cwe: findingCwe(m.cwe, d.cwe),
     path: file.path,
     line: d.node.row + 1,
     column: d.node.col + 1,
@@ -100,6 +100,12 @@ export function toFinding(rule: Rule, file: SourceFile, d: ReportDescriptor): Fi
     ...(d.secrets?.length ? { [DETECTED_SECRETS]: d.secrets } : {}),
     ...(m.bandit || m.ruff ? { related: { ...(m.bandit ? { bandit: m.bandit } : {}), ...(m.ruff ? { ruff: m.ruff } : {}) } } : {}),
   };
+}
+
+/** A finding's CWEs: the given subset of the rule's list (in the rule's order), else the rule's list. */
+export function findingCwe(rule: readonly number[], given: readonly number[] | undefined): number[] {
+  const own = given ? rule.filter((c) => given.includes(c)) : [];
+  return own.length ? own : [...rule];
 }
 
 export function withFingerprints(f: FindingInput[]): Finding[] {

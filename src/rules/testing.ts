@@ -9,7 +9,7 @@ import type { FindingInput } from '../core/finding.js';
 export interface InvalidCase {
   code: string;
   /** Expected findings in order: 1-based line and column, optional message substring. */
-  errors: { line: number; column?: number; message?: string | RegExp; severity?: string; confidence?: string }[];
+  errors: { line: number; column?: number; message?: string | RegExp; severity?: string; confidence?: string; cwe?: number[] }[];
   options?: Record<string, unknown>;
   name?: string;
   path?: string;
@@ -65,6 +65,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         else if (e.message) assert.match(f.message, e.message);
         if (e.severity) assert.equal(f.severity, e.severity);
         if (e.confidence) assert.equal(f.confidence, e.confidence);
+        if (e.cwe) assert.deepEqual(f.cwe, e.cwe);
       });
     });
   });

@@ -13,6 +13,12 @@ export interface ReportDescriptor {
   /** Overrides of the rule's default severity/confidence for this finding. */
   severity?: Severity;
   confidence?: Confidence;
+  /**
+   * The CWEs of what this finding is about, when it is only part of the rule's list (a cookie
+   * without SameSite alone is CWE-1275, not also 614 and 1004). CWEs outside the rule's list are
+   * dropped; none left means the rule's list.
+   */
+  cwe?: number[];
   /** A safe rewrite that removes the problem without changing behaviour (see `scan --fix`). */
   fix?: Fix;
   /** Secret values this finding is about (hardcoded-secret rules): masked in every output. */

@@ -15,7 +15,7 @@ export type { AnalysisSettings } from '../core/analyzer.js';
 import { foldSecretFindings } from './fold-secrets.js';
 import { collectDetectedSecrets, createMasker, maskFinding } from '../secrets/mask.js';
 import { secretHash } from '../secrets/redact.js';
-import { foldPatternFindings, takeTaintInfo, type TaintFileInfo } from '../taint/index.js';
+import { applyTaintVerdicts, foldPatternFindings, takeTaintInfo, takeTaintVerdicts, type TaintFileInfo } from '../taint/index.js';
 
 
 export interface FileResult {
@@ -74,6 +74,8 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     for (const a of fileAnalyzers) if (a.enabled(settings)) findings.push(...a.analyze(file, sem, settings));
     // A taint finding absorbs the pattern finding on the same line with an overlapping CWE.
     findings = foldPatternFindings(findings);
+    // A pattern finding at a sink taint proved clean is downgraded (one verdict per bug).
+    findings = applyTaintVerdicts(findings, takeTaintVerdicts(f.rel), aboutData);
     base.taint = takeTaintInfo(f.rel);
     comments = file.comments.map((c) => ({ line: c.row + 1, text: c.text }));
   } else {
@@ -111,6 +113,9 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     unused: s.unused.map((u) => ({ path: f.rel, ...u })),
   };
 }
+
+const DATA_BLIND = new Set(ALL_RULES.filter((r) => r.meta.aboutData === false).map((r) => r.meta.id));
+const aboutData = (ruleId: string) => !DATA_BLIND.has(ruleId);
 
 function countLines(text: string): number {
   if (!text) return 0;

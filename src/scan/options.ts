@@ -2,13 +2,15 @@
 // them and the configuration (ResolvedSettings), shared by the scan and its project-level phases.
 import type ignore from 'ignore';
 import type { Confidence, Severity } from '../core/finding.js';
-import type { Config } from '../core/config.js';
+import type { Config, Preset } from '../core/config.js';
 
 export interface ScanOptions {
   paths: string[];
   cwd: string;
   configFile?: string;
   select?: string[];
+  /** A named selection added to the selection (overrides the configuration's `preset`). */
+  preset?: Preset;
   ignore?: string[];
   /** Advisory ids (or aliases) whose advisories are not reported (with `ignore-vulns` of the configuration). */
   ignoreVulns?: string[];

@@ -21,7 +21,7 @@ export function selectableOf(metas: readonly RuleMeta[]): (f: FindingInput) => S
     if (m && m.id !== f.ruleId) also.push(m.id);
     const aliases = f.properties?.aliases;
     if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') also.push(a);
-    return { id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit ?? m?.bandit, ruff: f.related?.ruff ?? m?.ruff, ...(also.length ? { also } : {}) };
+    return { id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit ?? m?.bandit, ruff: f.related?.ruff ?? m?.ruff, ...(m?.set ? { set: m.set } : {}), ...(also.length ? { also } : {}) };
   };
 }
 

@@ -1,7 +1,7 @@
 // The generated documentation tree docs/rules/: one Markdown page per rule plus an index.
 import { allRuleMeta } from './scan.js';
 import { ruleMarkdown } from '../core/rule-docs.js';
-import type { RuleMeta } from '../core/rule-meta.js';
+import { ruleSetOf, type RuleMeta } from '../core/rule-meta.js';
 
 /** Code, taint, secret and hygiene rules get a page; dependency advisories link to OSV instead. */
 export function documentedRules(): RuleMeta[] {
@@ -13,7 +13,7 @@ export function ruleDocFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const metas = documentedRules();
   for (const m of metas) files.set(`${m.name}.md`, ruleMarkdown(m));
-  const rows = metas.map((m) => `| [${m.id}](${m.name}.md) | ${m.name} | ${m.category} | ${m.severity} | ${m.cwe.map((c) => `CWE-${c}`).join(', ')} | ${m.bandit ?? ''} |`);
+  const rows = metas.map((m) => `| [${m.id}](${m.name}.md) | ${m.name} | ${m.category} | ${m.severity} | ${m.cwe.map((c) => `CWE-${c}`).join(', ')} | ${m.bandit ?? ''} | ${ruleSetOf(m)} |`);
   files.set(
     'README.md',
     [
@@ -21,10 +21,10 @@ export function ruleDocFiles(): Map<string, string> {
       '',
       '<!-- Generated from the rule metadata by `npm run docs`. Do not edit. -->',
       '',
-      `${metas.length} rules. \`pyward explain ID\` prints the same text in a terminal.`,
+      `${metas.length} rules. \`pyward explain ID\` prints the same text in a terminal. Rules of the \`audit\` set run only with \`--select ALL\`, \`--preset bandit\` or when selected by id or name.`,
       '',
-      '| id | name | category | severity | CWE | Bandit |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| id | name | category | severity | CWE | Bandit | set |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
       '',
     ].join('\n'),

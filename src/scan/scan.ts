@@ -6,7 +6,7 @@ import { basename, dirname, resolve } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, reanalyzer, type AnalysisSettings, type FileResult } from './analyze.js';
-import { isRuleEnabled, loadConfig, validateSelectors, type Config } from '../core/config.js';
+import { isRuleEnabled, loadConfig, presetSelectors, PRESETS, validateSelectors, type Config, type Preset } from '../core/config.js';
 import { DEFAULT_MAX_FILE_SIZE, describeFileKind, discover, type DiscoveredFile } from '../core/discovery.js';
 import { UsageError } from '../core/errors.js';
 import {
@@ -72,7 +72,11 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
   };
   const banditSelect = fromBandit(config.banditTests, 'tests');
   const banditIgnore = fromBandit(config.banditSkips, 'skips') ?? [];
-  const select = opts.select ?? config.select ?? (banditSelect?.length ? banditSelect : ['ALL']);
+  if (opts.preset !== undefined && !PRESETS.includes(opts.preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}${didYouMean(opts.preset, PRESETS)}`);
+  // The selection: --select, else the configuration's `select`, else Bandit's `tests`, else the
+  // default set; a preset (--preset, else the configuration's) adds its set to it.
+  const preset = opts.preset ?? config.preset;
+  const select = [...(opts.select ?? config.select ?? (banditSelect?.length ? banditSelect : ['DEFAULT'])), ...(preset ? presetSelectors(preset) : [])];
   const ignoreList = [...(config.ignore ?? []), ...banditIgnore, ...(opts.ignore ?? [])];
   if (opts.extendSelect) select.push(...opts.extendSelect);
   validateSelectors(select, metas, opts.select ? '--select' : where);

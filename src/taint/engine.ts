@@ -8,7 +8,9 @@ import { lineText, type PyNode, type SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import { isTruthy } from '../python/semantic.js';
 import { RULE_BY_KIND } from './rules.js';
-import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
+import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
+import { templateCall } from './templates.js';
+import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS, VALIDATING_TYPES } from './specs/sanitizers.js';
 import { SESSION_OBJECTS, SINKS, type ArgSel, type SinkSpec } from './specs/sinks.js';
 import {
   ENV_SOURCE_ATTRS,
@@ -49,6 +51,8 @@ export interface EngineOptions {
   /** What local input (sys.argv, argparse, input(), stdin) taints; see LOCAL_SOURCE_LABELS. */
   localSources?: LocalSourceMode;
   external?: ExternalResolver;
+  /** Logging's lazy `%s` arguments are log-injection sinks too (handlers writing raw lines). */
+  lazyLogArgs?: boolean;
 }
 
 interface Ctx {
@@ -60,6 +64,8 @@ interface Ctx {
   loops: { breaks: Env[]; conts: Env[] }[];
   flaskView: boolean;
   closure: Env | null;
+  /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
+  validated?: Set<string>;
 }
 
 const calleeSinks = new Map<string, SinkSpec[]>();
@@ -78,6 +84,8 @@ const SAFE_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.r
 
 export class TaintEngine {
   private findings = new Map<string, FindingInput>();
+  /** What the data reaching each sink call was proved to be (see verdict.ts). */
+  private verdicts: SinkVerdicts = new Map();
   private summaries = new Map<PyNode, Summary | null>();
   private inProgress = new Set<PyNode>();
   private callDepth = 0;
@@ -102,7 +110,7 @@ export class TaintEngine {
     this.isAiohttp = sem.imports('aiohttp');
   }
 
-  run(): { findings: FindingInput[]; info: TaintFileInfo } {
+  run(): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {
     const ctx = this.newCtx(null);
     this.execBlock(this.file.root, this.moduleEnv, ctx, 0);
     // Every function (nested ones included) is analysed once for its own findings and summary.
@@ -117,7 +125,7 @@ export class TaintEngine {
       }
     }
     for (const d of defs) this.summaryOf(d);
-    return { findings: [...this.findings.values()], info: this.exportInfo() };
+    return { findings: [...this.findings.values()], info: this.exportInfo(), verdicts: this.verdicts };
   }
 
   // ---------------------------------------------------------------- exports (cross-module phase)
@@ -621,6 +629,14 @@ export class TaintEngine {
             if (refs.length) return { t: refs, f: [] };
           }
         }
+        if (qn === 'isinstance') {
+          // Only a type without text (int, UUID, ...) validates; isinstance(x, str) does not.
+          const t = this.sem.arg(cond, 1);
+          const types = t?.type === 'tuple' || t?.type === 'parenthesized_expression' ? t.namedChildren : t ? [t] : [];
+          const a0 = refName(this.sem.arg(cond, 0));
+          if (a0 && types.length && types.every((x) => VALIDATING_TYPES.has(this.sem.qualifiedName(x) ?? x.text))) return { t: [{ name: a0, m: ALL }], f: [] };
+          return none;
+        }
         const g = GUARD_CALLS[qn] ?? (qn.endsWith('url_has_allowed_host_and_scheme') || qn.endsWith('is_safe_url') ? bit('redirect') : undefined);
         if (g !== undefined) {
           const a0 = refName(this.sem.arg(cond, qn === 're.fullmatch' ? 1 : 0, qn.includes('url') ? 'url' : undefined));
@@ -1045,7 +1061,7 @@ export class TaintEngine {
     const recv = recvNode ? this.ev(recvNode, env, ctx, d) : null;
 
     // Sinks.
-    this.checkSinks(node, qn, method, recv, pos, kw, a.positional, ctx);
+    this.checkSinks(node, qn, method, recv, pos, kw, a.positional, ctx, env);
 
     // Sources.
     if (qn) {
@@ -1092,6 +1108,8 @@ export class TaintEngine {
     if (method && CLEAN_METHODS.has(method)) return CLEAN;
     if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
     const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
+    const rendered = templateCall(this.sem, node, qn, method, recv, argsAv);
+    if (rendered) return rendered;
     if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
     if (qn && PATH_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
     if (qn && HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
@@ -1147,21 +1165,24 @@ export class TaintEngine {
     return argsAv;
   }
 
-  private checkSinks(node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx): void {
+  private checkSinks(node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx, env: Env): void {
     let specs: SinkSpec[] | undefined = qn ? calleeSinks.get(qn) : undefined;
     if (!specs && method) specs = methodSinks.get(method);
     if (!specs) return;
-    // Nothing tainted at this call: no sink can fire.
-    if ((!recv || isClean(recv)) && pos.every(isClean) && [...kw.values()].every(isClean)) return;
+    // Nothing tainted at this call: no sink can fire (the verdicts are still recorded).
+    const untainted = (!recv || isClean(recv)) && pos.every(isClean) && [...kw.values()].every(isClean);
+    const judged = new Set<SinkKind>();
+    const judge = (kind: SinkKind) => {
+      if (judged.has(kind)) return;
+      judged.add(kind);
+      recordVerdict(this.verdicts, node, kind, argumentsClean(this.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated));
+    };
     const what = `${this.short(node.get('function') ?? node)}()`;
     for (const s of specs) {
       if (s.methods && qn && calleeSinks.has(qn)) continue;
       if (s.requireImport && !s.requireImport.some((m) => this.sem.imports(m))) continue;
+      if (s.skipImport?.some((m) => this.sem.imports(m))) continue;
       if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
-      if (s.special === 'subprocess') {
-        this.subprocessSink(node, pos[0] ?? kw.get('args'), posNodes[0], ctx, what);
-        continue;
-      }
       if (s.special === 'yaml') {
         const loader = this.sem.arg(node, 1, 'Loader');
         if (loader && /Safe|Base/.test(this.sem.qualifiedName(loader) ?? loader.text)) continue;
@@ -1176,7 +1197,14 @@ export class TaintEngine {
         const p = kw.get('parser') ?? pos[1];
         if (p?.tag === 'safe-xml-parser') continue;
       }
-      for (const sel of s.args) {
+      // This call is a sink of the kind: record what its data is, then report tainted flows.
+      judge(s.kind);
+      if (untainted) continue;
+      if (s.special === 'subprocess') {
+        this.subprocessSink(node, pos[0] ?? kw.get('args'), posNodes[0], ctx, what);
+        continue;
+      }
+      for (const sel of s.lazyArgs && this.opts.lazyLogArgs ? [...s.args, ...s.lazyArgs] : s.args) {
         const av = this.selectArg(sel, recv, pos, kw);
         // make_response(redirect(url)) wraps a response object: not a body.
         if (s.kind === 'xss' && av?.tag === 'response') continue;
@@ -1482,7 +1510,8 @@ export class TaintEngine {
       else if (p.name === 'request' && this.isAiohttp) av = { ...av, tag: 'aiohttp.request' };
       else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === 'request'))) {
         const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
-        if (!clean) av = { flows: unionFlows(this.source(p.node, route.label ? `${route.label} parameter '${p.name}'` : `Django URL parameter '${p.name}'`).flows, av.flows) };
+        if (clean) (ctx.validated ??= new Set()).add(p.name);
+        else av = { flows: unionFlows(this.source(p.node, route.label ? `${route.label} parameter '${p.name}'` : `Django URL parameter '${p.name}'`).flows, av.flows) };
       }
       env.set(p.name, av);
     });

@@ -12,10 +12,14 @@ import { didYouMean } from '../core/config.js';
 
 export { TAINT_RULES } from './rules.js';
 export type { TaintFileInfo } from './types.js';
+export { applyTaintVerdicts, type SinkVerdicts } from './verdict.js';
+import type { SinkVerdicts } from './verdict.js';
 
 export interface TaintSettings {
   envSources: boolean;
   localSources?: LocalSourceMode;
+  /** `lazy-log-args`: logging's `%s` arguments are sinks too (default off). */
+  lazyLogArgs?: boolean;
   /** Summaries of other modules of the project (set by the cross-module phase). */
   external?: ExternalTable;
 }
@@ -25,12 +29,13 @@ export function taintSettings(s: AnalysisSettings): TaintSettings {
   const local = raw['local-sources'] ?? raw.localSources;
   return {
     envSources: raw['env-sources'] === true || raw.envSources === true,
+    lazyLogArgs: raw['lazy-log-args'] === true,
     localSources: LOCAL_SOURCE_MODES.includes(local as LocalSourceMode) ? (local as LocalSourceMode) : 'execution',
     external: s.extra?.taintExternal as ExternalTable | undefined,
   };
 }
 
-const TAINT_KEYS: Record<string, string> = { 'env-sources': 'true or false', 'local-sources': LOCAL_SOURCE_MODES.map((m) => `"${m}"`).join(', ') };
+const TAINT_KEYS: Record<string, string> = { 'env-sources': 'true or false', 'lazy-log-args': 'true or false', 'local-sources': LOCAL_SOURCE_MODES.map((m) => `"${m}"`).join(', ') };
 
 /** Problems in a `[tool.pyward.taint]` table: unknown keys and values of the wrong kind (scan.ts makes them usage errors). */
 export function taintConfigErrors(raw: Record<string, unknown>): string[] {
@@ -40,7 +45,7 @@ export function taintConfigErrors(raw: Record<string, unknown>): string[] {
       out.push(`unknown key '${k}' in [tool.pyward.taint]${didYouMean(k, Object.keys(TAINT_KEYS))}`);
       continue;
     }
-    const ok = k === 'env-sources' ? typeof v === 'boolean' : LOCAL_SOURCE_MODES.includes(v as LocalSourceMode);
+    const ok = k === 'env-sources' || k === 'lazy-log-args' ? typeof v === 'boolean' : LOCAL_SOURCE_MODES.includes(v as LocalSourceMode);
     if (!ok) out.push(`[tool.pyward.taint] ${k} must be ${TAINT_KEYS[k]} (got ${JSON.stringify(v)})`);
   }
   return out;
@@ -49,9 +54,12 @@ export function taintConfigErrors(raw: Record<string, unknown>): string[] {
 /** Per-file exports of the last analysed file, keyed by path (taken by analyze.ts). */
 const lastInfo = new Map<string, TaintFileInfo>();
 
-export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo } {
+/** Sink verdicts of the last analysed file, keyed by path (taken by analyze.ts). */
+const lastVerdicts = new Map<string, SinkVerdicts>();
+
+export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {
   const external = settings.external ? makeResolver(settings.external, file.path) : undefined;
-  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, localSources: settings.localSources, external });
+  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, localSources: settings.localSources, lazyLogArgs: settings.lazyLogArgs, external });
   return engine.run();
 }
 
@@ -61,9 +69,17 @@ export const taintAnalyzer: FileAnalyzer = {
   analyze(file, sem, s) {
     const r = analyzeTaint(file, sem, taintSettings(s));
     if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length)) lastInfo.set(file.path, r.info);
+    if (r.verdicts.size) lastVerdicts.set(file.path, r.verdicts);
     return r.findings;
   },
 };
+
+/** The sink verdicts of a file analysed by `taintAnalyzer` (removed once taken). */
+export function takeTaintVerdicts(path: string): SinkVerdicts | undefined {
+  const v = lastVerdicts.get(path);
+  lastVerdicts.delete(path);
+  return v;
+}
 
 /** The cross-module exports of a file analysed by `taintAnalyzer` (removed once taken). */
 export function takeTaintInfo(path: string): TaintFileInfo | undefined {

@@ -61,7 +61,7 @@ const DEFS: Def[] = [
   },
   {
     kind: 'xss', id: 'PWT006', name: 'taint-xss', severity: 'high', confidence: 'medium', cwe: [79], sinkLabel: 'an HTML response',
-    what: 'User-controlled data is written into an HTML response without escaping (make_response, Response/HttpResponse bodies, a string returned from a Flask view, render_template_string, Markup, mark_safe).',
+    what: 'User-controlled data is written into an HTML response without escaping (make_response, Response/HttpResponse bodies, a string returned from a Flask view, render_template_string, Markup, mark_safe). Text rendered through an autoescaping engine (Django templates and `render_to_string`, a Jinja2 `Environment` with `autoescape=True` or `select_autoescape(...)`, Starlette\'s `Jinja2Templates`) is escaped and not reported.',
     why: 'The attacker injects script that runs in other users\' browsers (session theft, actions on their behalf).',
     bad: 'name = request.args["name"]\nreturn "<h1>Hello " + name + "</h1>"',
     good: 'name = request.args["name"]\nreturn "<h1>Hello " + html.escape(name) + "</h1>"',
@@ -117,7 +117,7 @@ const DEFS: Def[] = [
   },
   {
     kind: 'header', id: 'PWT013', name: 'taint-header-injection', severity: 'medium', confidence: 'medium', cwe: [113], sinkLabel: 'an HTTP header or cookie',
-    what: 'User-controlled data is written into a response header or cookie.',
+    what: 'User-controlled data is written into a response header (`headers[...] =`, `response[...] =`, `add_header`) or a Werkzeug/Flask cookie (Django\'s and Starlette\'s `set_cookie` quote the value and are not reported).',
     why: 'CR/LF characters split the response (cache poisoning, injected headers or bodies); attacker-chosen cookies fix sessions.',
     bad: 'resp.headers["X-Name"] = request.args["name"]',
     good: 'resp.headers["X-Name"] = quote(request.args["name"])',
@@ -125,10 +125,10 @@ const DEFS: Def[] = [
   },
   {
     kind: 'log', id: 'PWT014', name: 'taint-log-injection', severity: 'low', confidence: 'medium', cwe: [117], sinkLabel: 'a log message',
-    what: 'User-controlled data is written to a log without neutralizing line breaks.',
+    what: 'User-controlled data is written into a log message without neutralizing line breaks. Lazy `%s` arguments (`log.info("%s", user)`) are reported only with `[tool.pyward.taint] lazy-log-args = true` (for handlers that write raw lines; formatters that escape or structure records are not affected).',
     why: 'Attackers forge log entries or break log parsers to hide their activity.',
-    bad: 'logger.info("login failed for %s", request.form["user"])',
-    good: 'logger.info("login failed for %s", request.form["user"].replace("\\n", "").replace("\\r", ""))',
+    bad: 'logger.info("login failed for " + request.form["user"])',
+    good: 'logger.info("login failed for " + request.form["user"].replace("\\n", "").replace("\\r", ""))',
     fix: 'Remove or escape CR/LF (replace, repr) before logging input, or use a structured (JSON) log formatter.',
   },
   {

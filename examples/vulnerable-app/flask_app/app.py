@@ -254,7 +254,7 @@ def set_language():
     session["lang"] = request.args["lang"]
     resp = make_response(redirect("/"))
     resp.headers["Content-Language"] = request.args["lang"]
-    log.info("language changed to %s", request.args["lang"])
+    log.info("language changed to " + request.args["lang"])
     return resp
 
 

@@ -4,18 +4,19 @@ import { allRuleMeta } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/config.js';
 import { explainText, rulesTable } from '../../core/rule-docs.js';
+import { ruleSetOf } from '../../core/rule-meta.js';
 import type { ExitState } from './exit-state.js';
 
 export function registerRules(program: Command, _exit: ExitState): void {
   program
     .command('rules')
-    .description('list every rule: id, name, category, severity, confidence, CWE')
+    .description('list every rule: id, name, category, severity, confidence, CWE, Bandit id, rule set')
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .option('--json', 'same as --format json')
     .action((o: { json?: boolean; format: string }) => {
       if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`unknown format '${o.format}' for rules (text or json)${didYouMean(o.format, ['text', 'json'])}`);
       const metas = allRuleMeta();
-      if (o.json || o.format === 'json') process.stdout.write(JSON.stringify(metas, null, 2) + '\n');
+      if (o.json || o.format === 'json') process.stdout.write(JSON.stringify(metas.map((m) => ({ ...m, set: ruleSetOf(m) })), null, 2) + '\n');
       else process.stdout.write(rulesTable(metas));
     });
   program

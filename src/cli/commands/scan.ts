@@ -10,6 +10,7 @@ import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '..
 
 export interface ScanCliOptions extends SharedCliOptions {
   ignoreVuln?: string[];
+  preset?: string;
   jobs?: string;
   secrets: boolean;
   taint: boolean;
@@ -27,6 +28,7 @@ export interface ScanCliOptions extends SharedCliOptions {
 /** The shared output/filter options and the scan's own (`omit`: shared ones a command leaves out). */
 export function addScanOptions(cmd: Command, opts: { omit?: SharedOptionKey[] } = {}): Command {
   return addIgnoreVulnOption(addSharedOptions(cmd, opts))
+    .option('--preset <name>', 'add a named rule set to the selection: default (the recommended set), bandit (that plus every Bandit-parity rule)')
     .option('-j, --jobs <n>', 'worker threads (default: number of CPUs)')
     .option('--no-secrets', 'skip secret detection')
     .option('--no-taint', 'skip taint tracking')
@@ -65,6 +67,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     paths,
     cwd: process.cwd(),
     ...sharedScanSettings(o),
+    preset: o.preset as ScanOptions['preset'],
     ignoreVulns: o.ignoreVuln,
     jobs,
     progress,

@@ -9,6 +9,8 @@ export interface CallCheckResult {
   message: string;
   severity?: Severity;
   confidence?: Confidence;
+  /** The part of the rule's CWE list this finding is about (see ReportDescriptor.cwe). */
+  cwe?: number[];
   /** Node to report instead of the call. */
   node?: PyNode;
   fix?: Fix;
@@ -54,7 +56,7 @@ export function defineCallRule(spec: CallRuleSpec): Rule {
           if (!qn || !names.has(qn)) return;
           if (spec.check) {
             const r = spec.check(node, qn, ctx);
-            if (r) ctx.report({ node: r.node ?? node, message: r.message, severity: r.severity, confidence: r.confidence, fix: r.fix });
+            if (r) ctx.report({ node: r.node ?? node, message: r.message, severity: r.severity, confidence: r.confidence, cwe: r.cwe, fix: r.fix });
           } else {
             ctx.report({ node, message: spec.message ? spec.message(qn) : `${spec.meta.summary} (${qn})` });
           }

@@ -40,7 +40,7 @@ export function isConfirmationName(name: string): boolean {
 }
 
 /** Methods that keep a password a password (`password.encode()`, `pw.strip()`). */
-const TRANSPARENT_METHODS = new Set(['encode', 'decode', 'strip', 'rstrip', 'lstrip', 'lower', 'upper']);
+export const TRANSPARENT_METHODS = new Set(['encode', 'decode', 'strip', 'rstrip', 'lstrip', 'lower', 'upper']);
 /** Accessor attributes of form fields: `form.password.data`. */
 const FIELD_VALUE_ATTRS = new Set(['data', 'value', 'cleaned_data']);
 

@@ -22,7 +22,7 @@ ruleTester(fastHashForPassword, {
   invalid: [
     {
       code: 'import hashlib\n\ndef register(user, password):\n    user.pw_hash = hashlib.sha256(password.encode()).hexdigest()\n',
-      errors: [{ line: 4, column: 20, message: '"password" is hashed with sha256', severity: 'high', confidence: 'medium' }],
+      errors: [{ line: 4, column: 20, message: '"password" is hashed with sha256', severity: 'high', confidence: 'medium', cwe: [916, 759] }],
     },
     {
       name: 'salted concatenation and request form field',
@@ -32,7 +32,7 @@ ruleTester(fastHashForPassword, {
         def login():
             h = hashlib.sha512((SALT + request.form["passwd"]).encode("utf-8")).hexdigest()
       `),
-      errors: [{ line: 4, column: 9, message: '"passwd"' }],
+      errors: [{ line: 4, column: 9, message: '"passwd"', cwe: [916] }], // salted: not CWE-759
     },
     {
       name: 'through update on a hash object',
@@ -43,12 +43,12 @@ ruleTester(fastHashForPassword, {
             h.update(f"{user.salt}{user.password}".encode())
             return h.hexdigest()
       `),
-      errors: [{ line: 4, column: 5, message: '"password" is hashed with md5' }],
+      errors: [{ line: 4, column: 5, message: '"password" is hashed with md5', cwe: [916] }],
     },
     {
       name: 'hashlib.new with data and dict get',
       code: 'import hashlib\nhashlib.new("sha1", data.get("password").encode())\n',
-      errors: [{ line: 2, column: 1, message: 'sha1' }],
+      errors: [{ line: 2, column: 1, message: 'sha1', cwe: [916, 759] }],
     },
     {
       name: 'inside a password function, low confidence',
@@ -57,7 +57,7 @@ ruleTester(fastHashForPassword, {
         def hash_password(raw, salt):
             return hashlib.sha256(salt + raw).hexdigest()
       `),
-      errors: [{ line: 3, column: 12, confidence: 'low', message: 'hash_password()' }],
+      errors: [{ line: 3, column: 12, confidence: 'low', message: 'hash_password()', cwe: [916] }],
     },
     {
       name: 'cryptography Hash object update',

@@ -1,7 +1,23 @@
 import type { PyNode } from '../../python/ast.js';
 import { defineRule } from '../types.js';
 import { enclosingFunction, methodCall, nameWords, originName } from '../_shared/flow.js';
-import { passwordInData } from './_password.js';
+import { passwordInData, TRANSPARENT_METHODS } from './_password.js';
+import type { Semantic } from '../../python/semantic.js';
+
+/** The data is the password and nothing else (`password.encode()`): hashed without a salt (CWE-759). */
+function barePassword(sem: Semantic, data: PyNode | undefined): boolean {
+  let n = data;
+  for (let i = 0; n && i < 8; i++) {
+    if (n.type === 'parenthesized_expression') n = n.namedChildren[0];
+    else if (n.type === 'call') {
+      const fn = n.get('function');
+      if (fn?.type === 'attribute' && TRANSPARENT_METHODS.has(fn.get('attribute')?.text ?? '')) n = fn.get('object');
+      else if (fn?.type === 'identifier' && ['str', 'bytes', 'bytearray'].includes(sem.qualifiedName(fn) ?? '')) n = sem.args(n).positional[0];
+      else return fn?.type === 'attribute' && fn.get('attribute')?.text === 'get'; // data.get("password")
+    } else return n.type === 'identifier' || n.type === 'attribute' || n.type === 'subscript';
+  }
+  return false;
+}
 
 /** Fast general-purpose digests (constructor qualified name → data argument index). */
 const FAST_HASHES = new Map<string, number>();
@@ -43,14 +59,17 @@ export const fastHashForPassword = defineRule({
   requiresImport: ['hashlib', 'Crypto', 'Cryptodome', 'cryptography'],
   create(ctx) {
     const { sem } = ctx;
-    const report = (call: PyNode, qn: string, data: PyNode | undefined) => {
+    // `viaUpdate`: one `.update()` of several may add the salt, so no claim about salting is made.
+    const report = (call: PyNode, qn: string, data: PyNode | undefined, viaUpdate = false) => {
       const algo = qn === 'hashlib.new' ? (sem.constString(sem.arg(call, 0, 'name')) ?? 'a fast digest') : qn.split('.').filter((p) => p !== 'new').pop()!;
       const fn = enclosingFunction(call);
       const fname = fn?.get('name')?.text;
       if (fname && nameWords(fname).some((w) => NOT_STORAGE_WORDS.has(w))) return;
       const pw = passwordInData(sem, data);
       if (pw) {
-        ctx.report({ node: call, message: `"${pw}" is hashed with ${algo}, a fast digest that is cheap to brute-force; use argon2, bcrypt, scrypt or PBKDF2 for passwords` });
+        // Always too little work (CWE-916); unsalted as well (CWE-759) when the password is all the data.
+        const cwe = !viaUpdate && barePassword(sem, data) ? [916, 759] : [916];
+        ctx.report({ node: call, cwe, message: `"${pw}" is hashed with ${algo}, a fast digest that is cheap to brute-force; use argon2, bcrypt, scrypt or PBKDF2 for passwords` });
         return;
       }
       if (!data || sem.constValue(data) !== undefined) return;
@@ -58,6 +77,7 @@ export const fastHashForPassword = defineRule({
         ctx.report({
           node: call,
           confidence: 'low',
+          cwe: [916],
           message: `${fname}() hashes with ${algo}, a fast digest that is cheap to brute-force; use argon2, bcrypt, scrypt or PBKDF2 for passwords`,
         });
       }
@@ -75,7 +95,7 @@ export const fastHashForPassword = defineRule({
         if (m?.method !== 'update') return;
         const origin = originName(sem, m.receiver);
         if (!origin || !HASH_OBJECTS.has(origin)) return;
-        report(call, origin === 'cryptography.hazmat.primitives.hashes.Hash' ? 'hashes.Hash' : origin, sem.arg(call, 0));
+        report(call, origin === 'cryptography.hazmat.primitives.hashes.Hash' ? 'hashes.Hash' : origin, sem.arg(call, 0), true);
       },
     };
   },

@@ -7,7 +7,7 @@ export const pycryptoImport = defineImportRule({
     category: 'crypto',
     severity: 'high',
     confidence: 'high',
-    cwe: [327, 1104],
+    cwe: [1104], // an unmaintained library; weak algorithms are reported where they are used
     bandit: 'B413',
     ruff: 'S413',
     summary: 'Import from the `Crypto` package (PyCrypto is unmaintained)',

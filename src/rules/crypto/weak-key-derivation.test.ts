@@ -21,12 +21,12 @@ ruleTester(weakKeyDerivation, {
   invalid: [
     {
       code: 'import hashlib\nhashlib.pbkdf2_hmac("sha256", pw, salt, 1000)\n',
-      errors: [{ line: 2, column: 1, message: '1000 iterations', severity: 'medium' }],
+      errors: [{ line: 2, column: 1, message: '1000 iterations', severity: 'medium', cwe: [916] }],
     },
     {
       name: 'weak PRF, constant salt and low iterations together',
       code: 'import hashlib\nk = hashlib.pbkdf2_hmac("sha1", pw, b"salt" * 2, 10000)\n',
-      errors: [{ line: 2, column: 5, message: '10000 iterations (use at least 100000), the weak SHA1 PRF, a constant salt' }],
+      errors: [{ line: 2, column: 5, message: '10000 iterations (use at least 100000), the weak SHA1 PRF, a constant salt', cwe: [916, 760] }],
     },
     {
       name: 'cryptography with SHA1 and constant salt via a name',
@@ -43,6 +43,6 @@ ruleTester(weakKeyDerivation, {
       code: 'from Crypto.Protocol.KDF import PBKDF2\nkey = PBKDF2(pw, salt, 32)\n',
       errors: [{ line: 2, column: 7, message: '1000 iterations (the default)' }],
     },
-    { name: 'scrypt constant salt', code: 'import hashlib\nhashlib.scrypt(pw, salt=b"pepper", n=16384, r=8, p=1)\n', errors: [{ line: 2, column: 1, message: 'constant salt' }] },
+    { name: 'scrypt constant salt', code: 'import hashlib\nhashlib.scrypt(pw, salt=b"pepper", n=16384, r=8, p=1)\n', errors: [{ line: 2, column: 1, message: 'constant salt', cwe: [760] }] },
   ],
 });

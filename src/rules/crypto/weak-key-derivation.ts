@@ -56,19 +56,29 @@ export const weakKeyDerivation = defineCallRule({
     const spec = KDFS[qn];
     const { sem } = ctx;
     const problems: string[] = [];
+    const cwe: number[] = []; // 916: too little work; 760: a predictable salt
     if (spec.iterations) {
       const it = sem.arg(call, spec.iterations[0], spec.iterations[1]);
       const n = it ? sem.constValue(it) : spec.defaultIterations;
-      if (typeof n === 'number' && n < MIN_ITERATIONS) problems.push(`${n} iterations${it ? '' : ' (the default)'} (use at least ${MIN_ITERATIONS})`);
+      if (typeof n === 'number' && n < MIN_ITERATIONS) {
+        problems.push(`${n} iterations${it ? '' : ' (the default)'} (use at least ${MIN_ITERATIONS})`);
+        cwe.push(916);
+      }
     }
     if (spec.prf) {
       const prf = prfName(sem.arg(call, spec.prf[0], spec.prf[1]), ctx);
-      if (prf && WEAK_PRF.has(prf)) problems.push(`the weak ${prf.toUpperCase()} PRF`);
+      if (prf && WEAK_PRF.has(prf)) {
+        problems.push(`the weak ${prf.toUpperCase()} PRF`);
+        cwe.push(916);
+      }
     }
     const salt = sem.arg(call, spec.salt[0], spec.salt[1]);
     const saltValue = constValueX(sem, salt);
-    if (typeof saltValue === 'string') problems.push('a constant salt');
+    if (typeof saltValue === 'string') {
+      problems.push('a constant salt');
+      cwe.push(760); // a predictable salt
+    }
     if (!problems.length) return null;
-    return { message: `${qn.split('.').pop()}() is called with ${problems.join(', ')}: the derived hash is cheap to brute-force` };
+    return { cwe, message: `${qn.split('.').pop()}() is called with ${problems.join(', ')}: the derived hash is cheap to brute-force` };
   },
 });

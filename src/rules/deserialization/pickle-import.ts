@@ -8,7 +8,8 @@ export const pickleImport = defineImportRule({
     category: 'deserialization',
     severity: 'low',
     confidence: 'high',
-    cwe: [502],
+    cwe: [], // an import enables unsafe deserialization (PW201 reports the calls)
+    set: 'audit',
     bandit: 'B403',
     ruff: 'S403',
     summary: 'import of a pickle-based serialization module',

@@ -15,6 +15,7 @@ export const tarfileUnsafeExtraction = defineRule({
     severity: 'high',
     confidence: 'high',
     cwe: [22],
+    aboutData: false,
     bandit: 'B202',
     ruff: 'S202',
     summary: 'tarfile extraction without a safe filter (path traversal, "tar slip")',

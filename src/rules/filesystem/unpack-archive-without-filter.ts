@@ -8,6 +8,7 @@ export const unpackArchiveWithoutFilter = defineCallRule({
     severity: 'low',
     confidence: 'medium',
     cwe: [22],
+    aboutData: false,
     summary: 'shutil.unpack_archive() without filter= (tar path traversal)',
     docs: {
       what: '`shutil.unpack_archive()` called without `filter=`, unless the archive is known to be a zip file (constant name ending in `.zip` or `format="zip"`).',

@@ -14,6 +14,7 @@ export const dynamicImport = defineCallRule({
     severity: 'low',
     confidence: 'low',
     cwe: [470, 94],
+    set: 'audit',
     summary: 'module imported by a name chosen at run time',
     docs: {
       what: '`__import__(name)`, `importlib.import_module(name)` and `importlib.__import__(name)` where the module name is not a constant and has no constant package prefix.',

@@ -33,7 +33,9 @@ export const partialExecutablePath = defineCallRule({
     category: 'injection',
     severity: 'low',
     confidence: 'high',
-    cwe: [78, 426],
+    cwe: [426], // an untrusted search path; no command is injected
+    aboutData: false,
+    set: 'audit',
     bandit: 'B607',
     ruff: 'S607',
     summary: 'process started with a partial executable path',

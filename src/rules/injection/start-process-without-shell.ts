@@ -13,6 +13,7 @@ export const startProcessWithoutShell = defineCallRule({
     severity: 'low',
     confidence: 'medium',
     cwe: [78],
+    set: 'audit',
     bandit: 'B606',
     ruff: 'S606',
     summary: 'process started without a shell from run-time values (os.exec*, os.spawn*, os.startfile)',

@@ -14,6 +14,7 @@ export const subprocessWithoutShell = defineCallRule({
     severity: 'low',
     confidence: 'medium',
     cwe: [78, 88],
+    set: 'audit',
     bandit: 'B603',
     ruff: 'S603',
     summary: 'subprocess call without a shell whose command is built at run time',

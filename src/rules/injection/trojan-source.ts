@@ -23,7 +23,7 @@ export const trojanSource = defineRule({
     category: 'injection',
     severity: 'high',
     confidence: 'medium',
-    cwe: [451, 1007],
+    cwe: [451], // bidirectional controls misrepresent the code; homoglyphs (CWE-1007) are not reported
     bandit: 'B613',
     summary: 'Unicode bidirectional control character in source code',
     docs: {

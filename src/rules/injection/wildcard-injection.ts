@@ -14,6 +14,7 @@ export const wildcardInjection = defineCallRule({
     severity: 'high',
     confidence: 'medium',
     cwe: [78, 88],
+    aboutData: false,
     bandit: 'B609',
     ruff: 'S609',
     summary: 'shell wildcard expanded into the arguments of tar/chown/chmod/rsync',

@@ -10,6 +10,7 @@ export const assertUsed = defineRule({
     severity: 'low',
     confidence: 'high',
     cwe: [703],
+    set: 'audit',
     bandit: 'B101',
     ruff: 'S101',
     summary: 'assert used outside tests',

@@ -28,6 +28,7 @@ export const hardcodedTmpDirectory = defineRule({
     severity: 'medium',
     confidence: 'medium',
     cwe: [377, 379],
+    set: 'audit',
     bandit: 'B108',
     ruff: 'S108',
     summary: 'hard-coded path in a shared temporary directory',

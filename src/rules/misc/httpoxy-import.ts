@@ -8,7 +8,8 @@ export const httpoxyImport = defineImportRule({
     category: 'misc',
     severity: 'high',
     confidence: 'high',
-    cwe: [454, 15],
+    cwe: [], // an import enables httpoxy, it is not one
+    set: 'audit',
     bandit: 'B412',
     ruff: 'S412',
     summary: 'CGI handler vulnerable to httpoxy',

@@ -8,7 +8,8 @@ export const pyghmiImport = defineImportRule({
     category: 'misc',
     severity: 'high',
     confidence: 'high',
-    cwe: [319],
+    cwe: [], // an import enables clear-text IPMI, it is not one
+    set: 'audit',
     bandit: 'B415',
     ruff: 'S415',
     summary: 'import of pyghmi (IPMI)',

@@ -8,7 +8,8 @@ export const subprocessImport = defineImportRule({
     category: 'misc',
     severity: 'low',
     confidence: 'high',
-    cwe: [78],
+    cwe: [], // an import enables command injection, it is not one
+    set: 'audit',
     bandit: 'B404',
     ruff: 'S404',
     summary: 'import of the subprocess module',

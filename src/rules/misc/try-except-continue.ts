@@ -9,6 +9,7 @@ export const tryExceptContinue = defineSwallowRule(
     severity: 'low',
     confidence: 'high',
     cwe: [703],
+    set: 'audit',
     bandit: 'B112',
     ruff: 'S112',
     summary: 'broad exception silently skipped (try/except/continue)',

@@ -9,6 +9,7 @@ export const tryExceptPass = defineSwallowRule(
     severity: 'low',
     confidence: 'high',
     cwe: [703],
+    set: 'audit',
     bandit: 'B110',
     ruff: 'S110',
     summary: 'broad exception silently ignored (try/except/pass)',

@@ -8,7 +8,8 @@ const base = defineImportRule({
     category: 'misc',
     severity: 'high',
     confidence: 'high',
-    cwe: [776, 20],
+    cwe: [], // an import enables XML attacks, it is not one
+    set: 'audit',
     bandit: 'B411',
     ruff: 'S411',
     summary: 'import of xmlrpc without defusedxml protection',

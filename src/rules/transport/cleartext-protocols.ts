@@ -107,7 +107,8 @@ export const telnetImport = importRule(
     category: 'transport',
     severity: 'high',
     confidence: 'high',
-    cwe: [319],
+    cwe: [477], // removed in Python 3.13; the clear-text use is PW610's finding
+    set: 'audit',
     bandit: 'B401',
     ruff: 'S401',
     summary: 'Import of telnetlib (clear-text protocol)',
@@ -131,7 +132,8 @@ export const ftplibImport = importRule(
     category: 'transport',
     severity: 'high',
     confidence: 'high',
-    cwe: [319],
+    cwe: [], // an import only enables clear-text FTP (PW611 reports the use)
+    set: 'audit',
     bandit: 'B402',
     ruff: 'S402',
     summary: 'Import of ftplib (clear-text protocol)',

@@ -14,22 +14,27 @@ ruleTester(setCookieInsecure, {
   invalid: [
     {
       code: 'from flask import make_response\nr = make_response("x")\nr.set_cookie("session_id", sid)\n',
-      errors: [{ line: 3, column: 1, message: 'missing secure, httponly, samesite', severity: 'medium', confidence: 'medium' }],
+      errors: [{ line: 3, column: 1, message: 'missing secure, httponly, samesite', severity: 'medium', confidence: 'medium', cwe: [614, 1004, 1275] }],
     },
     {
       name: 'explicit False and None',
       code: 'from django.http import HttpResponse\ndef view(request):\n    resp = HttpResponse()\n    resp.set_cookie("auth", token, secure=False, httponly=True, samesite=None)\n    return resp\n',
-      errors: [{ line: 4, column: 5, message: 'secure, samesite (set to None)' }],
+      errors: [{ line: 4, column: 5, message: 'secure, samesite (set to None)', cwe: [614, 1275] }],
     },
     {
       name: 'only samesite missing is low',
       code: 'from flask import Response\nr = Response()\nr.set_cookie("sid", v, secure=True, httponly=True)\n',
-      errors: [{ line: 3, column: 1, severity: 'low', message: 'missing samesite' }],
+      errors: [{ line: 3, column: 1, severity: 'low', message: 'missing samesite', cwe: [1275] }],
     },
     {
       name: 'starlette without secure',
       code: 'from starlette.responses import JSONResponse\nresp = JSONResponse({})\nresp.set_cookie(key="access_token", value=tok, httponly=True)\n',
-      errors: [{ line: 3, column: 1, message: 'missing secure;' }],
+      errors: [{ line: 3, column: 1, message: 'missing secure;', cwe: [614] }],
+    },
+    {
+      name: 'only httponly missing is CWE-1004 alone',
+      code: 'from flask import Response\nr = Response()\nr.set_cookie("sid", v, secure=True, samesite="Strict")\n',
+      errors: [{ line: 3, column: 1, message: 'missing httponly;', cwe: [1004] }],
     },
     {
       name: 'harmless preference cookie is low',

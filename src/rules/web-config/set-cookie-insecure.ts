@@ -4,6 +4,8 @@ const FRAMEWORKS = ['flask', 'django', 'starlette', 'fastapi', 'werkzeug', 'quar
 // Positional order shared by Django, Werkzeug and Starlette:
 // set_cookie(key, value, max_age, expires, path, domain, secure, httponly, samesite)
 const POS = { secure: 6, httponly: 7, samesite: 8 } as const;
+/** What each missing attribute is: Secure CWE-614, HttpOnly CWE-1004, SameSite CWE-1275. */
+const CWE = { secure: 614, httponly: 1004, samesite: 1275 } as const;
 
 export const setCookieInsecure = defineRule({
   meta: {
@@ -35,14 +37,21 @@ export const setCookieInsecure = defineRule({
         if (a.hasStarKwargs || a.hasStarArgs) return;
         const get = (k: keyof typeof POS) => a.keywords.get(k) ?? a.positional[POS[k]];
         const missing: string[] = [];
+        const cwe: number[] = [];
         for (const flag of ['secure', 'httponly'] as const) {
           const v = get(flag);
-          if (!v || ctx.sem.isFalsy(v)) missing.push(flag);
+          if (!v || ctx.sem.isFalsy(v)) {
+            missing.push(flag);
+            cwe.push(CWE[flag]);
+          }
         }
         const ss = get('samesite');
         const ssv = ss ? ctx.sem.constValue(ss) : undefined;
         const samesiteBad = ss ? ssv === null || ssv === false || (typeof ssv === 'string' && ssv.toLowerCase() === 'none') : !starletteOnly;
-        if (samesiteBad) missing.push(ss ? 'samesite (set to None)' : 'samesite');
+        if (samesiteBad) {
+          missing.push(ss ? 'samesite (set to None)' : 'samesite');
+          cwe.push(CWE.samesite);
+        }
         if (!missing.length) return;
         const key = a.keywords.get('key') ?? a.positional[0];
         const keyName = ctx.sem.constString(key);
@@ -52,6 +61,7 @@ export const setCookieInsecure = defineRule({
         ctx.report({
           node,
           message: `${fn.text}(${keyName !== undefined ? JSON.stringify(keyName) : '...'}) is missing ${missing.join(', ')}; pass secure=True, httponly=True, samesite="Lax"`,
+          cwe,
           severity: onlySamesite || harmless ? 'low' : undefined,
           confidence: harmless ? 'low' : undefined,
         });

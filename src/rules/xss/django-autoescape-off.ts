@@ -11,6 +11,7 @@ export const djangoAutoescapeOff = defineRule({
     severity: 'medium',
     confidence: 'high',
     cwe: [79, 116],
+    aboutData: false,
     summary: 'Django template autoescaping turned off in code or settings',
     docs: {
       what: "`django.template.Engine(autoescape=False)`, `Context(..., autoescape=False)`, or `'autoescape': False` in the OPTIONS of a TEMPLATES backend in Django settings.",

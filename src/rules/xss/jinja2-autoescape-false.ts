@@ -11,6 +11,7 @@ export const jinja2AutoescapeFalse = defineRule({
     severity: 'high',
     confidence: 'high',
     cwe: [79, 116],
+    aboutData: false,
     bandit: 'B701',
     ruff: 'S701',
     summary: 'Jinja2 environment or template with autoescaping disabled',

@@ -8,6 +8,7 @@ export const makoTemplates = defineCallRule({
     severity: 'medium',
     confidence: 'high',
     cwe: [79, 116],
+    aboutData: false,
     bandit: 'B702',
     ruff: 'S702',
     summary: 'Mako template without HTML escaping by default',

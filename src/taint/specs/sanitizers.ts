@@ -28,6 +28,10 @@ export const SANITIZERS: Record<string, number> = {
   'django.utils.html.escape': mask('xss'),
   'django.utils.html.conditional_escape': mask('xss'),
   'django.utils.html.format_html': mask('xss'),
+  // Django renders templates with autoescaping on (see templates.ts for the template objects).
+  'django.template.loader.render_to_string': mask('xss'),
+  'django.template.response.TemplateResponse': mask('xss'),
+  'django.template.response.SimpleTemplateResponse': mask('xss'),
   'xml.sax.saxutils.escape': mask('xss', 'xpath'),
   'ldap3.utils.conv.escape_filter_chars': mask('ldap'),
   'ldap.filter.escape_filter_chars': mask('ldap'),
@@ -99,6 +103,11 @@ export const GUARD_CALLS: Record<string, number> = {
   'django.utils.http.is_safe_url': mask('redirect'),
   url_has_allowed_host_and_scheme: mask('redirect'),
   is_safe_url: mask('redirect'),
-  isinstance: ALL,
   're.fullmatch': ALL,
 };
+
+/**
+ * Types whose instances carry no attacker-chosen text: `isinstance(x, int)` cleans x for every kind
+ * in the true branch; `isinstance(x, str)` (or any other type) cleans nothing.
+ */
+export const VALIDATING_TYPES = new Set(['int', 'float', 'bool', 'complex', 'uuid.UUID', 'decimal.Decimal', 'datetime.date', 'datetime.datetime', 'datetime.time', 'numbers.Number', 'numbers.Integral', 'numbers.Real']);

@@ -11,8 +11,15 @@ export interface SinkSpec {
   callees?: string[];
   methods?: string[];
   requireImport?: string[];
+  /** Not a sink in files importing one of these (a framework whose version of the call is safe). */
+  skipImport?: string[];
   receiverTag?: string;
   args: ArgSel[];
+  /**
+   * Arguments the callee formats lazily (logging's `%s` arguments): sinks only with
+   * `[tool.pyward.taint] lazy-log-args = true`, for handlers that write raw lines.
+   */
+  lazyArgs?: ArgSel[];
   /** Extra logic: see engine.ts `specialSink`. */
   special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
   /**
@@ -74,11 +81,15 @@ export const SINKS: SinkSpec[] = [
   { kind: 'xxe', callees: ['lxml.etree.fromstring', 'lxml.etree.XML', 'lxml.etree.parse', 'lxml.etree.iterparse'], args: [[0, 'text'], [null, 'source']], special: 'xxe' },
   { kind: 'xxe', callees: ['xml.dom.minidom.parseString', 'xml.dom.pulldom.parseString', 'xml.sax.parseString'], args: [[0, 'string']] },
   // Header / cookie injection (CWE-113)
-  { kind: 'header', methods: ['set_cookie'], args: [[0, 'key'], [1, 'value']] },
+  // Django's and Starlette's set_cookie go through http.cookies: the value is quoted and a key with
+  // control characters is refused, so neither can split the header (raw header writes still can).
+  { kind: 'header', methods: ['set_cookie'], skipImport: ['django', 'starlette', 'fastapi'], args: [[0, 'key'], [1, 'value']] },
   { kind: 'header', methods: ['add_header'], args: [[1, '_value']] },
   // Log injection (CWE-117)
-  { kind: 'log', callees: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.critical', 'logging.exception'], args: ['all'] },
-  { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: ['all'] },
+  // The message is a sink; the `%s` arguments are formatted by the record and reach the log as
+  // they are only through a handler that writes raw lines (lazyArgs).
+  { kind: 'log', callees: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.critical', 'logging.exception'], args: [[0, 'msg']], lazyArgs: ['all'] },
+  { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: [[0, 'msg']], lazyArgs: ['all'] },
   // Regex injection (CWE-730)
   { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
 ];

@@ -1,0 +1,32 @@
+// Template engines: which ones escape what they render (library facts for the XSS sink kind).
+// A value rendered through an autoescaping template is clean for XSS; the template's own source
+// is not (a template built from user input is still reported).
+
+/**
+ * Constructors of template environments and how their autoescape is set: `on` always escapes
+ * (Starlette's and FastAPI's Jinja2Templates turn Jinja2's autoescape on), `keyword` reads the
+ * `autoescape=` argument (`True`, or `select_autoescape(...)`; Jinja2's default is off).
+ */
+export const TEMPLATE_ENVIRONMENTS: Record<string, 'on' | 'keyword'> = {
+  'jinja2.Environment': 'keyword',
+  'jinja2.environment.Environment': 'keyword',
+  'jinja2.sandbox.SandboxedEnvironment': 'keyword',
+  'starlette.templating.Jinja2Templates': 'on',
+  'fastapi.templating.Jinja2Templates': 'on',
+};
+
+/** Jinja2's `select_autoescape`: on for `from_string` (unless `default_for_string=False`) and for template names with these extensions. */
+export const SELECT_AUTOESCAPE = ['jinja2.select_autoescape', 'jinja2.utils.select_autoescape'];
+export const SELECT_AUTOESCAPE_EXTENSIONS = ['html', 'htm', 'xml'];
+
+/** Methods of an environment that return a template (`env.from_string(src)`, `env.get_template(name)`). */
+export const TEMPLATE_LOADERS = new Set(['from_string', 'get_template', 'select_template', 'get_or_select_template']);
+
+/** Calls returning a template that autoescapes (Django templates escape by default). */
+export const ESCAPING_TEMPLATES = new Set(['django.template.Template', 'django.template.loader.get_template', 'django.template.loader.select_template']);
+
+/** Methods of a template that render it to text. */
+export const RENDER_METHODS = new Set(['render', 'render_async', 'generate', 'stream']);
+
+/** Methods of an autoescaping environment that render a template into a response (`templates.TemplateResponse(...)`). */
+export const TEMPLATE_RESPONSE_METHODS = new Set(['TemplateResponse']);

@@ -1,0 +1,55 @@
+// Template rendering through autoescaping engines (facts in specs/templates.ts): environments and
+// templates are tagged values; rendering an escaping template gives text clean for XSS (its
+// source's own taint is kept).
+import type { PyNode } from '../python/ast.js';
+import type { Semantic } from '../python/semantic.js';
+import { ESCAPING_TEMPLATES, RENDER_METHODS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
+import { mask, type AV } from './types.js';
+import { cleanse, flat, join } from './values.js';
+
+/** An environment that escapes everything it renders, or only what `select_autoescape` selects. */
+const ENV_ON = 'tmpl-env:on';
+const ENV_SELECT = 'tmpl-env:select';
+const ENV_SELECT_NO_STRING = 'tmpl-env:select-nostr';
+/** A template that escapes what it renders. */
+const TEMPLATE_ON = 'tmpl:on';
+
+const XSS = mask('xss');
+
+/** How `autoescape=` of an environment constructor is set: on, select_autoescape(...), or off/unknown. */
+function autoescapeOf(sem: Semantic, call: PyNode): string | undefined {
+  const v = sem.arg(call, null, 'autoescape');
+  if (!v) return undefined;
+  if (sem.isTrue(v)) return ENV_ON;
+  if (v.type === 'call' && SELECT_AUTOESCAPE.includes(sem.callName(v) ?? '')) {
+    const forString = sem.arg(v, 3, 'default_for_string');
+    return forString && sem.isFalsy(forString) ? ENV_SELECT_NO_STRING : ENV_SELECT;
+  }
+  return undefined;
+}
+
+/** Whether `select_autoescape` (default extensions) escapes the template a loader call names. */
+function selectedByName(sem: Semantic, call: PyNode): boolean {
+  const name = sem.constString(sem.arg(call, 0, 'name') ?? sem.arg(call, 0, 'template_name_or_list'));
+  const ext = name?.split('.').pop()?.toLowerCase();
+  return ext !== undefined && SELECT_AUTOESCAPE_EXTENSIONS.includes(ext);
+}
+
+/**
+ * The value of a call on the template path, or undefined when the call is not one: an environment
+ * constructor, a loader of an escaping environment, an escaping template constructor, `render` of
+ * an escaping template, `TemplateResponse` of an escaping environment.
+ */
+export function templateCall(sem: Semantic, call: PyNode, qn: string | null, method: string | undefined, recv: AV | null, args: AV): AV | undefined {
+  if (qn && TEMPLATE_ENVIRONMENTS[qn]) {
+    const tag = TEMPLATE_ENVIRONMENTS[qn] === 'on' ? ENV_ON : autoescapeOf(sem, call);
+    return tag ? { flows: [], tag } : undefined;
+  }
+  if (qn && ESCAPING_TEMPLATES.has(qn)) return { flows: args.flows, tag: TEMPLATE_ON };
+  if (!method || !recv?.tag) return undefined;
+  const escapes = recv.tag === ENV_ON || (recv.tag === ENV_SELECT && (method === 'from_string' || selectedByName(sem, call))) || (recv.tag === ENV_SELECT_NO_STRING && method !== 'from_string' && selectedByName(sem, call));
+  if (TEMPLATE_LOADERS.has(method)) return escapes ? { flows: args.flows, tag: TEMPLATE_ON } : undefined;
+  if (TEMPLATE_RESPONSE_METHODS.has(method) && recv.tag === ENV_ON) return { ...cleanse(args, XSS), tag: 'response' };
+  if (RENDER_METHODS.has(method) && recv.tag === TEMPLATE_ON) return join(flat(recv), cleanse(args, XSS));
+  return undefined;
+}
