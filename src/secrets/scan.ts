@@ -7,10 +7,11 @@ import { PROVIDER_DETECTORS } from './providers.js';
 import { detectGeneric, GENERIC_KEYWORDS } from './generic.js';
 import { KeywordMatcher } from '../core/keywords.js';
 import { notebookCodeCells } from './notebook.js';
-import { isPythonPath } from './files.js';
 import { redact, redactLine, secretHash } from './redact.js';
 import { isSuppressed } from './suppress.js';
 import type { DetectContext, SecretMatch } from './types.js';
+import { docCodeRanges, inRanges, isDocPath, modeOf, secretLanguageOf, type SecretLanguage } from './language.js';
+import { LOOSE_DETECTORS } from './specs/formats.js';
 
 /** Test-fixture paths whose secrets are not reported (gitignore syntax). */
 export const DEFAULT_ALLOW_PATHS = ['**/tests/fixtures/**', '**/test/fixtures/**', '**/testdata/**', '**/test_data/**', '**/__fixtures__/**'];
@@ -86,9 +87,14 @@ function providerKeywords(): KeywordMatcher {
 }
 
 /** All (overlap-resolved) secret matches in a text. */
-export function detectSecrets(text: string, mode: 'code' | 'config', opts: SecretScanOptions = {}): { kept: SecretMatch[]; all: SecretMatch[] } {
+export function detectSecrets(
+  text: string,
+  mode: 'code' | 'config',
+  opts: SecretScanOptions = {},
+  lang?: { lang: SecretLanguage; bareAllowed?: (offset: number) => boolean },
+): { kept: SecretMatch[]; all: SecretMatch[] } {
   const lower = text.toLowerCase();
-  const ctx: DetectContext = { text, lower, mode };
+  const ctx: DetectContext = { text, lower, mode, lang: lang?.lang, bareAllowed: lang?.bareAllowed };
   const wanted = opts.rules ? new Set(opts.rules.map((r) => r.toLowerCase())) : undefined;
   const want = (m: RuleMeta) => !wanted || wanted.has(m.id.toLowerCase()) || wanted.has(m.name.toLowerCase());
   const all: SecretMatch[] = [];
@@ -171,16 +177,25 @@ function messageFor(m: SecretMatch, red: string): string {
   return `${m.provider} ${m.kind} found (${red}). Rotate it now (revoke it at ${m.provider} and issue a new one), then load it from the environment or a secret manager; removing it from the file does not remove it from git history.`;
 }
 
+/** Generic (non-provider-format) detections: keyword = value, high entropy, passwords in URLs, keyword-anchored values. */
+export function isGenericDetection(ruleId: string): boolean {
+  return ruleId === 'PWS100' || ruleId === 'PWS101' || LOOSE_DETECTORS.includes(ruleId);
+}
+
 interface Segment {
   /** Text the detectors ran on (a file, or a notebook cell). */
   text: string;
   mode: 'code' | 'config';
+  lang?: SecretLanguage;
+  bareAllowed?: (offset: number) => boolean;
+  /** Documentation: generic detections are reported at LOW severity. */
+  doc?: boolean;
   /** Maps an offset in text to a 1-based line/column of the reported file. */
   pos(offset: number): { line: number; column: number };
 }
 
 function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptions, out: FindingInput[]): void {
-  const { kept, all } = detectSecrets(seg.text, seg.mode, opts);
+  const { kept, all } = detectSecrets(seg.text, seg.mode, opts, seg.lang ? { lang: seg.lang, bareAllowed: seg.bareAllowed } : undefined);
   if (kept.length === 0) return;
   if (opts.valueSink) for (const m of all) opts.valueSink.push(m.secret);
   const starts = lineStartsOf(seg.text);
@@ -213,7 +228,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
       ruleId: m.rule.id,
       name: m.rule.name,
       category: 'secret',
-      severity: m.rule.severity,
+      severity: seg.doc && isGenericDetection(m.rule.id) ? 'low' : m.rule.severity,
       confidence: m.rule.confidence,
       cwe: m.rule.cwe,
       path: relPath,
@@ -258,16 +273,24 @@ export function scanTextForSecrets(text: string, relPath: string, opts: SecretSc
         const li = lineIndex(rawStarts, o);
         return { line: li + 1, column: o - rawStarts[li] + 1 };
       };
-      for (const c of cells) findingsForSegment({ text: c.text, mode: 'code', pos: (o) => rawPos(c.toRaw(o)) }, path, opts, out);
+      const doc = isDocPath(path);
+      for (const c of cells) findingsForSegment({ text: c.text, mode: 'code', lang: 'python', doc, pos: (o) => rawPos(c.toRaw(o)) }, path, opts, out);
       return out;
     }
   }
   const starts = lineStartsOf(text);
-  const mode: 'code' | 'config' = isPythonPath(path) || /\.(?:js|mjs|cjs|ts|jsx|tsx|rb|go|java|kt|php|lua|pl|vue|r)$/i.test(path) ? 'code' : 'config';
+  // The language decides which values count (see language.ts): quoted literals in code, markup
+  // and JSON; bare values in configuration and in documentation code blocks.
+  const lang = secretLanguageOf(path);
+  const mode = modeOf(lang);
+  const ranges = lang === 'doc' ? docCodeRanges(text) : undefined;
   findingsForSegment(
     {
       text,
       mode,
+      lang,
+      bareAllowed: ranges ? (o) => inRanges(ranges, o) : undefined,
+      doc: isDocPath(path),
       pos: (o) => {
         const li = lineIndex(starts, o);
         return { line: li + 1, column: o - starts[li] + 1 };
