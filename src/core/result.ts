@@ -12,6 +12,8 @@ export interface ScanStats {
   baselined?: number;
   /** Files whose results came from the result cache (when the cache is on). */
   cached?: number;
+  /** Look-alike provider tokens (invalid checksum or structure) not reported (see `--show-lookalikes`). */
+  lookalikes?: number;
 }
 
 export interface ScanResult {

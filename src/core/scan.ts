@@ -31,6 +31,7 @@ import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './s
 import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
 import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
+import { partitionLookalikes } from '../secrets/verify.js';
 import { detectFormat } from '../deps/discover.js';
 import { oneLine } from '../report/util.js';
 
@@ -63,6 +64,8 @@ export interface ScanOptions {
   hygiene?: boolean;
   history?: boolean;
   online?: boolean;
+  /** Report look-alike provider tokens (invalid checksum or structure) too; by default they are only counted. */
+  showLookalikes?: boolean;
   /** Report unused suppression comments. */
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
@@ -277,7 +280,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
-  const withFp = filtered.findings;
+  const { kept: withFp, lookalikes } = partitionLookalikes(filtered.findings, opts.showLookalikes === true);
   const baselined = filtered.baselined;
   suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -296,6 +299,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       suppressed,
       ...(baselined !== undefined ? { baselined } : {}),
       ...(cache ? { cached: cache.hits } : {}),
+      ...(lookalikes ? { lookalikes } : {}),
     },
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),

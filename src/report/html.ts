@@ -263,6 +263,7 @@ function summarySection(result: ScanResult): string {
     stat('duration', escapeHtml(formatDuration(s.durationMs))),
     stat('suppressed', String(s.suppressed)),
     ...(s.baselined !== undefined ? [stat('in baseline', String(s.baselined))] : []),
+    ...(s.lookalikes ? [stat('look-alike tokens not reported', String(s.lookalikes))] : []),
     stat('skipped files', String(result.skipped.length)),
   ].join('');
 

@@ -41,7 +41,7 @@ export interface JsonReport {
   tool: { name: 'pyward'; version: string };
   findings: JsonFinding[];
   skipped: SkippedFile[];
-  stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number };
+  stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number; lookalikes?: number };
   unusedSuppressions?: { path: string; line: number; text: string }[];
   suppressionWarnings?: { path: string; line: number; text: string }[];
 }
@@ -97,6 +97,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
       durationMs: Math.round(result.stats.durationMs),
       suppressed: result.stats.suppressed,
       ...(result.stats.baselined !== undefined ? { baselined: result.stats.baselined } : {}),
+      ...(result.stats.lookalikes ? { lookalikes: result.stats.lookalikes } : {}),
     },
   };
   if (result.unusedSuppressions !== undefined) {

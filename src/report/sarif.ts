@@ -237,6 +237,7 @@ export function buildSarifLog(result: ScanResult, opts: SarifOptions): Sarif.Log
       linesScanned: result.stats.lines,
       durationMs: Math.round(result.stats.durationMs),
       suppressed: result.stats.suppressed,
+      ...(result.stats.lookalikes ? { lookalikeSecrets: result.stats.lookalikes } : {}),
     },
   };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;

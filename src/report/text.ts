@@ -181,9 +181,14 @@ function skippedLines(skipped: ScanResult['skipped'], st: Style): string[] {
   return out;
 }
 
+function lookalikeNote(n: number | undefined): string {
+  if (!n) return '';
+  return `; ${n} look-alike ${n === 1 ? 'token' : 'tokens'} with an invalid checksum or structure not reported (--show-lookalikes shows ${n === 1 ? 'it' : 'them'})`;
+}
+
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
-  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;
+  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}${lookalikeNote(s.lookalikes)}.`;
   const n = result.findings.length;
   if (n === 0) return `${st.ok('No issues found.')} ${scanned}`;
   const counts = severityCounts(result.findings);

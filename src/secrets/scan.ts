@@ -12,6 +12,7 @@ import { isSuppressed } from './suppress.js';
 import type { DetectContext, SecretMatch } from './types.js';
 import { docCodeRanges, inRanges, isDocPath, modeOf, secretLanguageOf, type SecretLanguage } from './language.js';
 import { LOOSE_DETECTORS } from './specs/formats.js';
+import { verifyOffline } from './verify.js';
 
 /** Test-fixture paths whose secrets are not reported (gitignore syntax). */
 export const DEFAULT_ALLOW_PATHS = ['**/tests/fixtures/**', '**/test/fixtures/**', '**/testdata/**', '**/test_data/**', '**/__fixtures__/**'];
@@ -222,6 +223,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
       .filter((o) => o.start < le && o.end > ls)
       .map((o) => ({ start: Math.max(0, o.start - ls), end: Math.min(lineText.length, o.end - ls), secret: o.secret }));
     const red = redact(m.secret);
+    const verification = verifyOffline(m.rule.id, m.secret);
     const p = seg.pos(at);
     const q = seg.pos(Math.max(m.end, at));
     const f: FindingInput = {
@@ -229,7 +231,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
       name: m.rule.name,
       category: 'secret',
       severity: seg.doc && isGenericDetection(m.rule.id) ? 'low' : m.rule.severity,
-      confidence: m.rule.confidence,
+      confidence: verification === 'verified-format' ? 'high' : m.rule.confidence,
       cwe: m.rule.cwe,
       path: relPath,
       line: p.line,
@@ -244,6 +246,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
         redacted: red,
         secretHash: secretHash(m.secret),
         advice: 'rotate',
+        ...(verification ? { verification } : {}),
       },
       [DETECTED_SECRETS]: [...new Set([m.secret, ...spans.map((o) => o.secret)])],
     };

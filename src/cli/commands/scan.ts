@@ -40,6 +40,7 @@ export interface ScanCliOptions {
   hygiene: boolean;
   history?: boolean;
   online?: boolean;
+  showLookalikes?: boolean;
   showUnusedSuppressions?: boolean;
   showTrace?: boolean;
   color?: boolean;
@@ -70,6 +71,7 @@ export function addScanOptions(cmd: Command): Command {
     .option('--no-hygiene', 'skip repository hygiene checks')
     .option('--history', 'also scan git history for secrets')
     .option('--online', 'query the OSV API for dependency advisories (network)')
+    .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-color', 'no ANSI colors in text output')
@@ -123,6 +125,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     hygiene: o.hygiene,
     history: o.history,
     online: o.online,
+    showLookalikes: o.showLookalikes,
     reportUnusedSuppressions: o.showUnusedSuppressions,
     fileTimeoutSeconds,
     baseline: o.baseline,

@@ -11,6 +11,7 @@ import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/in
 import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
 import { repoTopLevel } from '../../git/index.js';
 import { maskFindings } from '../../secrets/mask.js';
+import { partitionLookalikes } from '../../secrets/verify.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
 import { useColor } from '../color.js';
@@ -22,6 +23,7 @@ interface SecretsCliOptions {
   hygiene: boolean;
   exitZero?: boolean;
   color?: boolean;
+  showLookalikes?: boolean;
 }
 
 export interface SecretsRunOptions {
@@ -30,6 +32,8 @@ export interface SecretsRunOptions {
   history?: boolean;
   since?: string;
   hygiene?: boolean;
+  /** Report look-alike tokens (invalid checksum or structure) instead of only counting them. */
+  showLookalikes?: boolean;
 }
 
 /** Runs the secrets command's analysis and returns a ScanResult (reporters take it as it is). */
@@ -93,10 +97,11 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
     skipped.push(...h.skipped);
   }
   maskFindings(findings);
+  const { kept, lookalikes } = partitionLookalikes(findings, o.showLookalikes === true);
   return {
-    findings: computeFingerprints(findings).sort(compareFindings),
+    findings: computeFingerprints(kept).sort(compareFindings),
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed },
+    stats: { files, lines, durationMs: Math.round(performance.now() - t0), suppressed, ...(lookalikes ? { lookalikes } : {}) },
     rules: [...SECRET_RULES, ...HYGIENE_RULES],
   };
 }
@@ -112,8 +117,9 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .option('--no-hygiene', 'skip repository hygiene checks')
     .option('--exit-zero', 'exit 0 even when findings are reported')
     .option('--no-color', 'no ANSI colors in text output')
+    .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
     .action(async (paths: string[], o: SecretsCliOptions) => {
-      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene });
+      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, showLookalikes: o.showLookalikes });
       const format = o.format as ReportFormat;
       const color = useColor({ color: o.color, format });
       process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
