@@ -30,7 +30,8 @@ import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from './suppression.js';
 import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
-import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
+import { collectDetectedSecrets, createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
+import { verifyOnline } from '../secrets/online.js';
 import { partitionLookalikes } from '../secrets/verify.js';
 import { detectFormat } from '../deps/discover.js';
 import { oneLine } from '../report/util.js';
@@ -66,6 +67,12 @@ export interface ScanOptions {
   online?: boolean;
   /** Report look-alike provider tokens (invalid checksum or structure) too; by default they are only counted. */
   showLookalikes?: boolean;
+  /**
+   * Ask the providers whether the reported, offline-verified tokens are live (network, explicit
+   * `--verify-online` only); `onlineBases` moves the endpoints (tests: a local stub server).
+   */
+  verifyOnline?: boolean;
+  onlineBases?: Record<string, string>;
   /** Report unused suppression comments. */
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
@@ -276,11 +283,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 
   // One masking pass over every finding of the run: a value detected in one file is masked in
   // all (history findings bring their own values).
+  // Raw values of the run (by digest) for --verify-online, taken before masking removes them.
+  const rawValues = opts.verifyOnline ? collectDetectedSecrets(findings, new Set(secretValues)) : undefined;
   const mask = maskFindings(findings, secretValues);
 
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
   const { kept: withFp, lookalikes } = partitionLookalikes(filtered.findings, opts.showLookalikes === true);
+  // Only reported findings are checked online (never suppressed, unselected or baselined ones).
+  if (rawValues) await verifyOnline(withFp, rawValues, { bases: opts.onlineBases });
   const baselined = filtered.baselined;
   suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

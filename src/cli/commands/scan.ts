@@ -41,6 +41,7 @@ export interface ScanCliOptions {
   history?: boolean;
   online?: boolean;
   showLookalikes?: boolean;
+  verifyOnline?: boolean;
   showUnusedSuppressions?: boolean;
   showTrace?: boolean;
   color?: boolean;
@@ -72,6 +73,7 @@ export function addScanOptions(cmd: Command): Command {
     .option('--history', 'also scan git history for secrets')
     .option('--online', 'query the OSV API for dependency advisories (network)')
     .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
+    .option('--verify-online', "network: ask GitHub (GET /user) and Slack (auth.test) whether the reported tokens are live; off by default")
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-color', 'no ANSI colors in text output')
@@ -126,6 +128,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     history: o.history,
     online: o.online,
     showLookalikes: o.showLookalikes,
+    verifyOnline: o.verifyOnline,
     reportUnusedSuppressions: o.showUnusedSuppressions,
     fileTimeoutSeconds,
     baseline: o.baseline,

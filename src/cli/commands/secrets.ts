@@ -10,7 +10,8 @@ import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
 import { repoTopLevel } from '../../git/index.js';
-import { maskFindings } from '../../secrets/mask.js';
+import { collectDetectedSecrets, maskFindings } from '../../secrets/mask.js';
+import { verifyOnline } from '../../secrets/online.js';
 import { partitionLookalikes } from '../../secrets/verify.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
@@ -24,6 +25,7 @@ interface SecretsCliOptions {
   exitZero?: boolean;
   color?: boolean;
   showLookalikes?: boolean;
+  verifyOnline?: boolean;
 }
 
 export interface SecretsRunOptions {
@@ -34,6 +36,9 @@ export interface SecretsRunOptions {
   hygiene?: boolean;
   /** Report look-alike tokens (invalid checksum or structure) instead of only counting them. */
   showLookalikes?: boolean;
+  /** Ask the providers whether the reported tokens are live (network); `onlineBases` moves the endpoints. */
+  verifyOnline?: boolean;
+  onlineBases?: Record<string, string>;
 }
 
 /** Runs the secrets command's analysis and returns a ScanResult (reporters take it as it is). */
@@ -96,8 +101,10 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
     findings.push(...h.findings);
     skipped.push(...h.skipped);
   }
+  const rawValues = o.verifyOnline ? collectDetectedSecrets(findings) : undefined;
   maskFindings(findings);
   const { kept, lookalikes } = partitionLookalikes(findings, o.showLookalikes === true);
+  if (rawValues) await verifyOnline(kept, rawValues, { bases: o.onlineBases });
   return {
     findings: computeFingerprints(kept).sort(compareFindings),
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
@@ -118,8 +125,9 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .option('--exit-zero', 'exit 0 even when findings are reported')
     .option('--no-color', 'no ANSI colors in text output')
     .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
+    .option('--verify-online', "network: ask GitHub (GET /user) and Slack (auth.test) whether the reported tokens are live; off by default")
     .action(async (paths: string[], o: SecretsCliOptions) => {
-      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, showLookalikes: o.showLookalikes });
+      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, showLookalikes: o.showLookalikes, verifyOnline: o.verifyOnline });
       const format = o.format as ReportFormat;
       const color = useColor({ color: o.color, format });
       process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
