@@ -32,6 +32,7 @@ import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
 import { collectDetectedSecrets, createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
 import { verifyOnline } from '../secrets/online.js';
+import { addRevealed } from '../secrets/reveal.js';
 import { partitionLookalikes } from '../secrets/verify.js';
 import { detectFormat } from '../deps/discover.js';
 import { oneLine } from '../report/util.js';
@@ -73,6 +74,8 @@ export interface ScanOptions {
    */
   verifyOnline?: boolean;
   onlineBases?: Record<string, string>;
+  /** Secret findings carry `properties.revealed`, a less masked value (text and JSON reports only). */
+  showSecrets?: boolean;
   /** Report unused suppression comments. */
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
@@ -284,14 +287,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // One masking pass over every finding of the run: a value detected in one file is masked in
   // all (history findings bring their own values).
   // Raw values of the run (by digest) for --verify-online, taken before masking removes them.
-  const rawValues = opts.verifyOnline ? collectDetectedSecrets(findings, new Set(secretValues)) : undefined;
+  const rawValues = opts.verifyOnline || opts.showSecrets ? collectDetectedSecrets(findings, new Set(secretValues)) : undefined;
   const mask = maskFindings(findings, secretValues);
 
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
   const { kept: withFp, lookalikes } = partitionLookalikes(filtered.findings, opts.showLookalikes === true);
   // Only reported findings are checked online (never suppressed, unselected or baselined ones).
-  if (rawValues) await verifyOnline(withFp, rawValues, { bases: opts.onlineBases });
+  if (rawValues && opts.verifyOnline) await verifyOnline(withFp, rawValues, { bases: opts.onlineBases });
+  if (rawValues && opts.showSecrets) addRevealed(withFp, rawValues);
   const baselined = filtered.baselined;
   suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -110,6 +110,8 @@ function findingLines(f: Finding, opts: TextOptions, st: Style): string[] {
   const sev = st.severity(f.severity, f.severity.toUpperCase());
   const head = `${oneLine(f.path)}:${f.line}:${f.column}: ${sev} ${st.bold(oneLine(f.ruleId))} ${oneLine(f.name)}: ${oneLine(f.message)}`;
   const out = [head, ...snippetLines(f.snippet, '    ', st)];
+  const revealed = f.category === 'secret' ? f.properties?.['revealed'] : undefined;
+  if (typeof revealed === 'string') out.push(`    ${st.dim('secret:')} ${oneLine(revealed)}`);
   if (f.trace && f.trace.length > 0) {
     if (opts.showTrace) {
       out.push(`    ${st.dim('trace:')}`);

@@ -142,10 +142,11 @@ export function registerScan(program: Command, exit: ExitState): void {
     .option('--baseline <file>', 'report only findings that are not in this baseline (see `pyward baseline create`)')
     .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
     .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
-    .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean }) => {
+    .option('--show-secrets', 'text and JSON reports: show more of each secret (a quarter at each end; never in SARIF or HTML)')
+    .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean; showSecrets?: boolean }) => {
       const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
       const bar = showProgress ? progressBar(process.stderr) : null;
-      let result = await scan(scanOptionsFromCli(paths, o, bar?.update));
+      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), showSecrets: o.showSecrets });
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
@@ -165,7 +166,7 @@ export function registerScan(program: Command, exit: ExitState): void {
         printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         // What remains is reported as the code is now (lines moved, snippets changed): scan again;
         // unchanged files come from the result cache.
-        if (applied.length) result = await scan(scanOptionsFromCli(paths, o));
+        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), showSecrets: o.showSecrets });
       }
       if (result.stats.files === 0 && !o.quiet) {
         printWarning(`no Python or project files found in ${paths.join(', ')}`);

@@ -12,6 +12,7 @@ import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secr
 import { repoTopLevel } from '../../git/index.js';
 import { collectDetectedSecrets, maskFindings } from '../../secrets/mask.js';
 import { verifyOnline } from '../../secrets/online.js';
+import { addRevealed } from '../../secrets/reveal.js';
 import { partitionLookalikes } from '../../secrets/verify.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './index.js';
@@ -26,6 +27,7 @@ interface SecretsCliOptions {
   color?: boolean;
   showLookalikes?: boolean;
   verifyOnline?: boolean;
+  showSecrets?: boolean;
 }
 
 export interface SecretsRunOptions {
@@ -39,6 +41,8 @@ export interface SecretsRunOptions {
   /** Ask the providers whether the reported tokens are live (network); `onlineBases` moves the endpoints. */
   verifyOnline?: boolean;
   onlineBases?: Record<string, string>;
+  /** Secret findings carry `properties.revealed`, a less masked value (text and JSON reports only). */
+  showSecrets?: boolean;
 }
 
 /** Runs the secrets command's analysis and returns a ScanResult (reporters take it as it is). */
@@ -101,10 +105,11 @@ export async function runSecrets(o: SecretsRunOptions): Promise<ScanResult> {
     findings.push(...h.findings);
     skipped.push(...h.skipped);
   }
-  const rawValues = o.verifyOnline ? collectDetectedSecrets(findings) : undefined;
+  const rawValues = o.verifyOnline || o.showSecrets ? collectDetectedSecrets(findings) : undefined;
   maskFindings(findings);
   const { kept, lookalikes } = partitionLookalikes(findings, o.showLookalikes === true);
-  if (rawValues) await verifyOnline(kept, rawValues, { bases: o.onlineBases });
+  if (rawValues && o.verifyOnline) await verifyOnline(kept, rawValues, { bases: o.onlineBases });
+  if (rawValues && o.showSecrets) addRevealed(kept, rawValues);
   return {
     findings: computeFingerprints(kept).sort(compareFindings),
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
@@ -126,8 +131,9 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .option('--no-color', 'no ANSI colors in text output')
     .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
     .option('--verify-online', "network: ask GitHub (GET /user) and Slack (auth.test) whether the reported tokens are live; off by default")
+    .option('--show-secrets', 'text and JSON reports: show more of each secret (a quarter at each end; never in SARIF or HTML)')
     .action(async (paths: string[], o: SecretsCliOptions) => {
-      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, showLookalikes: o.showLookalikes, verifyOnline: o.verifyOnline });
+      const result = await runSecrets({ paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, showLookalikes: o.showLookalikes, verifyOnline: o.verifyOnline, showSecrets: o.showSecrets });
       const format = o.format as ReportFormat;
       const color = useColor({ color: o.color, format });
       process.stdout.write(formatResult(result, format, { cwd: process.cwd(), color }));
