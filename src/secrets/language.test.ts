@@ -24,6 +24,11 @@ test('language of a path', () => {
   assert.ok(isDocPath('notes.txt'));
   assert.ok(!isDocPath('src/docsite.yaml'));
   assert.ok(!isDocPath('config.yaml'));
+  // Requirements files are configuration, not documentation.
+  for (const p of ['requirements.txt', 'requirements-dev.txt', 'dev-requirements.txt', 'requirements/base.txt', 'constraints.txt']) {
+    assert.equal(secretLanguageOf(p), 'config', p);
+    assert.ok(!isDocPath(p), p);
+  }
 });
 
 test('documentation code blocks: fences and indented lines', () => {
@@ -122,6 +127,7 @@ test('documentation: generic detections are LOW, code blocks count, provider tok
   // A password in a URL is a loose (generic) detection: LOW in documentation, HIGH elsewhere.
   assert.deepEqual(scan('```\nDATABASE_URL=postgres://app:s3cretpw9@db.internal/app\n```\n', 'docs/deploy.md'), ['PWS048:low:2']);
   assert.deepEqual(scan('DATABASE_URL=postgres://app:s3cretpw9@db.internal/app\n', 'deploy.env'), ['PWS048:high:1']);
+  assert.deepEqual(scan('--extra-index-url https://ci:Tr0ub4dor3x@pypi.internal/simple\nrequests==2.31.0\n', 'requirements.txt'), ['PWS049:high:1']);
   // Files under docs/ are documentation whatever their type.
   assert.deepEqual(scan(`SECRET_KEY: ${hi}\n`, 'docs/example-config.yaml'), ['PWS101:low:1']);
   // Provider-format tokens are reported everywhere at their own severity.

@@ -1,7 +1,7 @@
 // The language of a file as the generic secret detectors see it: which values are literals that
 // may be secrets (quoted strings in code, markup and JSON; bare values in configuration files and
 // in documentation code blocks) and which files are documentation (generic detections are LOW).
-import { DOC_FOLDERS, LANGUAGE_EXTENSIONS } from './specs/formats.js';
+import { DOC_FOLDERS, LANGUAGE_EXTENSIONS, TXT_CONFIG_NAMES } from './specs/formats.js';
 
 export type SecretLanguage = 'python' | 'script' | 'markup' | 'doc' | 'data' | 'config';
 
@@ -17,6 +17,11 @@ function extOf(path: string): string {
 export function secretLanguageOf(relPath: string): SecretLanguage {
   const ext = extOf(relPath);
   if (ext === 'py' || ext === 'pyw' || ext === 'pyi') return 'python';
+  if (ext === 'txt') {
+    const lower = relPath.toLowerCase();
+    const name = lower.slice(lower.lastIndexOf('/') + 1);
+    if (TXT_CONFIG_NAMES.some((re) => re.test(name)) || /(?:^|\/)requirements\/[^/]{1,200}$/.test(lower)) return 'config';
+  }
   return BY_EXT.get(ext) ?? 'config';
 }
 

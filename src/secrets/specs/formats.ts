@@ -37,6 +37,12 @@ export const LANGUAGE_EXTENSIONS: Record<'markup' | 'doc' | 'data' | 'script', s
   script: ['js', 'mjs', 'cjs', 'ts', 'jsx', 'tsx', 'rb', 'go', 'java', 'kt', 'php', 'lua', 'pl', 'r'],
 };
 
+/**
+ * `.txt` files that are configuration, not documentation: pip requirements and constraints
+ * (`--index-url https://user:token@host` is a real credential), build files. Lower-case names.
+ */
+export const TXT_CONFIG_NAMES = [/^requirements(?:[-_.][a-z0-9_.-]{0,60})?\.txt$/, /^constraints(?:[-_.][a-z0-9_.-]{0,60})?\.txt$/, /requirements\.txt$/, /^cmakelists\.txt$/, /^robots\.txt$/];
+
 /** Folders whose every file is documentation (path segments, lower case). */
 export const DOC_FOLDERS = ['docs', 'doc', 'documentation'];
 
