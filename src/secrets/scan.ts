@@ -168,7 +168,17 @@ export function detectSecrets(
   return { kept, all };
 }
 
-function messageFor(m: SecretMatch, red: string): string {
+const VERIFICATION_NOTE: Record<string, string> = {
+  'verified-format': ' Checked offline: a well-formed token of this provider (checksum or structure valid).',
+  'invalid-checksum': ' Checked offline: the checksum is invalid, so this is most likely a test value or a placeholder.',
+  'invalid-format': ' Checked offline: it does not decode as one, so this is most likely a test value or a placeholder.',
+};
+
+function messageFor(m: SecretMatch, red: string, verification?: string): string {
+  return messageText(m, red) + (verification ? VERIFICATION_NOTE[verification] ?? '' : '');
+}
+
+function messageText(m: SecretMatch, red: string): string {
   if (m.rule.id === 'PWS100') {
     return `Hard-coded secret assigned to '${m.kind}' (${red}). Rotate it, then load it from the environment or a secret manager instead of the source.`;
   }
@@ -238,7 +248,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
       column: p.column,
       endLine: q.line,
       endColumn: q.column,
-      message: messageFor(m, red),
+      message: messageFor(m, red, verification),
       snippet: redactLine(lineText, spans, at - ls),
       properties: {
         provider: m.provider,

@@ -82,6 +82,8 @@ test('findings carry the verification; a valid checksum is HIGH confidence', () 
     out.map((x) => `${x.ruleId}:${x.line}:${x.properties?.verification}:${x.confidence}`),
     ['PWS004:1:verified-format:high', 'PWS004:2:invalid-checksum:high'],
   );
+  assert.match(out[0].message, /Checked offline: a well-formed token/);
+  assert.match(out[1].message, /the checksum is invalid/);
   // A fixture's placeholder token is not even a candidate.
   assert.deepEqual(scanTextForSecrets(`T = "ghp_${'X'.repeat(36)}"`, 'conf.py'), []);
   // A JWT (medium confidence by default) that decodes is HIGH.
