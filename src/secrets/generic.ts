@@ -196,10 +196,11 @@ function isNonSecretShape(value: string): boolean {
   return false;
 }
 
-function looksLikeNonSecretValue(value: string, name: string, bare = false, markup = false): boolean {
+function looksLikeNonSecretValue(value: string, name: string, bare = false, markup = false, env = false): boolean {
   if (value.length < 6) return true;
   if (isNonSecretShape(value)) return true;
-  if (bare && (CALL_RE.test(value) || /^-?[0-9]{1,30}(?:\.[0-9]{1,30})?$/.test(value))) return true; // code; a number
+  // Outside dotenv files (where every value is a string), a bare call or number is code or data.
+  if (bare && !env && (CALL_RE.test(value) || /^-?[0-9]{1,30}(?:\.[0-9]{1,30})?$/.test(value))) return true;
   if (markup && /[<>]/.test(value)) return true; // HTML inside a quoted value (an injection payload, a code sample)
   // A lexer's token type (TOKEN_LINECOMMENT: "comment", token = "NAME"): one word in one case.
   const ws = identWords(name);
@@ -305,7 +306,7 @@ export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMat
         handled = true;
         // A quoted value followed by SQL (`password='x' OR '1'='1`): an injection payload.
         const sqlTail = !v.bare && /^[ \t]{1,4}(?:or|and|union|--)(?![A-Za-z0-9_])/i.test(text.slice(v.end + 1, v.end + 12));
-        if (v.value && !sqlTail && !(v.fstring && v.value.includes('{')) && !looksLikeNonSecretValue(v.value, name, v.bare, markup)) {
+        if (v.value && !sqlTail && !(v.fstring && v.value.includes('{')) && !looksLikeNonSecretValue(v.value, name, v.bare, markup, ctx.lang === 'env')) {
           const rule = isHighEntropy(v.value) ? HIGH_ENTROPY_RULE : GENERIC_ASSIGNMENT_RULE;
           out.push({ rule, start: v.start, end: v.end, secret: v.value, name });
           continue;

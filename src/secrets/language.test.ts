@@ -18,7 +18,8 @@ test('language of a path', () => {
   assert.equal(secretLanguageOf('README.md'), 'doc');
   assert.equal(secretLanguageOf('config.json'), 'data');
   assert.equal(secretLanguageOf('config.yaml'), 'config');
-  assert.equal(secretLanguageOf('.env'), 'config');
+  assert.equal(secretLanguageOf('.env'), 'env');
+  assert.equal(secretLanguageOf('deploy/prod.env'), 'env');
   assert.equal(secretLanguageOf('app/settings.py'), 'python');
   assert.ok(isDocPath('docs/guide/setup.yaml'));
   assert.ok(isDocPath('notes.txt'));
@@ -111,6 +112,8 @@ test('non-Python files: real secrets are still reported at their lines', () => {
     ['config.json', `{\n  "db": {\n    "password": "Tr0ub4dor3x"\n  }\n}`, ['PWS100:high:3']],
     ['config.yaml', `db:\n  password: Tr0ub4dor3x\n`, ['PWS100:high:2']],
     ['.env', `A=1\nSECRET_KEY=django-insecure-${f.str(AN, 30)}\n`, ['PWS101:high:2']],
+    // In a dotenv file every value is a string: a numeric password is still one.
+    ['.env', 'DB_PASSWORD=73914862\n', ['PWS100:high:1']],
     // A CSRF signing secret is a credential.
     ['config.yaml', `WTF_CSRF_SECRET_KEY: ${hi}`, ['PWS101:high:1']],
     // A value that merely contains brackets after the code's own closing bracket.

@@ -3,7 +3,8 @@
 // in documentation code blocks) and which files are documentation (generic detections are LOW).
 import { DOC_FOLDERS, LANGUAGE_EXTENSIONS, TXT_CONFIG_NAMES } from './specs/formats.js';
 
-export type SecretLanguage = 'python' | 'script' | 'markup' | 'doc' | 'data' | 'config';
+/** `env`: dotenv files, where every value is a string (`PIN=12345678` is not a number). */
+export type SecretLanguage = 'python' | 'script' | 'markup' | 'doc' | 'data' | 'config' | 'env';
 
 const BY_EXT = new Map<string, SecretLanguage>();
 for (const [lang, exts] of Object.entries(LANGUAGE_EXTENSIONS)) for (const e of exts) BY_EXT.set(e, lang as SecretLanguage);
@@ -22,6 +23,8 @@ export function secretLanguageOf(relPath: string): SecretLanguage {
     const name = lower.slice(lower.lastIndexOf('/') + 1);
     if (TXT_CONFIG_NAMES.some((re) => re.test(name)) || /(?:^|\/)requirements\/[^/]{1,200}$/.test(lower)) return 'config';
   }
+  const name = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
+  if (name.startsWith('.env') || name.endsWith('.env') || name === '.flaskenv') return 'env';
   return BY_EXT.get(ext) ?? 'config';
 }
 
@@ -34,7 +37,7 @@ export function isDocPath(relPath: string): boolean {
 
 /** 'code': generic detectors need quoted literals; 'config': bare values count too. */
 export function modeOf(lang: SecretLanguage): 'code' | 'config' {
-  return lang === 'config' ? 'config' : 'code';
+  return lang === 'config' || lang === 'env' ? 'config' : 'code';
 }
 
 /**
