@@ -38,6 +38,11 @@ test('--show-secrets: text and JSON show more, SARIF and HTML never; off by defa
     assert.ok(!out.includes(more) && !out.includes(tok.slice(4, 14)), fmt);
   }
   for (const fmt of ['text', 'json', 'sarif', 'html'] as const) assert.ok(!formatResult(r, fmt, { cwd: root }).includes(tok), `${fmt}: never the whole value`);
+  // A short value shows nothing more: no `revealed`.
+  writeFileSync(join(root, 'short.env'), 'DB_PASSWORD=Tr0ub4dor3x\n');
   const s = await runSecrets({ paths: ['.'], cwd: root, hygiene: false, showSecrets: true });
+  const short = s.findings.find((x) => x.path === 'short.env');
+  assert.ok(short, 'the short password is reported');
+  assert.equal(short.properties?.revealed, undefined);
   assert.equal(s.findings.find((x) => x.ruleId === 'PWS004')?.properties?.revealed, more);
 });

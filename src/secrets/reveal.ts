@@ -23,7 +23,8 @@ export function addRevealed(findings: FindingInput[], values: Iterable<string>):
     if (f.category !== 'secret' || typeof h !== 'string') continue;
     byHash ??= new Map([...values].map((v) => [secretHash(v), v]));
     const v = byHash.get(h);
-    if (v !== undefined) f.properties = { ...f.properties, [REVEALED]: revealMore(v) };
+    // Only when it shows more than the masked form already does.
+    if (v !== undefined && revealMore(v) !== redact(v)) f.properties = { ...f.properties, [REVEALED]: revealMore(v) };
   }
 }
 

@@ -241,7 +241,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
       name: m.rule.name,
       category: 'secret',
       severity: seg.doc && isGenericDetection(m.rule.id) ? 'low' : m.rule.severity,
-      confidence: verification === 'verified-format' ? 'high' : m.rule.confidence,
+      confidence: verification === 'verified-format' ? 'high' : verification ? 'low' : m.rule.confidence,
       cwe: m.rule.cwe,
       path: relPath,
       line: p.line,

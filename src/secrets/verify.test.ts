@@ -80,7 +80,7 @@ test('findings carry the verification; a valid checksum is HIGH confidence', () 
   const out = scanTextForSecrets(`A = "${good}"\nB = "${bad}"\n`, 'conf.py');
   assert.deepEqual(
     out.map((x) => `${x.ruleId}:${x.line}:${x.properties?.verification}:${x.confidence}`),
-    ['PWS004:1:verified-format:high', 'PWS004:2:invalid-checksum:high'],
+    ['PWS004:1:verified-format:high', 'PWS004:2:invalid-checksum:low'],
   );
   assert.match(out[0].message, /Checked offline: a well-formed token/);
   assert.match(out[1].message, /the checksum is invalid/);
