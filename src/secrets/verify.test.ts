@@ -127,6 +127,9 @@ test('scan and secrets: look-alike tokens are not reported by default, counted i
   assert.equal(r.stats.lookalikes, 3);
   assert.match(formatResult(r, 'text', { cwd: root }), /3 look-alike tokens with an invalid checksum or structure not reported \(--show-lookalikes shows them\)/);
   assert.equal((JSON.parse(formatResult(r, 'json', { cwd: root })) as { stats: { lookalikes: number } }).stats.lookalikes, 3);
+  const sarif = JSON.parse(formatResult(r, 'sarif', { cwd: root })) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[]; invocations: { properties: Record<string, unknown> }[] }[] };
+  assert.equal(sarif.runs[0].results.find((x) => x.ruleId === 'PWS004')?.properties.verification, 'verified-format');
+  assert.equal(sarif.runs[0].invocations[0].properties.lookalikeSecrets, 3);
   const shown = await scan({ ...base, showLookalikes: true });
   assert.deepEqual(
     shown.findings.filter((x) => x.category === 'secret').map((x) => `${x.path}:${x.line}:${x.properties?.verification}`),
