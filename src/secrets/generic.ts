@@ -181,7 +181,8 @@ function parseValue(text: string, pos: number, mode: 'code' | 'config', markup: 
   let end = j;
   while (end > p && (text[end - 1] === ',' || text[end - 1] === ';')) end--;
   // Closing brackets of the surrounding code (`{"SecretKey": 3600})`) when the value opens none.
-  while (end > p && /[)\]}]/.test(text[end - 1]) && !/[([{]/.test(text.slice(p, end - 1))) end--;
+  // (One test of the whole value, so a run of brackets costs linear time.)
+  if (!/[([{]/.test(text.slice(p, end))) while (end > p && /[)\]}]/.test(text[end - 1])) end--;
   return { start: p, end, value: text.slice(p, end), scanned: j, fstring: false, bare: true };
 }
 

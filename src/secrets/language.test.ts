@@ -142,3 +142,13 @@ test('documentation: generic detections are LOW, code blocks count, provider tok
 test('known gap: a demo credential in a Markdown code span is reported (LOW), not recognised as prose', () => {
   assert.deepEqual(scan('- Credentials : `admin:password`\n', 'challenge/README.md'), ['PWS100:low:1']);
 });
+
+test('adversarial inputs stay linear: bracket runs, hash-shaped words, unclosed fences', () => {
+  // (No timing is asserted; a quadratic path would make this test take minutes.)
+  const brackets = ('password=' + ')'.repeat(1020) + '\n').repeat(2000);
+  assert.deepEqual(scan(brackets, 'a.yaml'), []);
+  const hashes = `<p>password hash ${`$2b$12$${f.str(AN, 53)} `.repeat(20_000)}</p>`;
+  assert.deepEqual(scan(hashes, 'b.html'), []);
+  const fences = '```\n'.repeat(200_000) + 'DB_PASSWORD=Xyz12345abc\n';
+  assert.deepEqual(scan(fences, 'c.md'), []); // an even number of fences: the last line is prose
+});
