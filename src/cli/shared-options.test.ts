@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../secrets/fake.js';
+import { AN, checksummedToken, Fake } from '../secrets/fake.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'pyward.js');
 const fake = new Fake(1212);
@@ -48,7 +48,7 @@ function findings(r: { out: string; err: string }): JsonFinding[] {
 
 const key = (f: JsonFinding) => `${f.ruleId}@${f.path}:${f.line}`;
 const GOOD_GITIGNORE = '.env\n*.pem\n*.key\ncredentials.json\n';
-const token = () => 'ghp_' + fake.str(AN, 36);
+const token = () => checksummedToken(fake, 'ghp_');
 
 function secretsProject(extra: Record<string, string> = {}) {
   const tok = token();

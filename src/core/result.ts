@@ -14,6 +14,8 @@ export interface ScanStats {
   cached?: number;
   /** With --diff-base: the revision, the commit it resolved to, and the findings left out as unchanged. */
   diffBase?: { ref: string; commit: string; unchanged: number };
+  /** Look-alike provider tokens (invalid checksum or structure) not reported (see `--show-lookalikes`). */
+  lookalikes?: number;
 }
 
 export interface ScanResult {

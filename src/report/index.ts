@@ -4,6 +4,7 @@ import { formatHtml } from './html/index.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
+import { withoutRevealed } from '../secrets/reveal.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'html';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'html'];
@@ -24,10 +25,11 @@ export function formatResult(result: ScanResult, format: ReportFormat, opts: Rep
       return formatText(result, opts);
     case 'json':
       return formatJson(result);
+    // `--show-secrets` values never go into SARIF (uploaded to code scanning) or HTML (shared).
     case 'sarif':
-      return formatSarif(result, { cwd: opts.cwd });
+      return formatSarif({ ...result, findings: withoutRevealed(result.findings) }, { cwd: opts.cwd });
     case 'html':
-      return formatHtml(result);
+      return formatHtml({ ...result, findings: withoutRevealed(result.findings) });
     default: {
       const never: never = format;
       throw new Error(`unknown report format: ${String(never)}`);

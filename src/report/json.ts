@@ -41,7 +41,7 @@ export interface JsonReport {
   tool: { name: 'pyward'; version: string };
   findings: JsonFinding[];
   skipped: SkippedFile[];
-  stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number; diffBase?: { ref: string; commit: string; unchanged: number } };
+  stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number; diffBase?: { ref: string; commit: string; unchanged: number }; lookalikes?: number };
   unusedSuppressions?: { path: string; line: number; text: string }[];
   suppressionWarnings?: { path: string; line: number; text: string }[];
 }
@@ -98,6 +98,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
       suppressed: result.stats.suppressed,
       ...(result.stats.baselined !== undefined ? { baselined: result.stats.baselined } : {}),
       ...(result.stats.diffBase ? { diffBase: { ...result.stats.diffBase } } : {}),
+      ...(result.stats.lookalikes ? { lookalikes: result.stats.lookalikes } : {}),
     },
   };
   if (result.unusedSuppressions !== undefined) {

@@ -197,6 +197,11 @@ function sarifResult(f: Finding, ruleIndex: number): Sarif.Result {
   if (f.related && Object.keys(f.related).length > 0) properties['related'] = { ...f.related };
   const score = cvssScore(f.properties);
   if (score !== undefined) properties['security-severity'] = formatScore(score);
+  // Secret findings: what the offline (and, when asked, online) check said about the token.
+  for (const k of ['verification', 'online']) {
+    const v = f.properties?.[k];
+    if (f.category === 'secret' && typeof v === 'string') properties[k] = v;
+  }
   res.properties = properties;
   return res;
 }
@@ -237,6 +242,7 @@ export function buildSarifLog(result: ScanResult, opts: SarifOptions): Sarif.Log
       linesScanned: result.stats.lines,
       durationMs: Math.round(result.stats.durationMs),
       suppressed: result.stats.suppressed,
+      ...(result.stats.lookalikes ? { lookalikeSecrets: result.stats.lookalikes } : {}),
     },
   };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;

@@ -110,6 +110,8 @@ function findingLines(f: Finding, opts: TextOptions, st: Style): string[] {
   const sev = st.severity(f.severity, f.severity.toUpperCase());
   const head = `${oneLine(f.path)}:${f.line}:${f.column}: ${sev} ${st.bold(oneLine(f.ruleId))} ${oneLine(f.name)}: ${oneLine(f.message)}`;
   const out = [head, ...snippetLines(f.snippet, '    ', st)];
+  const revealed = f.category === 'secret' ? f.properties?.['revealed'] : undefined;
+  if (typeof revealed === 'string') out.push(`    ${st.dim('secret:')} ${oneLine(revealed)}`);
   if (f.trace && f.trace.length > 0) {
     if (opts.showTrace) {
       out.push(`    ${st.dim('trace:')}`);
@@ -181,9 +183,14 @@ function skippedLines(skipped: ScanResult['skipped'], st: Style): string[] {
   return out;
 }
 
+function lookalikeNote(n: number | undefined): string {
+  if (!n) return '';
+  return `; ${n} look-alike ${n === 1 ? 'token' : 'tokens'} with an invalid checksum or structure not reported (--show-lookalikes shows ${n === 1 ? 'it' : 'them'})`;
+}
+
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
-  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}${s.diffBase ? `; ${s.diffBase.unchanged} on lines unchanged since ${oneLine(s.diffBase.ref)}` : ''}.`;
+  const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}${s.diffBase ? `; ${s.diffBase.unchanged} on lines unchanged since ${oneLine(s.diffBase.ref)}` : ''}${lookalikeNote(s.lookalikes)}.`;
   const n = result.findings.length;
   if (n === 0) return `${st.ok('No issues found.')} ${scanned}`;
   const counts = severityCounts(result.findings);

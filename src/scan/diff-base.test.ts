@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unl
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../secrets/fake.js';
+import { AN, checksummedToken, Fake } from '../secrets/fake.js';
 import { DIFF_LIMITS, DiffBase } from './diff-base.js';
 import type { Finding } from '../core/finding.js';
 
@@ -175,8 +175,8 @@ test('--diff-base: project-level findings (hygiene) are kept when their file cha
 
 test('pyward secrets --diff-base: a secret on a new line is reported, one on an unchanged line is not', () => {
   const f = new Fake(4242);
-  const oldSecret = 'ghp_' + f.str(AN, 36);
-  const newSecret = 'ghp_' + f.str(AN, 36);
+  const oldSecret = checksummedToken(f, 'ghp_');
+  const newSecret = checksummedToken(f, 'ghp_');
   const r = repo();
   r.w('.gitignore', '.env\n*.pem\n*.key\ncredentials.json\n');
   r.w('settings.py', `OLD = "${oldSecret}"\n`);
@@ -339,8 +339,8 @@ test('--diff-base hostile working tree: links are not followed, paths outside th
 
 test('--diff-base with --history: a secret committed and removed since REF is reported, one from before REF is not', () => {
   const f = new Fake(99);
-  const before = 'ghp_' + f.str(AN, 36);
-  const during = 'ghp_' + f.str(AN, 36);
+  const before = checksummedToken(f, 'ghp_');
+  const during = checksummedToken(f, 'ghp_');
   const r = repo();
   r.w('.gitignore', '.env\n*.pem\n*.key\ncredentials.json\n');
   r.w('conf.py', `TOKEN = "${before}"\n`);

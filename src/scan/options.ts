@@ -28,6 +28,16 @@ export interface ScanOptions {
   hygiene?: boolean;
   history?: boolean;
   online?: boolean;
+  /** Report look-alike provider tokens (invalid checksum or structure) too; by default they are only counted. */
+  showLookalikes?: boolean;
+  /**
+   * Ask the providers whether the reported, offline-verified tokens are live (network, explicit
+   * `--verify-online` only); `onlineBases` moves the endpoints (tests: a local stub server).
+   */
+  verifyOnline?: boolean;
+  onlineBases?: Record<string, string>;
+  /** Secret findings carry `properties.revealed`, a less masked value (text and JSON reports only). */
+  showSecrets?: boolean;
   /** Report unused suppression comments. */
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */

@@ -33,7 +33,10 @@ import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from '../core/suppression.js';
 import { filterFindings } from './report-filter.js';
 export { selectableOf } from './report-filter.js';
-import { createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
+import { collectDetectedSecrets, createMasker, maskFinding, maskFindings } from '../secrets/mask.js';
+import { verifyOnline } from '../secrets/online.js';
+import { addRevealed } from '../secrets/reveal.js';
+import { partitionLookalikes } from '../secrets/verify.js';
 import { detectFormat } from '../deps/discover.js';
 import { oneLine } from '../report/util.js';
 import { DiffBase } from './diff-base.js';
@@ -246,11 +249,15 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
 
   // One masking pass over every finding of the run: a value detected in one file is masked in
   // all (history findings bring their own values).
+  // Raw values of the run (by digest) for --verify-online, taken before masking removes them.
+  const rawValues = opts.verifyOnline || opts.showSecrets ? collectDetectedSecrets(findings, new Set(secretValues)) : undefined;
   const mask = maskFindings(findings, secretValues);
 
   // Selection applies to every kind of finding (code rules were filtered before running).
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: opts.cwd, baseline: opts.baseline });
-  let withFp = filtered.findings;
+  const parted = partitionLookalikes(filtered.findings, opts.showLookalikes === true);
+  let withFp = parted.kept;
+  const lookalikes = parted.lookalikes;
   const baselined = filtered.baselined;
   // After fingerprints (so they are those of a full scan) and the baseline.
   let unchanged = 0;
@@ -260,6 +267,9 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     unchanged = d.unchanged;
     for (const n of diffBase.notes) warn(`--diff-base: ${n}`);
   }
+  // Only reported findings are checked online (never suppressed, unselected, baselined or unchanged ones).
+  if (rawValues && opts.verifyOnline) await verifyOnline(withFp, rawValues, { bases: opts.onlineBases });
+  if (rawValues && opts.showSecrets) addRevealed(withFp, rawValues);
   suppressed += filtered.suppressed;
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const metas = allRuleMeta();
@@ -280,6 +290,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
       ...(baselined !== undefined ? { baselined } : {}),
       ...(cache ? { cached: cache.hits } : {}),
       ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}),
+      ...(lookalikes ? { lookalikes } : {}),
     },
     rules: metas,
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),

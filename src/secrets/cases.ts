@@ -1,6 +1,6 @@
 // Test cases of the provider detectors (shared by the provider tests and the adversarial
 // linear-time tests). Tokens are generated at run time (see fake.ts).
-import { AN, B32, B64, DIGITS, Fake, HEX, LETTERS, UPPER_DIGITS, URLSAFE } from './fake.js';
+import { AN, B32, B64, checksummedToken, derPemBody, DIGITS, Fake, HEX, LETTERS, pypiToken, UPPER_DIGITS, URLSAFE } from './fake.js';
 
 export interface Case {
   text: string;
@@ -17,12 +17,19 @@ export interface ProviderCase {
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 
-function pem(label: string, f: Fake): { text: string; body: string } {
-  const body = [f.str(B64, 64), f.str(B64, 64), f.str(B64, 40) + '=='].join('\n');
+/** A PEM block whose body parses (DER SEQUENCE, or an openssh-key-v1 key; PGP armour is random). */
+export function pem(label: string, f: Fake): { text: string; body: string } {
+  const body =
+    label === 'PGP PRIVATE KEY BLOCK'
+      ? [f.str(B64, 64), f.str(B64, 64), f.str(B64, 40) + '=='].join('\n')
+      : label === 'OPENSSH PRIVATE KEY'
+        ? Buffer.concat([Buffer.from('openssh-key-v1\u0000'), Buffer.from(f.str(AN, 300))]).toString('base64').replace(/.{70}/g, '$&\n').trim()
+        : derPemBody(f, 300);
   return { text: `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`, body };
 }
 
 const t = (text: string, secret: string, path = 'settings.cfg'): Case => ({ text, secret, path });
+const CHECKSUMMED = new Set(['ghp_', 'gho_', 'ghs_', 'ghr_', 'npm_']);
 
 export const PROVIDER_CASES: ProviderCase[] = [
   {
@@ -66,7 +73,8 @@ export const PROVIDER_CASES: ProviderCase[] = [
     ([id, prefix, n]): ProviderCase => ({
       id,
       tp: (f) => {
-        const s = prefix + f.str(AN, n);
+        // GitHub and npm tokens end in a CRC32 of their random part (see specs/verification.ts).
+        const s = CHECKSUMMED.has(prefix) ? checksummedToken(f, prefix, n - 6) : prefix + f.str(AN, n);
         return [t(`token = "${s}"`, s, 'app.py'), t(`TOKEN=${s}`, s, '.env')];
       },
       fp: (f) => [{ text: `token = "${prefix}${f.str(AN, n - 1)}"`, path: 'app.py' }, { text: `${prefix}${'x'.repeat(n)}` }, { text: `${prefix}<your-token>` }],
@@ -311,7 +319,7 @@ export const PROVIDER_CASES: ProviderCase[] = [
   {
     id: 'PWS041',
     tp: (f) => {
-      const s = 'pypi-AgEIcHlwaS5vcmc' + f.str(URLSAFE, 120);
+      const s = pypiToken(f);
       return [t(`[pypi]\nusername = __token__\npassword = ${s}`, s, '.pypirc')];
     },
     fp: (f) => [{ text: `password = pypi-AgEIcHlwaS5vcmc${f.str(URLSAFE, 10)}` }],

@@ -10,6 +10,7 @@ import type { DetectContext } from './types.js';
 import { isHighEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
 import { TOKEN_NON_SECRET, TOKEN_QUALIFIERS } from '../rules/_shared/sensitive-names.js';
+import { isHashFormat, NONCE_NAME_RE, TEMPLATE_MARKERS } from './specs/formats.js';
 
 export const GENERIC_ASSIGNMENT_RULE: RuleMeta = {
   id: 'PWS100',
@@ -120,6 +121,9 @@ export function isSecretName(name: string): boolean {
   }
   if (!hit) return false;
   if (!words.some(isCredentialWord) && !tokenIsCredential(words)) return false;
+  // An anti-forgery token (csrftoken, csrfmiddlewaretoken, X-CSRFToken) is a per-session nonce;
+  // a CSRF signing secret or key (WTF_CSRF_SECRET_KEY) is a credential.
+  if (words.some((w) => NONCE_NAME_RE.test(w)) && !words.some((w) => /secret|key|pass/.test(w))) return false;
   const last = words[words.length - 1];
   if (EXCLUDED_LAST.has(last)) return false;
   if (EXCLUDED_FIRST.has(words[0])) return false;
@@ -137,7 +141,7 @@ const QUOTES = new Set(['"', "'", '`']);
 const TOKEN_CHAR = /[A-Za-z0-9+/=_\-.~]/;
 
 /** Value literal after an assignment operator at `pos`; undefined if there is none. */
-function parseValue(text: string, pos: number, mode: 'code' | 'config'): { start: number; end: number; value: string; scanned: number; fstring: boolean } | undefined {
+function parseValue(text: string, pos: number, mode: 'code' | 'config', markup: boolean): { start: number; end: number; value: string; scanned: number; fstring: boolean; bare: boolean } | undefined {
   let p = pos;
   let fstring = false;
   // Python string prefixes: r, b, u, f and pairs.
@@ -161,8 +165,8 @@ function parseValue(text: string, pos: number, mode: 'code' | 'config'): { start
       if (c === q || c === '\n') break;
       j++;
     }
-    if (j >= limit || text[j] !== q) return { start: p + 1, end: p + 1, value: '', scanned: j, fstring };
-    return { start: p + 1, end: j, value: text.slice(p + 1, j), scanned: j + 1, fstring };
+    if (j >= limit || text[j] !== q) return { start: p + 1, end: p + 1, value: '', scanned: j, fstring, bare: false };
+    return { start: p + 1, end: j, value: text.slice(p + 1, j), scanned: j + 1, fstring, bare: false };
   }
   if (mode !== 'config') return undefined;
   // Bare value (.env, ini, yaml, properties, shell): up to whitespace.
@@ -171,16 +175,34 @@ function parseValue(text: string, pos: number, mode: 'code' | 'config'): { start
   while (j < limit) {
     const c = text[j];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+    if (markup && c === '<') break; // `admin_pass<br>`: the value ends at a tag
     j++;
   }
   let end = j;
   while (end > p && (text[end - 1] === ',' || text[end - 1] === ';')) end--;
-  return { start: p, end, value: text.slice(p, end), scanned: j, fstring: false };
+  // Closing brackets of the surrounding code (`{"SecretKey": 3600})`) when the value opens none.
+  // (One test of the whole value, so a run of brackets costs linear time.)
+  if (!/[([{]/.test(text.slice(p, end))) while (end > p && /[)\]}]/.test(text[end - 1])) end--;
+  return { start: p, end, value: text.slice(p, end), scanned: j, fstring: false, bare: true };
 }
 
 
-function looksLikeNonSecretValue(value: string, name: string): boolean {
+/** A bare (unquoted) value that is code: a call or subscript (`str(uuid.uuid4())`, `request.POST.get("pass")`, `data["token"]`). */
+const CALL_RE = /^[A-Za-z_$][A-Za-z0-9_$]{0,80}(?:\.[A-Za-z_$][A-Za-z0-9_$]{0,80}){0,10}[([]/;
+
+/** Language-independent shapes of values that are not secrets: hash strings, template placeholders. */
+function isNonSecretShape(value: string): boolean {
+  if (isHashFormat(value)) return true;
+  for (const m of TEMPLATE_MARKERS) if (value.includes(m)) return true;
+  return false;
+}
+
+function looksLikeNonSecretValue(value: string, name: string, bare = false, markup = false, env = false): boolean {
   if (value.length < 6) return true;
+  if (isNonSecretShape(value)) return true;
+  // Outside dotenv files (where every value is a string), a bare call or number is code or data.
+  if (bare && !env && (CALL_RE.test(value) || /^-?[0-9]{1,30}(?:\.[0-9]{1,30})?$/.test(value))) return true;
+  if (markup && /[<>]/.test(value)) return true; // HTML inside a quoted value (an injection payload, a code sample)
   // A lexer's token type (TOKEN_LINECOMMENT: "comment", token = "NAME"): one word in one case.
   const ws = identWords(name);
   if (/^(?:[a-z_]+|[A-Z_]+)$/.test(value) && ws.some((w) => /^tokens?$/.test(w)) && !ws.some((w) => TOKEN_QUALIFIERS.has(w) || /pass|secret|apikey|credential/.test(w))) return true;
@@ -201,10 +223,23 @@ function looksLikeNonSecretValue(value: string, name: string): boolean {
   return false;
 }
 
+/** The whitespace-, quote- and tag-delimited word containing [start, end) (at most 300 characters each side). */
+function wordAround(text: string, start: number, end: number): string {
+  const stop = /[\s"'`<>]/;
+  let s = start;
+  while (s > 0 && start - s < 300 && !stop.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && e - end < 300 && !stop.test(text[e])) e++;
+  return text.slice(s, e);
+}
+
 /** Runs both generic detectors over a text. */
 export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMatch[] {
   const { text } = ctx;
   const out: GenericMatch[] = [];
+  const markup = ctx.lang === 'markup' || ctx.lang === 'doc';
+  /** Whether an unquoted value at an offset counts (configuration files, documentation code blocks). */
+  const bareOk = (at: number) => ctx.mode === 'config' || (ctx.bareAllowed?.(at) ?? false);
   const re = new RegExp(KW_RE.source, 'gi');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && out.length < maxMatches) {
@@ -266,11 +301,13 @@ export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMat
         const ann = /^[A-Za-z_][A-Za-z0-9_.[\] |]{0,60}?[ \t]{0,4}=(?!=)[ \t]{0,8}/.exec(text.slice(p, p + 80));
         if (ann) p += ann[0].length;
       }
-      const v = parseValue(text, p, ctx.mode);
+      const v = parseValue(text, p, bareOk(p) ? 'config' : 'code', markup);
       if (v) {
         re.lastIndex = Math.max(re.lastIndex, v.scanned);
         handled = true;
-        if (v.value && !(v.fstring && v.value.includes('{')) && !looksLikeNonSecretValue(v.value, name)) {
+        // A quoted value followed by SQL (`password='x' OR '1'='1`): an injection payload.
+        const sqlTail = !v.bare && /^[ \t]{1,4}(?:or|and|union|--)(?![A-Za-z0-9_])/i.test(text.slice(v.end + 1, v.end + 12));
+        if (v.value && !sqlTail && !(v.fstring && v.value.includes('{')) && !looksLikeNonSecretValue(v.value, name, v.bare, markup, ctx.lang === 'env')) {
           const rule = isHighEntropy(v.value) ? HIGH_ENTROPY_RULE : GENERIC_ASSIGNMENT_RULE;
           out.push({ rule, start: v.start, end: v.end, secret: v.value, name });
           continue;
@@ -293,8 +330,8 @@ export function detectGeneric(ctx: DetectContext, maxMatches = 1000): GenericMat
       const run = text.slice(runStart, i).replace(/^[=.~-]+/, '').replace(/[=.]+$/, '');
       // In code, only string literals count (not `x = self._other._authkey`); random tokens of
       // 20+ characters contain digits.
-      const inString = ctx.mode !== 'code' || /["'`]/.test(text.slice(e, runStart));
-      if (inString && run.length >= 20 && /[0-9]/.test(run) && isHighEntropy(run, 20) && !isPlaceholder(run)) {
+      const inString = bareOk(runStart) || /["'`]/.test(text.slice(e, runStart));
+      if (inString && run.length >= 20 && /[0-9]/.test(run) && isHighEntropy(run, 20) && !isPlaceholder(run) && text[i] !== '(' && !isNonSecretShape(wordAround(text, runStart, i))) {
         const st = text.indexOf(run, runStart);
         out.push({ rule: HIGH_ENTROPY_RULE, start: st, end: st + run.length, secret: run, name });
         break;

@@ -5,6 +5,10 @@
 //   generic detectors only consider quoted literals). Notebooks (.ipynb) are handled by path.
 //   Each finding carries properties.secretHash, a stable slow (scrypt) or keyed (PYWARD_FINGERPRINT_KEY)
 //   digest of the secret's value, and the matched values under the DETECTED_SECRETS symbol (see mask.ts).
+//   The path's language (language.ts) decides which values the generic detectors consider;
+//   documentation reports generic detections at LOW. Provider tokens with an offline check carry
+//   properties.verification (verify.ts); look-alikes are dropped by partitionLookalikes().
+// - verifyOnline(findings, values): `--verify-online`, the providers' read-only endpoints (online.ts).
 // - scanHistory({ cwd, since?, workingTreeFingerprints? }): secrets that exist only in git history.
 //   workingTreeFingerprints = secretFingerprints(findings of the working-tree scan); when absent
 //   the working tree (the index's tracked files and untracked files not ignored) is scanned again.
@@ -17,6 +21,9 @@ export { redact, secretHash } from './redact.js';
 export { shannonEntropy, isHighEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';
 export { parseLineSuppression } from './suppress.js';
+export { verifyOffline, partitionLookalikes, isLookalike, type Verification } from './verify.js';
+export { verifyOnline, type OnlineState } from './online.js';
+export { secretLanguageOf, isDocPath, type SecretLanguage } from './language.js';
 
 import type { SecretScanOptions } from './scan.js';
 

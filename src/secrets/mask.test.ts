@@ -8,6 +8,8 @@ import { scanTextForSecrets } from './scan.js';
 
 // Token-shaped values are built at run time (this repository holds none).
 const GH = ['gh', 'p_', 'Zq8Xr2LmT5vW9nB4kY7hJ3dF6sA1cE0gH2pQ'].join('');
+/** Its masked form: the first and last 4 characters. */
+const GH_SHOWN = 'ghp_\u2026H2pQ';
 
 const finding = (over: Partial<FindingInput> = {}): FindingInput => ({
   ruleId: 'PW101',
@@ -28,7 +30,7 @@ const finding = (over: Partial<FindingInput> = {}): FindingInput => ({
 
 test('masker: every occurrence, longest value first, prefix kept like secret findings', () => {
   const mask = createMasker(['S3cretPassw0rd', 'S3cretPassw0rd-and-more', GH]);
-  assert.equal(mask(`curl -u admin:S3cretPassw0rd -H "token ${GH}" x S3cretPassw0rd`), 'curl -u admin:S3cr**** -H "token ghp_****" x S3cr****');
+  assert.equal(mask(`curl -u admin:S3cretPassw0rd -H "token ${GH}" x S3cretPassw0rd`), `curl -u admin:S3cr**** -H "token ${GH_SHOWN}" x S3cr****`);
   assert.equal(mask('pw=S3cretPassw0rd-and-more;'), 'pw=S3cr****;');
   // Short values keep 2 characters; ordinary text that only shares a prefix is left alone.
   assert.equal(createMasker(['hunter22'])('login hunter22 as hunter'), 'login hu**** as hunter');
@@ -37,6 +39,7 @@ test('masker: every occurrence, longest value first, prefix kept like secret fin
 
 test('masker: a value cut short by a shortened note is masked too (6+ characters)', () => {
   const mask = createMasker([GH]);
+  // Cut short: only the start is shown (the end of the value is not in the text).
   assert.equal(mask(`cmd = "curl -H 'token ${GH.slice(0, 24)}...`), `cmd = "curl -H 'token ghp_****...`);
   assert.equal(mask(`x ${GH.slice(0, 12)}\u2026`), 'x ghp_****\u2026');
   assert.equal(mask(`tail ${GH.slice(0, 10)}`), 'tail ghp_****');
@@ -77,7 +80,7 @@ test('maskFindings: snippet, message, trace notes, fix description, properties; 
   maskFindings([f, other]);
   const shown = JSON.stringify([{ ...f, fix: f.fix?.description }, other]);
   assert.ok(!shown.includes(GH.slice(0, 8)), shown);
-  assert.equal(other.snippet, 'print("ghp_****")');
+  assert.equal(other.snippet, `print("${GH_SHOWN}")`);
   assert.equal(f[DETECTED_SECRETS], undefined);
   // Edits are source text to write (`--fix`), never shown: kept as they are.
   assert.equal(f.fix?.edits[0].text, GH);

@@ -2,8 +2,9 @@
 // generic assignments, URL credentials, hardcoded-password rules...) put the values they matched in
 // `FindingInput[DETECTED_SECRETS]`; the scan collects them per file and over the whole run, removes
 // that field, and replaces every occurrence of a value in every finding's snippet, message, trace
-// notes, fix description and textual properties by its redaction (`redact`: a short prefix and
-// ****, what secret findings show). The same masker is applied to `--diff` output.
+// notes, fix description and textual properties by its redaction (`redact`: the first and last 4
+// characters of a long value, else a short prefix and ****, what secret findings show). The same
+// masker is applied to `--diff` output.
 import { DETECTED_SECRETS, type FindingInput } from '../core/finding.js';
 import { redact } from './redact.js';
 
@@ -87,7 +88,8 @@ export function createMasker(values: Iterable<string>): Masker {
         i++;
         continue;
       }
-      out += text.slice(last, i) + redact(hit);
+      // A value cut short shows its start only (its end is not in the text).
+      out += text.slice(last, i) + redact(hit, len === hit.length);
       i += len;
       last = i;
     }

@@ -5,7 +5,7 @@ const PLACEHOLDER_WORDS = [
   'changeme', 'change_me', 'change-me', 'changethis', 'replace', 'your_', 'your-', 'yourkey', 'yourtoken',
   'yourpassword', 'yoursecret', '<your', 'example', 'dummy', 'placeholder', 'sample', 'fake', 'notreal',
   'not-real', 'not_real', 'redacted', 'xxxx', '****', '....', '…', 'insert', 'todo', 'fixme', 'secret_here',
-  'token_here', 'key_here', 'password_here', 'here>', 'foobar', 'lorem', 'ipsum', 'mock', 'fixture',
+  'token_here', 'key_here', 'password_here', 'here>', 'foobar', 'lorem', 'ipsum', 'mock', 'fixture', 'demo',
 ];
 
 const REFERENCE_MARKERS = ['${', '$(', '{{', '}}', '%(', 'os.environ', 'getenv', 'environ.get', 'env(', 'environ[', '<%'];

@@ -5,6 +5,7 @@ import { Fake } from './fake.js';
 import { PROVIDER_DETECTORS } from './providers.js';
 import { SECRET_RULES } from './rules.js';
 import { scanTextForSecrets } from './scan.js';
+import { VERIFIERS } from './specs/verification.js';
 
 test('the provider table has at least 40 detectors with unique ids and names, all category secret / CWE-798', () => {
   assert.ok(PROVIDER_DETECTORS.length >= 40, `only ${PROVIDER_DETECTORS.length}`);
@@ -45,7 +46,13 @@ for (const c of PROVIDER_CASES) {
       for (let i = 0; i + 8 <= body.length; i += 4) assert.ok(!json.includes(body.slice(i, i + 8)), `${c.id} leaks part of the secret: ${json}`);
       assert.match(fi.message, /[Rr]otate/);
       assert.equal(typeof fi.properties?.provider, 'string');
-      assert.match(String(fi.properties?.redacted), /\*\*\*\*$/);
+      // Masked: the first 4 and last 4 characters of a long value, else a short prefix and ****.
+      assert.match(String(fi.properties?.redacted), tp.secret!.length >= 24 ? /^.{4}\u2026.{4}$/ : /\*\*\*\*$/);
+      // Tokens that can be verified offline are well-formed here: HIGH confidence.
+      if (VERIFIERS[c.id]) {
+        assert.equal(fi.properties?.verification, 'verified-format', c.id);
+        assert.equal(fi.confidence, 'high', c.id);
+      } else assert.equal(fi.properties?.verification, undefined, c.id);
     }
   });
   test(`${c.id} ${meta?.name ?? '?'}: false positives`, () => {

@@ -1,9 +1,21 @@
 // Redaction: no output format may ever contain a full secret.
 import { createHmac, scryptSync } from 'node:crypto';
 
-/** Keep the first 4 characters (fewer for short values) and replace the rest with "****". */
-export function redact(secret: string): string {
-  const keep = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : 0;
+/** Values at least this long show their first and last 4 characters (`ghp_…Ab12`): 16+ stay hidden. */
+export const REDACT_BOTH_ENDS = 24;
+
+/**
+ * The masked form of a secret: the first and last 4 characters of a value of 24+ characters
+ * (`ghp_…Ab12`, so a person can find it), else the first 4 (12+ characters) or 2 (8+) and
+ * "****"; nothing of a shorter value. `showEnd` false: the start only (a value cut short).
+ */
+export function redact(secret: string, showEnd = true): string {
+  const n = secret.length;
+  if (showEnd && n >= REDACT_BOTH_ENDS) {
+    const tail = secret.slice(-4);
+    if (!/[\s\\"'`]/.test(tail)) return secret.slice(0, 4) + '\u2026' + tail;
+  }
+  const keep = n >= 12 ? 4 : n >= 8 ? 2 : 0;
   return secret.slice(0, keep) + '****';
 }
 

@@ -119,22 +119,26 @@ test('placeholder allow-list', () => {
   for (const p of ['hunter2x9', 'S0meth1ng', f.str(AN, 20)]) assert.ok(!isPlaceholder(p), p);
 });
 
-test('redaction keeps at most the first 4 characters', () => {
+test('redaction keeps the first and last 4 characters of long values, at most the first 4 of shorter ones', () => {
   assert.equal(redact('ghp_abcdefghijklmnop'), 'ghp_****');
   assert.equal(redact('hunter2x9'), 'hu****');
   assert.equal(redact('abc'), '****');
+  assert.equal(redact('abcdefghijklmnopqrstuvw'), 'abcd****'); // 23: 19 hidden would be only 15 with both ends
+  assert.equal(redact('abcdefghijklmnopqrstuvwx'), 'abcd\u2026uvwx'); // 24: 16 characters stay hidden
+  assert.equal(redact('abcdefghijklmnopqrstuv"x'), 'abcd****'); // an end that is an escape or a quote is not shown
   const secret = 'ghp_' + f.str(AN, 36);
+  const shown = `ghp_\u2026${secret.slice(-4)}`;
   const line = `TOKEN = "${secret}"  # and more`;
   const start = line.indexOf(secret);
   const out = redactLine(line, [{ start, end: start + secret.length, secret }], start);
-  assert.equal(out, 'TOKEN = "ghp_****"  # and more');
+  assert.equal(out, `TOKEN = "${shown}"  # and more`);
   // Overlapping spans are redacted once.
-  assert.equal(redactLine(line, [{ start, end: start + secret.length, secret }, { start: start + 2, end: start + 10, secret: 'xxxxxxxx' }], start), 'TOKEN = "ghp_****"  # and more');
+  assert.equal(redactLine(line, [{ start, end: start + secret.length, secret }, { start: start + 2, end: start + 10, secret: 'xxxxxxxx' }], start), `TOKEN = "${shown}"  # and more`);
   // Long lines are cut around the finding.
   const long = 'x'.repeat(5000) + line + 'y'.repeat(5000);
   const s2 = long.indexOf(secret);
   const cut = redactLine(long, [{ start: s2, end: s2 + secret.length, secret }], s2);
-  assert.ok(cut.length <= 202 && cut.includes('ghp_****') && !cut.includes(secret.slice(4)));
+  assert.ok(cut.length <= 202 && cut.includes(shown) && !cut.includes(secret.slice(4, -4)));
 });
 
 test('a line with several secrets has all of them redacted in the snippet', () => {

@@ -7,10 +7,12 @@ import { PROVIDER_DETECTORS } from './providers.js';
 import { detectGeneric, GENERIC_KEYWORDS } from './generic.js';
 import { KeywordMatcher } from '../core/keywords.js';
 import { notebookCodeCells } from './notebook.js';
-import { isPythonPath } from './files.js';
 import { redact, redactLine, secretHash } from './redact.js';
 import { isSuppressed } from './suppress.js';
 import type { DetectContext, SecretMatch } from './types.js';
+import { docCodeRanges, inRanges, isDocPath, modeOf, secretLanguageOf, type SecretLanguage } from './language.js';
+import { LOOSE_DETECTORS } from './specs/formats.js';
+import { verifyOffline } from './verify.js';
 
 /** Test-fixture paths whose secrets are not reported (gitignore syntax). */
 export const DEFAULT_ALLOW_PATHS = ['**/tests/fixtures/**', '**/test/fixtures/**', '**/testdata/**', '**/test_data/**', '**/__fixtures__/**'];
@@ -86,9 +88,14 @@ function providerKeywords(): KeywordMatcher {
 }
 
 /** All (overlap-resolved) secret matches in a text. */
-export function detectSecrets(text: string, mode: 'code' | 'config', opts: SecretScanOptions = {}): { kept: SecretMatch[]; all: SecretMatch[] } {
+export function detectSecrets(
+  text: string,
+  mode: 'code' | 'config',
+  opts: SecretScanOptions = {},
+  lang?: { lang: SecretLanguage; bareAllowed?: (offset: number) => boolean },
+): { kept: SecretMatch[]; all: SecretMatch[] } {
   const lower = text.toLowerCase();
-  const ctx: DetectContext = { text, lower, mode };
+  const ctx: DetectContext = { text, lower, mode, lang: lang?.lang, bareAllowed: lang?.bareAllowed };
   const wanted = opts.rules ? new Set(opts.rules.map((r) => r.toLowerCase())) : undefined;
   const want = (m: RuleMeta) => !wanted || wanted.has(m.id.toLowerCase()) || wanted.has(m.name.toLowerCase());
   const all: SecretMatch[] = [];
@@ -161,7 +168,17 @@ export function detectSecrets(text: string, mode: 'code' | 'config', opts: Secre
   return { kept, all };
 }
 
-function messageFor(m: SecretMatch, red: string): string {
+const VERIFICATION_NOTE: Record<string, string> = {
+  'verified-format': ' Checked offline: a well-formed token of this provider (checksum or structure valid).',
+  'invalid-checksum': ' Checked offline: the checksum is invalid, so this is most likely a test value or a placeholder.',
+  'invalid-format': ' Checked offline: it does not decode as one, so this is most likely a test value or a placeholder.',
+};
+
+function messageFor(m: SecretMatch, red: string, verification?: string): string {
+  return messageText(m, red) + (verification ? VERIFICATION_NOTE[verification] ?? '' : '');
+}
+
+function messageText(m: SecretMatch, red: string): string {
   if (m.rule.id === 'PWS100') {
     return `Hard-coded secret assigned to '${m.kind}' (${red}). Rotate it, then load it from the environment or a secret manager instead of the source.`;
   }
@@ -171,16 +188,25 @@ function messageFor(m: SecretMatch, red: string): string {
   return `${m.provider} ${m.kind} found (${red}). Rotate it now (revoke it at ${m.provider} and issue a new one), then load it from the environment or a secret manager; removing it from the file does not remove it from git history.`;
 }
 
+/** Generic (non-provider-format) detections: keyword = value, high entropy, passwords in URLs, keyword-anchored values. */
+export function isGenericDetection(ruleId: string): boolean {
+  return ruleId === 'PWS100' || ruleId === 'PWS101' || LOOSE_DETECTORS.includes(ruleId);
+}
+
 interface Segment {
   /** Text the detectors ran on (a file, or a notebook cell). */
   text: string;
   mode: 'code' | 'config';
+  lang?: SecretLanguage;
+  bareAllowed?: (offset: number) => boolean;
+  /** Documentation: generic detections are reported at LOW severity. */
+  doc?: boolean;
   /** Maps an offset in text to a 1-based line/column of the reported file. */
   pos(offset: number): { line: number; column: number };
 }
 
 function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptions, out: FindingInput[]): void {
-  const { kept, all } = detectSecrets(seg.text, seg.mode, opts);
+  const { kept, all } = detectSecrets(seg.text, seg.mode, opts, seg.lang ? { lang: seg.lang, bareAllowed: seg.bareAllowed } : undefined);
   if (kept.length === 0) return;
   if (opts.valueSink) for (const m of all) opts.valueSink.push(m.secret);
   const starts = lineStartsOf(seg.text);
@@ -207,21 +233,22 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
       .filter((o) => o.start < le && o.end > ls)
       .map((o) => ({ start: Math.max(0, o.start - ls), end: Math.min(lineText.length, o.end - ls), secret: o.secret }));
     const red = redact(m.secret);
+    const verification = verifyOffline(m.rule.id, m.secret);
     const p = seg.pos(at);
     const q = seg.pos(Math.max(m.end, at));
     const f: FindingInput = {
       ruleId: m.rule.id,
       name: m.rule.name,
       category: 'secret',
-      severity: m.rule.severity,
-      confidence: m.rule.confidence,
+      severity: seg.doc && isGenericDetection(m.rule.id) ? 'low' : m.rule.severity,
+      confidence: verification === 'verified-format' ? 'high' : verification ? 'low' : m.rule.confidence,
       cwe: m.rule.cwe,
       path: relPath,
       line: p.line,
       column: p.column,
       endLine: q.line,
       endColumn: q.column,
-      message: messageFor(m, red),
+      message: messageFor(m, red, verification),
       snippet: redactLine(lineText, spans, at - ls),
       properties: {
         provider: m.provider,
@@ -229,6 +256,7 @@ function findingsForSegment(seg: Segment, relPath: string, opts: SecretScanOptio
         redacted: red,
         secretHash: secretHash(m.secret),
         advice: 'rotate',
+        ...(verification ? { verification } : {}),
       },
       [DETECTED_SECRETS]: [...new Set([m.secret, ...spans.map((o) => o.secret)])],
     };
@@ -258,16 +286,24 @@ export function scanTextForSecrets(text: string, relPath: string, opts: SecretSc
         const li = lineIndex(rawStarts, o);
         return { line: li + 1, column: o - rawStarts[li] + 1 };
       };
-      for (const c of cells) findingsForSegment({ text: c.text, mode: 'code', pos: (o) => rawPos(c.toRaw(o)) }, path, opts, out);
+      const doc = isDocPath(path);
+      for (const c of cells) findingsForSegment({ text: c.text, mode: 'code', lang: 'python', doc, pos: (o) => rawPos(c.toRaw(o)) }, path, opts, out);
       return out;
     }
   }
   const starts = lineStartsOf(text);
-  const mode: 'code' | 'config' = isPythonPath(path) || /\.(?:js|mjs|cjs|ts|jsx|tsx|rb|go|java|kt|php|lua|pl|vue|r)$/i.test(path) ? 'code' : 'config';
+  // The language decides which values count (see language.ts): quoted literals in code, markup
+  // and JSON; bare values in configuration and in documentation code blocks.
+  const lang = secretLanguageOf(path);
+  const mode = modeOf(lang);
+  const ranges = lang === 'doc' ? docCodeRanges(text) : undefined;
   findingsForSegment(
     {
       text,
       mode,
+      lang,
+      bareAllowed: ranges ? (o) => inRanges(ranges, o) : undefined,
+      doc: isDocPath(path),
       pos: (o) => {
         const li = lineIndex(starts, o);
         return { line: li + 1, column: o - starts[li] + 1 };

@@ -1,3 +1,4 @@
+import type { SecretLanguage } from './language.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 
 /** A secret located in a text: [start, end) offsets of the secret value itself. */
@@ -20,6 +21,10 @@ export interface DetectContext {
   lower: string;
   /** 'code' files need quoted literals for generic detection; 'config' files accept bare values. */
   mode: 'code' | 'config';
+  /** The file's language (generic detectors: markup values end at a tag, HTML in a quoted value is not a secret). */
+  lang?: SecretLanguage;
+  /** In 'code' mode, offsets where bare values count too (documentation code blocks). */
+  bareAllowed?: (offset: number) => boolean;
 }
 
 /**

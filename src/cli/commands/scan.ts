@@ -18,6 +18,8 @@ export interface ScanCliOptions extends SharedCliOptions {
   hygiene: boolean;
   history?: boolean;
   online?: boolean;
+  showLookalikes?: boolean;
+  verifyOnline?: boolean;
   showUnusedSuppressions?: boolean;
   showTrace?: boolean;
   fileTimeout?: string;
@@ -36,6 +38,8 @@ export function addScanOptions(cmd: Command, opts: { omit?: SharedOptionKey[] } 
     .option('--no-hygiene', 'skip repository hygiene checks')
     .option('--history', 'also scan git history for secrets')
     .option('--online', 'query the OSV API for dependency advisories (network)')
+    .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
+    .option('--verify-online', "network: ask GitHub (GET /user) and Slack (auth.test) whether the reported tokens are live; off by default")
     .option('--show-unused-suppressions', 'report suppression comments that suppress nothing')
     .option('--show-trace', 'text format: show every taint step on its own line')
     .option('--no-cache', 'do not read or write the result cache (also: PYWARD_NO_CACHE=1)')
@@ -77,6 +81,8 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     hygiene: o.hygiene,
     history: o.history,
     online: o.online,
+    showLookalikes: o.showLookalikes,
+    verifyOnline: o.verifyOnline,
     reportUnusedSuppressions: o.showUnusedSuppressions,
     fileTimeoutSeconds,
     cache: cacheFromCli(o),
@@ -88,10 +94,11 @@ export function registerScan(program: Command, exit: ExitState): void {
   addDiffBaseOptions(addScanOptions(cmd))
     .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
     .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
-    .action(async (paths: string[], o: ScanCliOptions & DiffBaseCliOptions & { fix?: boolean; diff?: boolean }) => {
+    .option('--show-secrets', 'text and JSON reports: show more of each secret (a quarter at each end; never in SARIF or HTML)')
+    .action(async (paths: string[], o: ScanCliOptions & DiffBaseCliOptions & { fix?: boolean; diff?: boolean; showSecrets?: boolean }) => {
       const bar = progressFor(o);
       const diffBase = diffBaseFromCli(o);
-      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), diffBase });
+      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), diffBase, showSecrets: o.showSecrets });
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
@@ -111,7 +118,7 @@ export function registerScan(program: Command, exit: ExitState): void {
         printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         // What remains is reported as the code is now (lines moved, snippets changed): scan again;
         // unchanged files come from the result cache.
-        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), diffBase });
+        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), diffBase, showSecrets: o.showSecrets });
       }
       if (result.stats.files === 0 && !o.quiet) {
         printWarning(`no Python or project files found in ${paths.join(', ')}`);

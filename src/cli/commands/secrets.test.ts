@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../../secrets/fake.js';
+import { checksummedToken, Fake } from '../../secrets/fake.js';
 import { runSecrets } from './secrets.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'pyward.js');
@@ -20,8 +20,8 @@ test('pyward secrets: JSON output, redaction, exit codes, history, not-a-reposit
   try {
     const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
     const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...a], { cwd: dir, env: gitEnv, encoding: 'utf8' });
-    const tok = 'ghp_' + f.str(AN, 36);
-    const old = 'npm_' + f.str(AN, 36);
+    const tok = checksummedToken(f, 'ghp_');
+    const old = checksummedToken(f, 'npm_');
     writeFileSync(join(dir, '.gitignore'), '.env\n*.pem\n*.key\ncredentials.json\n');
     writeFileSync(join(dir, 'app.py'), `TOKEN = "${tok}"\n`);
     writeFileSync(join(dir, 'deploy.sh'), `export NPM_TOKEN=${old}\n`);

@@ -14,7 +14,10 @@ import { filterFindings } from '../../scan/report-filter.js';
 import { oneLine } from '../../report/util.js';
 import { isSecretCandidateFile, scanHistoryWithSkipped, scanTextForSecrets, secretFingerprints, secretOptionsFromConfig, SECRET_RULES, MAX_SECRET_FILE_SIZE } from '../../secrets/index.js';
 import { repoTopLevel } from '../../core/git/index.js';
-import { maskFindings } from '../../secrets/mask.js';
+import { collectDetectedSecrets, maskFindings } from '../../secrets/mask.js';
+import { verifyOnline } from '../../secrets/online.js';
+import { addRevealed } from '../../secrets/reveal.js';
+import { partitionLookalikes } from '../../secrets/verify.js';
 import { checkHygiene, HYGIENE_RULES } from '../../hygiene/index.js';
 import type { ExitState } from './exit-state.js';
 import { DiffBase } from '../../scan/diff-base.js';
@@ -23,6 +26,9 @@ import { printWarning } from '../messages.js';
 import { addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedScanSettings } from '../shared-options.js';
 
 interface SecretsCliOptions extends SharedCliOptions {
+  showLookalikes?: boolean;
+  verifyOnline?: boolean;
+  showSecrets?: boolean;
   history?: boolean;
   since?: string;
   hygiene: boolean;
@@ -40,6 +46,13 @@ export interface SecretsRunOptions extends SharedScanSettings {
   progress?: (done: number, total: number) => void;
   /** Report only findings on lines added or changed since this revision (src/scan/diff-base.ts). */
   diffBase?: string;
+  /** Report look-alike tokens (invalid checksum or structure) instead of only counting them. */
+  showLookalikes?: boolean;
+  /** Ask the providers whether the reported tokens are live (network); `onlineBases` moves the endpoints. */
+  verifyOnline?: boolean;
+  onlineBases?: Record<string, string>;
+  /** Secret findings carry `properties.revealed`, a less masked value (text and JSON reports only). */
+  showSecrets?: boolean;
 }
 
 /**
@@ -138,9 +151,12 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
     findings.push(...h.findings);
     skipped.push(...h.skipped);
   }
+  const rawValues = o.verifyOnline || o.showSecrets ? collectDetectedSecrets(findings) : undefined;
   maskFindings(findings);
   const filtered = filterFindings(findings, settings, allRuleMeta(), { cwd: o.cwd, baseline: o.baseline });
-  let reported = filtered.findings;
+  const parted = partitionLookalikes(filtered.findings, o.showLookalikes === true);
+  let reported = parted.kept;
+  const lookalikes = parted.lookalikes;
   let unchanged = 0;
   if (diffBase) {
     const d = diffBase.filter(reported);
@@ -148,6 +164,9 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
     unchanged = d.unchanged;
     for (const n of diffBase.notes) printWarning(`--diff-base: ${n}`);
   }
+  // Only reported findings are checked online (never suppressed, unselected, baselined or unchanged ones).
+  if (rawValues && o.verifyOnline) await verifyOnline(reported, rawValues, { bases: o.onlineBases });
+  if (rawValues && o.showSecrets) addRevealed(reported, rawValues);
   const result: ScanResult = {
     findings: reported,
     skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
@@ -158,6 +177,7 @@ async function runSecretsWith(o: SecretsRunOptions, paths: string[], diffBase: D
       suppressed: suppressed + filtered.suppressed,
       ...(filtered.baselined !== undefined ? { baselined: filtered.baselined } : {}),
       ...(diffBase ? { diffBase: { ref: diffBase.ref, commit: diffBase.commit, unchanged } } : {}),
+      ...(lookalikes ? { lookalikes } : {}),
     },
     rules: [...SECRET_RULES, ...HYGIENE_RULES],
   };
@@ -172,10 +192,13 @@ export function registerSecrets(program: Command, exit: ExitState): void {
     .argument('[paths...]', 'files or folders', ['.'])
     .option('--history', 'also report secrets that exist only in git history (all refs)')
     .option('--since <rev>', 'history: only commits not reachable from REV (implies --history)')
-    .option('--no-hygiene', 'skip repository hygiene checks');
+    .option('--no-hygiene', 'skip repository hygiene checks')
+    .option('--show-lookalikes', 'also report look-alike provider tokens whose checksum or structure is invalid (test fixtures, placeholders)')
+    .option('--verify-online', "network: ask GitHub (GET /user) and Slack (auth.test) whether the reported tokens are live; off by default")
+    .option('--show-secrets', 'text and JSON reports: show more of each secret (a quarter at each end; never in SARIF or HTML)');
   addDiffBaseOptions(addSharedOptions(cmd)).action(async (paths: string[], o: SecretsCliOptions & DiffBaseCliOptions) => {
     const bar = progressFor(o);
-    const { result, blocking } = await runSecretsWithSettings({ ...sharedScanSettings(o), paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, progress: bar?.update, diffBase: diffBaseFromCli(o) });
+    const { result, blocking } = await runSecretsWithSettings({ ...sharedScanSettings(o), paths, cwd: process.cwd(), history: o.history, since: o.since, hygiene: o.hygiene, progress: bar?.update, diffBase: diffBaseFromCli(o), showLookalikes: o.showLookalikes, verifyOnline: o.verifyOnline, showSecrets: o.showSecrets });
     bar?.done();
     writeReport(result, o);
     // Secrets make the exit code 1; hygiene findings only when hygiene is selected explicitly.

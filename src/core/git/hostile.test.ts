@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../../secrets/fake.js';
+import { checksummedToken, Fake } from '../../secrets/fake.js';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'pyward.js');
 const f = new Fake(4242);
@@ -40,8 +40,8 @@ function baseRepo(prefix: string) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const git = gitIn(dir);
   git('init', '-q');
-  const histTok = 'ghp_' + f.str(AN, 36);
-  const goneTok = 'ghp_' + f.str(AN, 36);
+  const histTok = checksummedToken(f, 'ghp_');
+  const goneTok = checksummedToken(f, 'ghp_');
   mkdirSync(join(dir, 'vendor'));
   mkdirSync(join(dir, 'keep'));
   writeFileSync(join(dir, 'vendor', 'lib.py'), 'print(1)\n');

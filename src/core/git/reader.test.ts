@@ -8,7 +8,7 @@ import { readdirSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AN, Fake } from '../../secrets/fake.js';
+import { checksummedToken, Fake } from '../../secrets/fake.js';
 import { isPythonPath, isSecretCandidateFile } from '../../secrets/files.js';
 import { listHistoryBlobs, scanHistoryWithSkipped } from '../../secrets/history.js';
 import { findRepo, ObjectStore, parseIndex, readRefs, readTrackedFiles, resolveRevision, isObjectError } from './index.js';
@@ -67,7 +67,7 @@ function lsFiles(dir: string, ...extra: string[]): string[] {
 /** Branches, merges (both sides adding files), renames, deleted secrets, modes, links, tags, time zones. */
 function busyRepo() {
   const r = repo();
-  const secret = () => 'ghp_' + f.str(AN, 36);
+  const secret = () => checksummedToken(f, 'ghp_');
   r.w('app/settings.py', `TOKEN = "${secret()}"\n`);
   r.w('app/__init__.py', '');
   r.w('README.md', 'hello\n');
@@ -195,7 +195,7 @@ test('a hostile index: paths with .., absolute paths and .git components are dro
 test('a FIFO HEAD, a garbage ref and a truncated pack are skipped items; the other refs are still scanned', async () => {
   const r = repo();
   try {
-    const tok = 'ghp_' + f.str(AN, 36);
+    const tok = checksummedToken(f, 'ghp_');
     r.w('a.py', `T = "${tok}"\n`);
     r.commit('one');
     unlinkSync(join(r.dir, 'a.py'));
@@ -226,8 +226,8 @@ test('a FIFO HEAD, a garbage ref and a truncated pack are skipped items; the oth
 test('a secret still in a tracked file under build/, env/ or dist/ is not reported as history-only', async () => {
   const r = repo();
   try {
-    const kept = 'ghp_' + f.str(AN, 36);
-    const gone = 'ghp_' + f.str(AN, 36);
+    const kept = checksummedToken(f, 'ghp_');
+    const gone = checksummedToken(f, 'ghp_');
     r.w('build/settings.py', `TOKEN = "${kept}"\n`);
     r.w('env/conf.py', `TOKEN = "${kept}"\n`);
     r.w('dist/x.env', `TOKEN=${kept}\n`);

@@ -136,6 +136,7 @@ function summarySection(result: ScanResult): string {
     stat('duration', escapeHtml(formatDuration(s.durationMs))),
     stat('suppressed', String(s.suppressed)),
     ...(s.baselined !== undefined ? [stat('in baseline', String(s.baselined))] : []),
+    ...(s.lookalikes ? [stat('look-alike tokens not reported', String(s.lookalikes))] : []),
     ...(s.diffBase ? [stat(`unchanged since ${escapeHtml(s.diffBase.ref)}`, String(s.diffBase.unchanged))] : []),
     stat('skipped files', String(result.skipped.length)),
   ].join('');
