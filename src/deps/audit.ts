@@ -7,9 +7,10 @@ import { UsageError } from '../core/errors.js';
 import { isInside } from '../core/safe-fs.js';
 import { realFolder } from './files.js';
 import type { FindingInput, Severity, SkippedFile } from '../core/finding.js';
-import { bestScore, type CvssScore } from './cvss.js';
+import type { CvssScore } from './cvss.js';
+import { advisorySeverity } from './severity.js';
 import { detectFormat, discover, parseFile } from './discover.js';
-import { fixedVersions, isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
+import { fixedVersions, isAffected, mergeAliases, minimalFix, type Advisory, type MergedAdvisory, type MinimalFix } from './osv.js';
 import { publicVersion, sortVersions } from './pep.js';
 import { PWD001, PWD002, PWD003 } from './rules.js';
 import { chooseSource, type SourceOptions } from './sources.js';
@@ -108,6 +109,18 @@ function coveringFiles(m: ParsedManifest, all: ParsedManifest[], constraintsOf: 
 
 function cvssProps(s: CvssScore | null): Record<string, unknown> | null {
   return s ? { score: s.score, vector: s.vector, version: s.version, ...(s.approximate ? { approximate: true } : {}) } : null;
+}
+
+/**
+ * Every record of the package that is the same vulnerability as the group, including records that
+ * do not themselves match the installed version (a GHSA alias whose ranges differ from its PYSEC
+ * record still says how severe the flaw is).
+ */
+function aliasRecords(g: MergedAdvisory, all: readonly Advisory[]): Advisory[] {
+  const ids = new Set([g.id, ...g.aliases]);
+  const out = [...g.records];
+  for (const a of all) if (!out.includes(a) && (ids.has(a.id) || a.aliases.some((x) => ids.has(x)))) out.push(a);
+  return out;
 }
 
 function locationOf(dep: Dependency, cwd: string) {
@@ -228,8 +241,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     const merged = mergeAliases(affecting);
     details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'vulnerable', advisories: merged.map((g) => g.id), fix });
     for (const g of merged) {
-      const cvss = bestScore(g.records.flatMap((r) => r.severity));
-      const severity: Severity = cvss?.severity ?? 'medium';
+      const sev = advisorySeverity(aliasRecords(g, advs));
+      const cvss = sev.cvss ?? null;
+      const severity: Severity = sev.severity;
       const fixed = sortVersions(g.records.flatMap((r) => fixedVersions(r, dep.name)));
       const primary = g.records.find((r) => r.id === g.id)!;
       const summary = primary.summary || g.records.find((r) => r.summary)?.summary || '';
@@ -243,7 +257,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
         properties: {
           rule: PWD001, ...common, version: v, ...(publicVersion(v) !== v ? { matchedAs: publicVersion(v) } : {}),
           advisory: g.id, aliases: g.aliases, fixedVersions: fixed, minimalFix: fix.version, minimalFixSameLine: fix.sameLine,
-          summary, cvss: cvssProps(cvss), ...(cvss ? {} : { severityNote: 'no CVSS vector in the advisory data; severity defaults to medium' }),
+          summary, cvss: cvssProps(cvss), severitySource: sev.source, severityNote: sev.note,
           url: `https://osv.dev/vulnerability/${g.id}`, dataSource: source.kind,
         },
       });

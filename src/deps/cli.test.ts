@@ -24,7 +24,7 @@ test('pyward audit: text, json, sarif, exit codes, --version', async () => {
   writeTree(dir, { 'requirements.txt': 'Jinja2==2.10\nflask\n', 'clean/requirements.txt': 'urllib3==1.26.18\n' });
   const text = await run(['audit'], dir);
   assert.equal(text.code, 1, text.stderr);
-  assert.match(text.stdout, /requirements\.txt:1:1: MEDIUM PYSEC-2019-217/);
+  assert.match(text.stdout, /requirements\.txt:1:1: HIGH PYSEC-2019-217/);
   assert.match(text.stdout, /PWD002/);
   assert.match(text.stdout, /Advisory data: bundled snapshot of the PyPA Advisory Database/);
 

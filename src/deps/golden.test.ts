@@ -94,7 +94,8 @@ test('golden: auditDependencies with the bundled snapshot', async () => {
   assert.deepEqual(get('PYSEC-2019-217').properties?.aliases, ['CVE-2019-10906', 'GHSA-462w-v97r-4m45']);
   assert.deepEqual(get('PYSEC-2019-217').properties?.fixedVersions, ['2.10.1']);
   assert.equal(get('PYSEC-2019-217').properties?.cvss, null);
-  assert.equal(get('PYSEC-2019-217').severity, 'medium');
+  assert.equal(get('PYSEC-2019-217').severity, 'high'); // "sandbox escape": classified as code execution
+  assert.equal(get('PYSEC-2019-217').properties?.severitySource, 'class');
   assert.deepEqual(get('PYSEC-2021-66').properties?.aliases, ['CVE-2020-28493', 'GHSA-g3rq-g295-4j3m', 'SNYK-PYTHON-JINJA2-1012994']);
   // PYSEC-2023-192: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N = 8.1 (high); fixed 1.26.17 and 2.0.6
   assert.deepEqual(get('PYSEC-2023-192').properties?.cvss, { score: 8.1, vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N', version: '3.1' });
