@@ -362,7 +362,7 @@ export function validateSelectors(selectors: string[], rules: RuleMeta[], where:
     if (up === 'ALL') continue;
     if (idx.ids.has(up) || idx.names.has(low) || idx.categories.has(low) || idx.bandit.has(up) || idx.ruff.has(up)) continue;
     if ([...idx.ids].some((id) => id.startsWith(up))) continue;
-    // Dependency findings use advisory ids (PYSEC-..., GHSA-...) as rule ids: accept those forms.
+    // Advisory ids (PYSEC-..., GHSA-..., CVE-...) select advisories inside dependency findings.
     if (/^(PYSEC|GHSA|CVE|OSV)-/i.test(s)) continue;
     const cands = [...idx.ids, ...idx.names, ...idx.categories];
     throw new UsageError(`${where}: unknown rule selector '${s}'${didYouMean(s, cands)}`);

@@ -40,6 +40,8 @@ export const projectChecks: ProjectCheck[] = [
         exclude: [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])],
         respectGitignore: settings.config.respectGitignore !== false,
         environment: environmentFromConfig(settings.config.audit),
+        // `--ignore PYSEC-...` / `ignore = ["CVE-..."]` leaves that advisory out of its dependency's finding.
+        ignoredAdvisories: settings.ignore,
       });
       return { findings: r.findings, skipped: r.skipped };
     },

@@ -6,13 +6,11 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { UsageError } from '../core/errors.js';
 import { isInside } from '../core/safe-fs.js';
 import { realFolder } from './files.js';
-import type { FindingInput, Severity, SkippedFile } from '../core/finding.js';
-import type { CvssScore } from './cvss.js';
-import { advisorySeverity } from './severity.js';
+import type { FindingInput, SkippedFile } from '../core/finding.js';
+import { advisoryEntries, ignoredSet, isIgnored, vulnerableFinding } from './vuln-finding.js';
 import { detectFormat, discover, parseFile } from './discover.js';
-import { fixedVersions, isAffected, mergeAliases, minimalFix, type Advisory, type MergedAdvisory, type MinimalFix } from './osv.js';
-import { publicVersion, sortVersions } from './pep.js';
-import { PWD001, PWD002, PWD003 } from './rules.js';
+import { isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
+import { PWD002, PWD003 } from './rules.js';
 import { chooseSource, type SourceOptions } from './sources.js';
 import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
 
@@ -29,6 +27,11 @@ export interface AuditOptions extends SourceOptions {
   respectGitignore?: boolean;
   /** The target environment: dependencies whose marker is false there are not audited. */
   environment?: TargetEnvironment;
+  /**
+   * Advisory ids or aliases to leave out (`--ignore-vuln`, `--ignore PYSEC-...`), matched
+   * case-insensitively against every id of an advisory; other strings match nothing.
+   */
+  ignoredAdvisories?: Iterable<string>;
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -38,6 +41,8 @@ export interface AuditedDependency {
   status: 'vulnerable' | 'safe' | 'unpinned' | 'unknown' | 'not-applicable';
   advisories: string[];
   fix: MinimalFix | null;
+  /** Affecting advisories left out because they were ignored (primary ids). */
+  ignored?: string[];
   /** The scanned folder (real path) the dependency's file was found in: --fix writes only inside it. */
   root?: string;
 }
@@ -107,22 +112,6 @@ function coveringFiles(m: ParsedManifest, all: ParsedManifest[], constraintsOf: 
   return [];
 }
 
-function cvssProps(s: CvssScore | null): Record<string, unknown> | null {
-  return s ? { score: s.score, vector: s.vector, version: s.version, ...(s.approximate ? { approximate: true } : {}) } : null;
-}
-
-/**
- * Every record of the package that is the same vulnerability as the group, including records that
- * do not themselves match the installed version (a GHSA alias whose ranges differ from its PYSEC
- * record still says how severe the flaw is).
- */
-function aliasRecords(g: MergedAdvisory, all: readonly Advisory[]): Advisory[] {
-  const ids = new Set([g.id, ...g.aliases]);
-  const out = [...g.records];
-  for (const a of all) if (!out.includes(a) && (ids.has(a.id) || a.aliases.some((x) => ids.has(x)))) out.push(a);
-  return out;
-}
-
 function locationOf(dep: Dependency, cwd: string) {
   return { path: rel(cwd, dep.file), line: dep.line, column: dep.column, endLine: dep.endLine, endColumn: dep.endColumn, snippet: dep.snippet };
 }
@@ -186,6 +175,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   const names = [...new Set(targets.map((t) => t.dep.name))].sort();
   const byName = await source.forPackages(names);
 
+  const ignored = ignoredSet(opts.ignoredAdvisories);
   const findings: FindingInput[] = [];
   const details: AuditedDependency[] = [];
   const fixCache = new Map<string, MinimalFix>();
@@ -196,7 +186,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'not-applicable', advisories: [], fix: null });
       continue;
     }
-    const advs: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
+    const all: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
+    // Advisories the user ignores (by id or any alias of the same vulnerability) are left out of
+    // the finding and of the minimal-fix computation.
+    const ignoredGroups = ignored.size ? mergeAliases(all).filter((g) => isIgnored(g, ignored)) : [];
+    const advs = ignoredGroups.length ? all.filter((a) => !ignoredGroups.some((g) => g.records.includes(a))) : all;
     const loc = locationOf(dep, cwd);
     const related: Record<string, string> = {};
     if (t.declaredIn) related.declaredIn = `${rel(cwd, t.declaredIn.file)}:${t.declaredIn.line}`;
@@ -227,8 +221,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       });
       continue;
     }
+    const ignoredIds = version ? ignoredGroups.filter((g) => g.records.some((r) => isAffected(r, dep.name, version) === true)).map((g) => g.id) : [];
     if (!affecting.length) {
-      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'safe', advisories: [], fix: null });
+      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'safe', advisories: [], fix: null, ...(ignoredIds.length ? { ignored: ignoredIds } : {}) });
       continue;
     }
     const v = version!;
@@ -238,30 +233,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       fix = minimalFix(dep.name, v, advs);
       fixCache.set(key, fix);
     }
-    const merged = mergeAliases(affecting);
-    details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'vulnerable', advisories: merged.map((g) => g.id), fix });
-    for (const g of merged) {
-      const sev = advisorySeverity(aliasRecords(g, advs));
-      const cvss = sev.cvss ?? null;
-      const severity: Severity = sev.severity;
-      const fixed = sortVersions(g.records.flatMap((r) => fixedVersions(r, dep.name)));
-      const primary = g.records.find((r) => r.id === g.id)!;
-      const summary = primary.summary || g.records.find((r) => r.summary)?.summary || '';
-      const fixText = fixed.length ? ` Fixed in ${fixed.join(', ')}.` : ' No fixed version is known.';
-      const minText = fix.version ? ` Minimal upgrade fixing every known advisory of ${dep.name}: ${fix.version}${fix.sameLine ? '' : ' (not on the same release line)'}.` : '';
-      const aliasText = g.aliases.length ? ` (${g.aliases.join(', ')})` : '';
-      findings.push({
-        ruleId: g.id, name: 'vulnerable-dependency', category: 'dependency', severity, confidence: 'high', cwe: [1395], ...loc,
-        message: `${dep.rawName} ${v} is affected by ${g.id}${aliasText}: ${summary}${fixText}${minText}`,
-        related: { ...related, rule: PWD001, ...(g.aliases.length ? { aliases: g.aliases.join(', ') } : {}) },
-        properties: {
-          rule: PWD001, ...common, version: v, ...(publicVersion(v) !== v ? { matchedAs: publicVersion(v) } : {}),
-          advisory: g.id, aliases: g.aliases, fixedVersions: fixed, minimalFix: fix.version, minimalFixSameLine: fix.sameLine,
-          summary, cvss: cvssProps(cvss), severitySource: sev.source, severityNote: sev.note,
-          url: `https://osv.dev/vulnerability/${g.id}`, dataSource: source.kind,
-        },
-      });
-    }
+    details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'vulnerable', advisories: mergeAliases(affecting).map((g) => g.id), fix });
+    findings.push(vulnerableFinding({
+      rawName: dep.rawName, name: dep.name, version: v, location: loc, related, common,
+      entries: advisoryEntries(dep.name, affecting, advs), fix, ignored: ignoredIds, dataSource: source.kind,
+    }));
   }
   findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
   return {

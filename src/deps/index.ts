@@ -24,6 +24,7 @@ export async function auditDependencies(opts: {
   exclude?: string[];
   respectGitignore?: boolean;
   environment?: TargetEnvironment;
+  ignoredAdvisories?: Iterable<string>;
 }): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
   const r = await runAudit({ strict: false, ...opts });
   return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };

@@ -87,6 +87,8 @@ interface ClientDependency {
   aliases: string[];
   /** http(s) only. */
   url?: string;
+  /** A dependency finding's advisories (PWD001: one finding per dependency). */
+  advisories?: { id: string; severity: string; aliases: string[]; fixed: string[]; summary: string; url?: string }[];
 }
 
 interface ClientFinding {
@@ -145,6 +147,23 @@ function dependencyInfo(f: Finding): ClientDependency {
   const cvss = p['cvss'];
   const vector = cvss !== null && typeof cvss === 'object' ? (cvss as Record<string, unknown>)['vector'] : undefined;
   const fixed = stringList(p['fixedVersions']);
+  const list = Array.isArray(p['advisories']) ? (p['advisories'] as unknown[]).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
+  const advisories = list.map((a) => ({
+    id: String(a['id'] ?? ''), severity: typeof a['severity'] === 'string' ? a['severity'] : 'medium', aliases: stringList(a['aliases']),
+    fixed: stringList(a['fixedVersions']), summary: typeof a['summary'] === 'string' ? a['summary'] : '', url: isHttpUrl(a['url']) ? a['url'] : undefined,
+  }));
+  if (advisories.length) {
+    return {
+      package: str('package'),
+      version: str('version'),
+      fixed: [...new Set(advisories.flatMap((a) => a.fixed))],
+      minimalFix: str('minimalFix'),
+      cvss: cvssScore(p),
+      cvssVector: typeof vector === 'string' ? vector : undefined,
+      aliases: [],
+      advisories,
+    };
+  }
   return {
     package: str('package'),
     version: str('version'),
@@ -586,6 +605,11 @@ function clientMain(): void {
       if (d.minimalFix) add('Minimal upgrade', d.minimalFix, 'mono');
       if (d.cvss !== undefined) add('CVSS', d.cvss.toFixed(1) + (d.cvssVector ? ' (' + d.cvssVector + ')' : ''));
       if (d.aliases.length) add('Aliases', d.aliases.join(', '), 'mono');
+      if (d.advisories) {
+        for (const a of d.advisories) {
+          add(a.id, a.severity.toUpperCase() + (a.aliases.length ? ' (' + a.aliases.join(', ') + ')' : '') + (a.fixed.length ? '; fixed in ' + a.fixed.join(', ') : '; no fix known') + (a.summary ? ': ' + a.summary : ''));
+        }
+      }
     }
     return dl;
   }
@@ -624,6 +648,14 @@ function clientMain(): void {
       const p = el('p', 'advisory-link');
       p.appendChild(externalLink(f.dep.url, 'Advisory ' + f.ruleId));
       main.appendChild(p);
+    }
+    if (f.dep && f.dep.advisories) {
+      for (const a of f.dep.advisories) {
+        if (!a.url) continue;
+        const p = el('p', 'advisory-link');
+        p.appendChild(externalLink(a.url, 'Advisory ' + a.id));
+        main.appendChild(p);
+      }
     }
     box.appendChild(main);
     const rule = f.rule !== undefined ? data.rules[f.rule] : undefined;

@@ -106,10 +106,26 @@ function fullTrace(trace: TraceStep[], indent: string, st: Style): string[] {
   });
 }
 
+/** A dependency finding's advisories, one line each (id, severity, aliases, fixed versions, summary). */
+function advisoryLines(f: Finding, st: Style): string[] {
+  const list = f.properties?.advisories;
+  if (!Array.isArray(list)) return [];
+  return list.map((raw) => {
+    const a = (raw ?? {}) as Record<string, unknown>;
+    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const sev = typeof a.severity === 'string' ? a.severity : 'medium';
+    const aliases = strs(a.aliases);
+    const fixed = strs(a.fixedVersions);
+    const summary = typeof a.summary === 'string' && a.summary ? `: ${a.summary}` : '';
+    const text = `${String(a.id ?? '?')} ${sev.toUpperCase()}${aliases.length ? ` (${aliases.join(', ')})` : ''} ${fixed.length ? `fixed in ${fixed.join(', ')}` : 'no fix known'}${summary}`;
+    return `    ${st.dim(oneLine(text))}`;
+  });
+}
+
 function findingLines(f: Finding, opts: TextOptions, st: Style): string[] {
   const sev = st.severity(f.severity, f.severity.toUpperCase());
   const head = `${oneLine(f.path)}:${f.line}:${f.column}: ${sev} ${st.bold(oneLine(f.ruleId))} ${oneLine(f.name)}: ${oneLine(f.message)}`;
-  const out = [head, ...snippetLines(f.snippet, '    ', st)];
+  const out = [head, ...snippetLines(f.snippet, '    ', st), ...advisoryLines(f, st)];
   if (f.trace && f.trace.length > 0) {
     if (opts.showTrace) {
       out.push(`    ${st.dim('trace:')}`);

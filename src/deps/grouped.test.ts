@@ -1,0 +1,82 @@
+// One finding per vulnerable dependency: all its advisories, the highest severity, the minimal fix of
+// all of them, ignored advisories left out (and out of the fix), fingerprints stable per dependency.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { computeFingerprints } from '../core/finding.js';
+import { runAudit } from './index.js';
+import { REPO_ROOT, tempDir, writeTree } from './testkit.js';
+
+type Entry = { id: string; severity: string };
+const ids = (f: { properties?: Record<string, unknown> }) => f.properties?.advisoryIds as string[];
+
+async function audit(reqs: string, ignoredAdvisories?: string[]) {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': reqs });
+  return runAudit({ paths: ['.'], cwd: dir, dbPath: join(dir, 'none.sqlite'), ignoredAdvisories });
+}
+
+test('one finding per dependency with every advisory, most severe first, and the fix of all of them', async () => {
+  const r = await audit('Jinja2==2.10\nurllib3==1.24.1\nurllib3==1.26.18\n');
+  assert.deepEqual(r.findings.map((f) => [f.ruleId, f.line, f.severity]), [['PWD001', 1, 'high'], ['PWD001', 2, 'high']]);
+  const [jinja, urllib3] = r.findings;
+  assert.deepEqual((jinja.properties?.advisories as Entry[]).map((e) => [e.id, e.severity]), [['PYSEC-2019-217', 'high'], ['PYSEC-2021-66', 'medium']]);
+  assert.equal(jinja.properties?.minimalFix, '2.11.3');
+  assert.equal(ids(urllib3).length, 7);
+  assert.equal(urllib3.properties?.minimalFix, '1.26.18');
+  assert.equal(jinja.related?.advisories, 'PYSEC-2019-217, PYSEC-2021-66');
+  const d = r.details.find((x) => x.dep.name === 'jinja2')!;
+  assert.deepEqual([d.status, d.fix?.version, d.advisories], ['vulnerable', '2.11.3', ['PYSEC-2019-217', 'PYSEC-2021-66']]);
+});
+
+test('an ignored advisory (by id or alias) leaves the list and the minimal fix; all ignored, no finding', async () => {
+  for (const ignore of [['PYSEC-2021-66'], ['cve-2020-28493'], ['GHSA-g3rq-g295-4j3m']]) {
+    const r = await audit('Jinja2==2.10\n', ignore);
+    assert.equal(r.findings.length, 1, ignore[0]);
+    const f = r.findings[0];
+    assert.deepEqual(ids(f), ['PYSEC-2019-217'], ignore[0]);
+    assert.deepEqual(f.properties?.ignoredAdvisories, ['PYSEC-2021-66']);
+    // 2.10.1 fixes the advisory that is left, on the same release line
+    assert.equal(f.properties?.minimalFix, '2.10.1');
+    assert.equal(f.properties?.minimalFixSameLine, true);
+    assert.match(f.message, /^Jinja2 2\.10 is affected by PYSEC-2019-217 \(CVE-2019-10906, GHSA-462w-v97r-4m45\), high: .*Upgrade to 2\.10\.1: /);
+  }
+  const none = await audit('Jinja2==2.10\n', ['PYSEC-2019-217', 'CVE-2020-28493']);
+  assert.deepEqual(none.findings, []);
+  assert.deepEqual(none.details.map((x) => [x.status, x.ignored]), [['safe', ['PYSEC-2019-217', 'PYSEC-2021-66']]]);
+  // strings that are not an id of the package's advisories change nothing
+  const other = await audit('Jinja2==2.10\n', ['PYSEC-2019-21', 'B101', 'PWD001', '']);
+  assert.deepEqual(ids(other.findings[0]), ['PYSEC-2019-217', 'PYSEC-2021-66']);
+  assert.equal(other.findings[0].properties?.ignoredAdvisories, undefined);
+});
+
+test('the fingerprint is per dependency: the same when advisories are ignored, different per requirement', async () => {
+  const all = computeFingerprints((await audit('Jinja2==2.10\nPyYAML==5.3\n')).findings);
+  const fewer = computeFingerprints((await audit('Jinja2==2.10\nPyYAML==5.3\n', ['PYSEC-2021-66', 'PYSEC-2020-96'])).findings);
+  assert.deepEqual(all.map((f) => f.fingerprint), fewer.map((f) => f.fingerprint));
+  assert.notEqual(all[0].fingerprint, all[1].fingerprint);
+  assert.notDeepEqual(all[0].properties?.advisoryIds, fewer[0].properties?.advisoryIds);
+});
+
+function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(REPO_ROOT, 'bin', 'pyward.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', PYWARD_DB: join(cwd, 'none.sqlite') } }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 99) : 0, stdout, stderr });
+    });
+  });
+}
+
+test('pyward scan: PyYAML 5.3 passes --severity-threshold high; --ignore of an advisory id removes it from the list', async () => {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': 'PyYAML==5.3\nrequests==2.31.0\n' });
+  const base = ['scan', '.', '--format', 'json', '--no-taint', '--no-secrets', '--no-hygiene', '--no-cache', '--no-progress'];
+  const high = await run([...base, '--severity-threshold', 'high'], dir);
+  const rep = JSON.parse(high.stdout) as { findings: { ruleId: string; severity: string; properties: Record<string, unknown> }[] };
+  assert.deepEqual(rep.findings.map((f) => [f.ruleId, f.severity, f.properties.package]), [['PWD001', 'high', 'pyyaml']], high.stderr);
+  const ign = await run([...base, '--ignore', 'PYSEC-2020-96'], dir);
+  const rep2 = JSON.parse(ign.stdout) as typeof rep;
+  assert.deepEqual(rep2.findings.map((f) => f.properties.advisoryIds), [['PYSEC-2021-142']], ign.stderr);
+  const rule = await run([...base, '--ignore', 'PWD001'], dir);
+  assert.deepEqual((JSON.parse(rule.stdout) as typeof rep).findings, []);
+});
