@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FindingInput, SkippedFile } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
+import type { ScanResult } from './result.js';
 import type { ResolvedSettings, ScanOptions } from './scan.js';
 import { TAINT_RULES } from '../taint/index.js';
 import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig } from '../deps/index.js';
@@ -14,7 +15,7 @@ export interface ProjectCheck {
   name: string;
   enabled(opts: ScanOptions): boolean;
   /** `files`: what the per-file analysis found (findings, and hashes of every secret in the tree). */
-  run(opts: ScanOptions, settings: ResolvedSettings, files: { findings: FindingInput[]; secretHashes: Set<string> }): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number }>;
+  run(opts: ScanOptions, settings: ResolvedSettings, files: { findings: FindingInput[]; secretHashes: Set<string> }): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; advisoryData?: ScanResult['advisoryData'] }>;
 }
 
 function directoryRoots(opts: ScanOptions): string[] {
@@ -42,8 +43,10 @@ export const projectChecks: ProjectCheck[] = [
         environment: environmentFromConfig(settings.config.audit),
         // `--ignore PYSEC-...` / `ignore = ["CVE-..."]` leaves that advisory out of its dependency's finding.
         ignoredAdvisories: settings.ignore,
+        maxDataAgeDays: opts.maxDataAgeDays,
       });
-      return { findings: r.findings, skipped: r.skipped };
+      // The data's date is reported when it was used, i.e. when there were dependency files.
+      return { findings: r.findings, skipped: r.skipped, ...(r.manifests.length ? { advisoryData: r.data } : {}) };
     },
   },
   {

@@ -63,6 +63,8 @@ export interface ScanOptions {
   hygiene?: boolean;
   history?: boolean;
   online?: boolean;
+  /** Fail (exit 2) when the advisory data used for dependency files is older than this many days. */
+  maxDataAgeDays?: number;
   /** Report unused suppression comments. */
   reportUnusedSuppressions?: boolean;
   /** Use no config file even if one is found. */
@@ -263,12 +265,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
 
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
+  let advisoryData: ScanResult['advisoryData'];
   for (const check of projectChecks) {
     if (!check.enabled(opts)) continue;
     const r = await check.run(opts, settings, { findings, secretHashes });
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;
+    if (r.advisoryData) advisoryData = r.advisoryData;
   }
 
   // One masking pass over every finding of the run: a value detected in one file is masked in
@@ -298,6 +302,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       ...(cache ? { cached: cache.hits } : {}),
     },
     rules: metas,
+    ...(advisoryData ? { advisoryData } : {}),
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),
     ...(suppressionWarnings.length ? { suppressionWarnings: suppressionWarnings.map((w) => ({ ...w, text: mask(w.text) })) } : {}),
     mask,

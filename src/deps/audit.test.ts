@@ -110,7 +110,7 @@ test('usage errors: missing path, unsupported file; empty folder is clean', asyn
   // for `pyward scan`, other explicit files are simply not dependency files
   assert.deepEqual((await auditDependencies({ paths: ['setup.cfg', 'sub/readme.md'], cwd: dir, dbPath: noStore(dir) })).manifests, []);
   const r = await auditDependencies({ paths: [], cwd: dir, dbPath: noStore(dir) });
-  assert.deepEqual(r, { findings: [], skipped: [], manifests: [], source: r.source });
+  assert.deepEqual(r, { findings: [], skipped: [], manifests: [], source: r.source, data: r.data });
 });
 
 test('a target environment skips dependencies whose marker excludes it; without one every entry is audited', async () => {

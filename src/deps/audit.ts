@@ -12,6 +12,7 @@ import { detectFormat, discover, parseFile } from './discover.js';
 import { isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
 import { PWD002, PWD003 } from './rules.js';
 import { chooseSource, type SourceOptions } from './sources.js';
+import { dataInfo, maxAgeProblem, StaleDataError, type AdvisoryDataInfo } from './data-age.js';
 import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
 
 export interface AuditOptions extends SourceOptions {
@@ -32,6 +33,13 @@ export interface AuditOptions extends SourceOptions {
    * case-insensitively against every id of an advisory; other strings match nothing.
    */
   ignoredAdvisories?: Iterable<string>;
+  /**
+   * Fail (StaleDataError, exit 2) when the bundled or local data is older than this many days and
+   * is used: always for `pyward audit` (strict), for a scan only when it found dependency files.
+   */
+  maxDataAgeDays?: number;
+  /** The clock for the data's age (tests inject it). */
+  now?: Date;
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -52,6 +60,8 @@ export interface AuditResult {
   skipped: SkippedFile[];
   manifests: string[];
   source: string;
+  /** The advisory data used: kind, date, age, staleness. */
+  data: AdvisoryDataInfo;
   /** Number of dependency entries audited. */
   audited: number;
   /** Entries skipped because their marker is false for the target environment. */
@@ -172,6 +182,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   }
 
   const source = chooseSource(opts);
+  const data = dataInfo(source, opts.now ?? new Date());
+  if (opts.maxDataAgeDays !== undefined && (opts.strict !== false || parsed.length > 0)) {
+    const problem = maxAgeProblem(data, opts.maxDataAgeDays);
+    if (problem) throw new StaleDataError(problem);
+  }
   const names = [...new Set(targets.map((t) => t.dep.name))].sort();
   const byName = await source.forPackages(names);
 
@@ -241,7 +256,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   }
   findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
   return {
-    findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description,
+    findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description, data,
     audited: targets.length - details.filter((d) => d.status === 'not-applicable').length, notApplicable: details.filter((d) => d.status === 'not-applicable').length, details,
   };
 }

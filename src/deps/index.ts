@@ -2,13 +2,15 @@
 import type { TargetEnvironment } from './markers.js';
 import type { FindingInput, SkippedFile } from '../core/finding.js';
 import { runAudit } from './audit.js';
+import type { AdvisoryDataInfo } from './data-age.js';
 
 export { DEPENDENCY_RULES, PWD001, PWD002, PWD003 } from './rules.js';
 export { runAudit, isBlocking, type AuditResult, type AuditedDependency } from './audit.js';
 export { updateDatabase, DEFAULT_OSV_EXPORT_URL, type UpdateResult } from './db-update.js';
-export { defaultDbPath, loadBundled, BUNDLED_LICENSE_FILE, localSource, type BundledMeta } from './sources.js';
+export { defaultDbPath, loadBundled, BUNDLED_LICENSE_FILE, localSource, offlineDataLine, type BundledMeta } from './sources.js';
 export { DEFAULT_OSV_API_URL } from './osv-api.js';
 export { NetworkError } from './errors.js';
+export { dataInfo, maxAgeProblem, parseMaxDataAge, staleWarning, StaleDataError, STALE_AFTER_DAYS, type AdvisoryDataInfo } from './data-age.js';
 export { planFixes, applyFixes, renderDiff, type FilePlan, type FixPlan } from './fix.js';
 
 /**
@@ -25,9 +27,11 @@ export async function auditDependencies(opts: {
   respectGitignore?: boolean;
   environment?: TargetEnvironment;
   ignoredAdvisories?: Iterable<string>;
-}): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string }> {
+  maxDataAgeDays?: number;
+  now?: Date;
+}): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string; data: AdvisoryDataInfo }> {
   const r = await runAudit({ strict: false, ...opts });
-  return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source };
+  return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source, data: r.data };
 }
 
 export { auditConfigErrors, environmentFromConfig } from './audit-config.js';

@@ -256,6 +256,7 @@ export function buildSarifLog(result: ScanResult, opts: SarifOptions): Sarif.Log
     results: findings.map((f) => sarifResult(f, ruleIndex.get(f.ruleId)!)),
     columnKind: 'utf16CodeUnits',
   };
+  if (result.advisoryData) run.properties = { advisoryData: { ...result.advisoryData } };
 
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }

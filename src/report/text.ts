@@ -197,6 +197,13 @@ function skippedLines(skipped: ScanResult['skipped'], st: Style): string[] {
   return out;
 }
 
+/** Which advisory data the dependency audit used and how old it is. */
+export function advisoryDataLine(d: NonNullable<ScanResult['advisoryData']>, st: Style = PLAIN): string {
+  const age = d.ageDays === undefined ? '' : `; ${plural(d.ageDays, 'day')} old`;
+  const line = `Advisory data: ${oneLine(d.description)}${age}`;
+  return d.stale ? `${line} ${st.warn('(stale: run `pyward db update` or use --online)')}` : line;
+}
+
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
   const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}.`;
@@ -246,5 +253,6 @@ export function formatText(result: ScanResult, opts: TextOptions = {}): string {
   }
 
   out.push(summaryLine(result, st));
+  if (result.advisoryData) out.push(advisoryDataLine(result.advisoryData, st));
   return `${out.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { computeFingerprints } from '../../core/finding.js';
 import type { ScanResult } from '../../core/result.js';
 import { formatResult, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import {
-  applyFixes, auditConfigErrors, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
+  applyFixes, auditConfigErrors, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, isBlocking, loadBundled, offlineDataLine, parseMaxDataAge, planFixes, renderDiff, runAudit, staleWarning,
 } from '../../deps/index.js';
 import { isPythonVersion } from '../../deps/audit-config.js';
 import { PLATFORMS, type TargetEnvironment } from '../../deps/markers.js';
@@ -14,7 +14,7 @@ import { UsageError } from '../../core/errors.js';
 import { resolve } from 'node:path';
 import type { ExitState } from './index.js';
 import { useColor } from '../color.js';
-import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
+import { printNote, printWarning, terminalSafe, terminalSafeDiff } from '../messages.js';
 
 interface AuditCliOptions {
   format: ReportFormat;
@@ -29,6 +29,7 @@ interface AuditCliOptions {
   color?: boolean;
   pythonVersion?: string;
   platform?: string;
+  maxDataAge?: string;
 }
 
 function describeEnvironment(e: TargetEnvironment | undefined): string {
@@ -36,13 +37,14 @@ function describeEnvironment(e: TargetEnvironment | undefined): string {
 }
 
 /** `pyward audit --version`: the bundled data's provenance and attribution (CC-BY-4.0). */
-function dataVersionText(): string {
+function dataVersionText(dbPath: string | undefined): string {
   const { meta } = loadBundled();
   const lines = [
     `Bundled advisory data: ${meta.source} (${meta.url})`,
     `  commit ${meta.commit}, data up to ${meta.date}, ${meta.records} advisories`,
     `  License: ${meta.license}. ${meta.attribution}`,
     `  Details: ${BUNDLED_LICENSE_FILE}`,
+    `In use: ${offlineDataLine({ dbPath }).replace(/^advisory data: /, '')}`,
   ];
   return lines.join('\n') + '\n';
 }
@@ -67,9 +69,10 @@ export function registerAudit(program: Command, exit: ExitState): void {
     .option('--no-color', 'no ANSI colors in text output')
     .option('--python-version <X.Y>', 'target Python version: dependencies whose marker excludes it are not audited (also [tool.pyward.audit] python-version)')
     .addOption(new Option('--platform <name>', 'target platform for markers (also [tool.pyward.audit] platform)').choices([...PLATFORMS]))
+    .option('--max-data-age <days>', 'fail (exit 2) when the bundled or local advisory data is older than this many days (for CI)')
     .action(async (paths: string[], o: AuditCliOptions) => {
       if (o.version) {
-        process.stdout.write(dataVersionText());
+        process.stdout.write(terminalSafe(dataVersionText(o.db)));
         exit.code = 0;
         return;
       }
@@ -80,18 +83,22 @@ export function registerAudit(program: Command, exit: ExitState): void {
       const problems = auditConfigErrors(config.audit ?? {});
       if (problems.length) throw new UsageError(`${config.source ?? 'configuration'}: ${problems[0]}`);
       const environment = environmentFromConfig(config.audit, { pythonVersion: o.pythonVersion, platform: o.platform });
-      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment });
+      const maxDataAgeDays = parseMaxDataAge(o.maxDataAge);
+      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment, maxDataAgeDays });
+      const stale = staleWarning(r.data);
+      if (stale) printWarning(stale);
       const result: ScanResult = {
         findings: computeFingerprints(r.findings),
         skipped: r.skipped,
         stats: { files: r.manifests.length, lines: 0, durationMs: Date.now() - started, suppressed: 0 },
         rules: DEPENDENCY_RULES,
+        advisoryData: r.data,
       };
       const color = useColor({ color: o.color, output: o.output, format: o.format });
       let out = formatResult(result, o.format, { cwd, color });
       if (o.format === 'text') {
         const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';
-        out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
+        out += `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\n`;
       } else {
         printNote(`advisory data: ${r.source}`);
       }

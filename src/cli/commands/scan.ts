@@ -9,6 +9,7 @@ import { progressBar } from '../progress.js';
 import { fixFindings, unifiedDiff } from '../../core/autofix.js';
 import { useColor } from '../color.js';
 import { plainSummary } from '../../report/text.js';
+import { parseMaxDataAge, staleWarning, type AdvisoryDataInfo } from '../../deps/index.js';
 import { writeFileSafely } from '../../core/safe-fs.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 
@@ -136,10 +137,12 @@ export function registerScan(program: Command, exit: ExitState): void {
     .option('--baseline <file>', 'report only findings that are not in this baseline (see `pyward baseline create`)')
     .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
     .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
-    .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean }) => {
+    .option('--max-data-age <days>', 'fail (exit 2) when the advisory data used for dependency files is older than this many days (for CI)')
+    .action(async (paths: string[], o: ScanCliOptions & { fix?: boolean; diff?: boolean; maxDataAge?: string }) => {
+      const maxDataAgeDays = parseMaxDataAge(o.maxDataAge);
       const showProgress = o.progress && !o.quiet && process.stderr.isTTY === true;
       const bar = showProgress ? progressBar(process.stderr) : null;
-      let result = await scan(scanOptionsFromCli(paths, o, bar?.update));
+      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), maxDataAgeDays });
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
@@ -159,8 +162,10 @@ export function registerScan(program: Command, exit: ExitState): void {
         printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         // What remains is reported as the code is now (lines moved, snippets changed): scan again;
         // unchanged files come from the result cache.
-        if (applied.length) result = await scan(scanOptionsFromCli(paths, o));
+        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), maxDataAgeDays });
       }
+      const stale = result.advisoryData ? staleWarning(result.advisoryData as AdvisoryDataInfo) : null;
+      if (stale) printWarning(stale);
       if (result.stats.files === 0 && !o.quiet) {
         printWarning(`no Python or project files found in ${paths.join(', ')}`);
       }
@@ -178,6 +183,6 @@ export function registerScan(program: Command, exit: ExitState): void {
 /** Drops summary lines from the text report, keeping findings. */
 function quietText(out: string): string {
   const lines = out.split('\n');
-  const keep = lines.filter((l) => !/^(No issues found|Found \d|Scanned \d)/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
+  const keep = lines.filter((l) => !/^(No issues found|Found \d|Scanned \d|Advisory data: )/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
   return keep.join('\n');
 }
