@@ -80,3 +80,15 @@ test('pyward scan: PyYAML 5.3 passes --severity-threshold high; --ignore of an a
   const rule = await run([...base, '--ignore', 'PWD001'], dir);
   assert.deepEqual((JSON.parse(rule.stdout) as typeof rep).findings, []);
 });
+
+test('pyward audit: `ignore = [...]` in the configuration leaves that advisory out of the list and the fix', async () => {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': 'Jinja2==2.10\n', 'pyproject.toml': '[tool.pyward]\nignore = ["CVE-2020-28493"]\n' });
+  const r = await run(['audit', '-f', 'json'], dir);
+  assert.equal(r.code, 1, r.stderr);
+  const f = (JSON.parse(r.stdout) as { findings: { properties: Record<string, unknown> }[] }).findings[0];
+  assert.deepEqual([f.properties.advisoryIds, f.properties.ignoredAdvisories, f.properties.minimalFix], [['PYSEC-2019-217'], ['PYSEC-2021-66'], '2.10.1']);
+  writeTree(dir, { 'pyproject.toml': '[tool.pyward]\nignore = ["PW101"]\n' });
+  const all = JSON.parse((await run(['audit', '-f', 'json'], dir)).stdout) as { findings: { properties: Record<string, unknown> }[] };
+  assert.deepEqual(all.findings[0].properties.advisoryIds, ['PYSEC-2019-217', 'PYSEC-2021-66']);
+});

@@ -146,3 +146,11 @@ test('html: a PWD001 finding per dependency carries its advisories (each with it
     ['PYSEC-2020-96', undefined, ['5.3.1']], // javascript: URL dropped
   ]);
 });
+
+test('html: the summary says which advisory data was used, its age, and when it is stale', () => {
+  const stale = formatHtml(emptyResult({ advisoryData: { kind: 'bundled', description: 'bundled snapshot <x> (data up to 2024-10-10)', date: '2024-10-10', ageDays: 90, stale: true } }), { generatedAt: AT });
+  assert.ok(stale.includes('<p class="advisory-data stale">Advisory data: bundled snapshot &lt;x&gt; (data up to 2024-10-10); 90 days old (stale: run <code>pyward db update</code> or use <code>--online</code>)</p>'));
+  const fresh = formatHtml(emptyResult({ advisoryData: { kind: 'local', description: 'local store', date: '2024-10-10', ageDays: 3, stale: false } }), { generatedAt: AT });
+  assert.ok(fresh.includes('<p class="advisory-data">Advisory data: local store; 3 days old</p>'));
+  assert.ok(!formatHtml(emptyResult(), { generatedAt: AT }).includes('class="advisory-data'));
+});

@@ -298,9 +298,13 @@ function summarySection(result: ScanResult): string {
     total === 0
       ? '<p class="headline ok">No issues found.</p>'
       : `<p class="headline">${escapeHtml(plural(total, 'finding'))} in ${escapeHtml(plural(new Set(findings.map((f) => f.path)).size, 'file'))}</p>`;
+  const d = result.advisoryData;
+  const dataLine = d
+    ? `<p class="advisory-data${d.stale ? ' stale' : ''}">Advisory data: ${escapeHtml(d.description)}${d.ageDays !== undefined ? escapeHtml(`; ${plural(d.ageDays, 'day')} old`) : ''}${d.stale ? ' (stale: run <code>pyward db update</code> or use <code>--online</code>)' : ''}</p>`
+    : '';
   return (
     `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>${headline}` +
-    `<div class="stats">${sevStats}</div><div class="stats stats-scan">${scanStats}</div>` +
+    `<div class="stats">${sevStats}</div><div class="stats stats-scan">${scanStats}</div>${dataLine}` +
     `<div class="charts">${barChart('By severity', 'severity', sevRows)}${barChart('By category', 'category', catRows)}` +
     `${barChart('By rule', 'rule', ruleRows, Math.max(0, ruleCounts.length - MAX_RULE_BARS))}</div></section>`
   );
@@ -973,6 +977,7 @@ pre.example{padding:8px 12px}
 .refs{margin:10px 0 0;padding-left:18px;font-size:12.5px}
 .refs a,.advisory-link a{overflow-wrap:anywhere}
 .advisory-link{margin:10px 0 0}
+.advisory-data{margin:8px 0 0}.advisory-data.stale{font-weight:600}
 table.plain td{font-size:13px}
 footer{color:var(--muted);font-size:12.5px;border-top:1px solid var(--border);padding:16px 0 28px}
 .nojs{background:var(--medium-bg);color:var(--text);border:1px solid var(--medium);border-radius:8px;padding:10px 14px;margin-top:16px}

@@ -84,7 +84,8 @@ export function registerAudit(program: Command, exit: ExitState): void {
       if (problems.length) throw new UsageError(`${config.source ?? 'configuration'}: ${problems[0]}`);
       const environment = environmentFromConfig(config.audit, { pythonVersion: o.pythonVersion, platform: o.platform });
       const maxDataAgeDays = parseMaxDataAge(o.maxDataAge);
-      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment, maxDataAgeDays });
+      // `ignore = ["CVE-..."]` of the configuration leaves those advisories out, as in `pyward scan`.
+      const r = await runAudit({ paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment, maxDataAgeDays, ignoredAdvisories: config.ignore ?? [] });
       const stale = staleWarning(r.data);
       if (stale) printWarning(stale);
       const result: ScanResult = {
