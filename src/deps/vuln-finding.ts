@@ -85,6 +85,13 @@ export interface VulnerableDependency {
   dataSource: string;
 }
 
+/** The summary as a sentence (a final period added unless it ends in punctuation). */
+function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return '(no summary).';
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -98,7 +105,7 @@ export function vulnerableFinding(d: VulnerableDependency): FindingInput {
     : ' No version fixing all of them is known.';
   const aliasText = (e: AdvisoryEntry) => (e.aliases.length ? ` (${e.aliases.join(', ')})` : '');
   const message = es.length === 1
-    ? `${d.rawName} ${d.version} is affected by ${top.id}${aliasText(top)}, ${top.severity}: ${top.summary}${fixText}`
+    ? `${d.rawName} ${d.version} is affected by ${top.id}${aliasText(top)}, ${top.severity}: ${sentence(top.summary)}${fixText}`
     : `${d.rawName} ${d.version} is affected by ${plural(es.length, 'advisory', 'advisories')} (highest ${severity}): ${es.map((e) => `${e.id} ${e.severity}`).join(', ')}.${fixText}`;
   // The finding's CVSS (SARIF security-severity) is the top advisory's, when its severity comes from it.
   const cvss = top.severitySource === 'cvss' ? top.cvss : null;
