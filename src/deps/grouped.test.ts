@@ -92,3 +92,20 @@ test('pyward audit: `ignore = [...]` in the configuration leaves that advisory o
   const all = JSON.parse((await run(['audit', '-f', 'json'], dir)).stdout) as { findings: { properties: Record<string, unknown> }[] };
   assert.deepEqual(all.findings[0].properties.advisoryIds, ['PYSEC-2019-217', 'PYSEC-2021-66']);
 });
+
+test('SARIF: one result per dependency carrying its advisories, severity sources and own security-severity', async () => {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': 'PyYAML==5.3\nrequests==2.19.0\n' });
+  const r = await run(['audit', '-f', 'sarif'], dir);
+  assert.equal(r.code, 1, r.stderr);
+  type Res = { ruleId: string; properties: { 'security-severity'?: string; advisories: { id: string; severity: string; severitySource: string }[]; package: string; minimalFix: string } };
+  const log = JSON.parse(r.stdout) as { runs: { results: Res[]; tool: { driver: { rules: { id: string; properties: Record<string, string> }[] } } }[] };
+  const results = log.runs[0].results;
+  assert.deepEqual(results.map((x) => [x.ruleId, x.properties.package, x.properties.minimalFix]), [['PWD001', 'pyyaml', '5.4'], ['PWD001', 'requests', '2.31.0']]);
+  assert.deepEqual(results[0].properties.advisories.map((a) => [a.id, a.severity, a.severitySource]), [['PYSEC-2020-96', 'high', 'class'], ['PYSEC-2021-142', 'high', 'class']]);
+  const high = Number(results[0].properties['security-severity']), medium = Number(results[1].properties['security-severity']);
+  assert.ok(high >= 7 && high < 9, String(high));
+  assert.ok(medium >= 4 && medium < 7, String(medium));
+  const rule = log.runs[0].tool.driver.rules.find((x) => x.id === 'PWD001')!;
+  assert.equal(Number(rule.properties['security-severity']), high);
+});

@@ -105,7 +105,11 @@ export function ruleHelp(docs: RuleDocs): Sarif.MultiformatMessageString {
 
 function ruleDescriptor(meta: RuleMeta, findings: Finding[]): Sarif.ReportingDescriptor {
   const scores = findings.map((f) => cvssScore(f.properties)).filter((n): n is number => n !== undefined);
-  const securitySeverity = scores.length > 0 ? Math.max(...scores) : SECURITY_SEVERITY[meta.severity];
+  // One dependency rule (PWD001) covers advisories of every severity: it is as severe as its most
+  // severe finding (each result also carries its own security-severity).
+  const securitySeverity = meta.category === 'dependency' && findings.length > 0
+    ? Math.max(...findings.map(findingSecuritySeverity))
+    : scores.length > 0 ? Math.max(...scores) : SECURITY_SEVERITY[meta.severity];
   const properties: Sarif.PropertyBag = {
     tags: tagsFor(meta.category, meta.cwe),
     'security-severity': formatScore(securitySeverity),
@@ -197,6 +201,17 @@ function sarifResult(f: Finding, ruleIndex: number): Sarif.Result {
   if (f.related && Object.keys(f.related).length > 0) properties['related'] = { ...f.related };
   const score = cvssScore(f.properties);
   if (score !== undefined) properties['security-severity'] = formatScore(score);
+  const advisories = f.properties?.['advisories'];
+  if (f.category === 'dependency' && Array.isArray(advisories)) {
+    // One result per dependency: its advisories (id, aliases, severity and where it came from,
+    // fixed versions) and the minimal fixing upgrade.
+    properties['security-severity'] = formatScore(findingSecuritySeverity(f));
+    properties['advisories'] = advisories.map((raw) => {
+      const a = (raw ?? {}) as Record<string, unknown>;
+      return { id: a['id'], aliases: a['aliases'], severity: a['severity'], severitySource: a['severitySource'], fixedVersions: a['fixedVersions'] };
+    });
+    for (const k of ['package', 'version', 'minimalFix', 'severitySource'] as const) if (f.properties?.[k] !== undefined) properties[k] = f.properties[k];
+  }
   res.properties = properties;
   return res;
 }
