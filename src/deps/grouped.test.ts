@@ -109,3 +109,15 @@ test('SARIF: one result per dependency carrying its advisories, severity sources
   const rule = log.runs[0].tool.driver.rules.find((x) => x.id === 'PWD001')!;
   assert.equal(Number(rule.properties['security-severity']), high);
 });
+
+test('PWD003 (ids only) gets no advisory lines in text and no advisories in SARIF', async () => {
+  const dir = tempDir();
+  writeTree(dir, { 'requirements.txt': 'PyYAML==0.3m1\n' });
+  const text = await run(['audit'], dir);
+  assert.match(text.stdout, /PWD003 unknown-dependency-version: PyYAML: version "0\.3m1"/);
+  assert.match(text.stdout, /^ {4}PyYAML==0\.3m1\n\n/m);
+  assert.doesNotMatch(text.stdout, /^ {4}\? /m);
+  const sarif = JSON.parse((await run(['audit', '-f', 'sarif'], dir)).stdout) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
+  assert.equal(sarif.runs[0].results[0].ruleId, 'PWD003');
+  assert.equal(sarif.runs[0].results[0].properties.advisories, undefined);
+});

@@ -201,13 +201,14 @@ function sarifResult(f: Finding, ruleIndex: number): Sarif.Result {
   if (f.related && Object.keys(f.related).length > 0) properties['related'] = { ...f.related };
   const score = cvssScore(f.properties);
   if (score !== undefined) properties['security-severity'] = formatScore(score);
-  const advisories = f.properties?.['advisories'];
-  if (f.category === 'dependency' && Array.isArray(advisories)) {
+  const list = f.properties?.['advisories'];
+  // PWD001 lists advisory objects (PWD003 lists bare ids, which `related` already carries).
+  const advisories = Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
+  if (f.category === 'dependency' && advisories.length > 0) {
     // One result per dependency: its advisories (id, aliases, severity and where it came from,
     // fixed versions) and the minimal fixing upgrade.
     properties['security-severity'] = formatScore(findingSecuritySeverity(f));
-    properties['advisories'] = advisories.map((raw) => {
-      const a = (raw ?? {}) as Record<string, unknown>;
+    properties['advisories'] = advisories.map((a) => {
       return { id: a['id'], aliases: a['aliases'], severity: a['severity'], severitySource: a['severitySource'], fixedVersions: a['fixedVersions'] };
     });
     for (const k of ['package', 'version', 'minimalFix', 'severitySource'] as const) if (f.properties?.[k] !== undefined) properties[k] = f.properties[k];

@@ -110,8 +110,8 @@ function fullTrace(trace: TraceStep[], indent: string, st: Style): string[] {
 function advisoryLines(f: Finding, st: Style): string[] {
   const list = f.properties?.advisories;
   if (!Array.isArray(list)) return [];
-  return list.map((raw) => {
-    const a = (raw ?? {}) as Record<string, unknown>;
+  // PWD001 lists advisory objects; PWD003 lists bare ids (already in its message).
+  return list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object').map((a) => {
     const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     const sev = typeof a.severity === 'string' ? a.severity : 'medium';
     const aliases = strs(a.aliases);
