@@ -95,6 +95,12 @@ test('CLI: the store replaces the bundled date everywhere; old data warns and fa
   const ver = await run(['--version'], dir, oldDb);
   assert.match(ver.stdout, /^\d+\.\d+\.\d+\nadvisory data: local store .*old\.sqlite .*data up to 2000-01-01/);
   assert.doesNotMatch(ver.stdout, /2024-10-10/);
+  // `audit --version` keeps the bundled provenance and says which data is in use
+  const aver = await run(['audit', '--version'], dir, oldDb);
+  assert.match(aver.stdout, /Bundled advisory data: PyPA Advisory Database/);
+  assert.match(aver.stdout, /\nIn use: local store .*old\.sqlite .*data up to 2000-01-01/);
+  const none = await run(['--version'], dir, join(dir, 'missing.sqlite'));
+  assert.match(none.stdout, /^\d+\.\d+\.\d+\nadvisory data: bundled snapshot of the PyPA Advisory Database \(commit 3ccb612, data up to 2024-10-10/);
 
   for (const cmd of [['audit'], scan]) {
     const old = await run(cmd, dir, oldDb);
