@@ -4,12 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { ageInDays, dataInfo, maxAgeProblem, parseMaxDataAge, staleWarning, StaleDataError } from './data-age.js';
 import { runAudit } from './audit.js';
-import { fromOsv } from './osv.js';
-import { STORE_FORMAT } from './sources.js';
-import { REPO_ROOT, tempDir, writeTree } from './testkit.js';
+import { REPO_ROOT, tempDir, writeStore, writeTree } from './testkit.js';
 
 const BUNDLED = { kind: 'bundled' as const, description: 'bundled snapshot', date: '2024-10-10' };
 const at = (iso: string) => new Date(iso);
@@ -62,18 +59,11 @@ test('runAudit reports the data and enforces maxDataAgeDays with an injected clo
   assert.deepEqual(none.manifests, []);
 });
 
-/** A local store as `pyward db update` writes it, with the given data date and one advisory. */
 function makeStore(path: string, date: string): void {
-  const db = new Database(path);
-  db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE advisories (package TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (package, id));');
-  const adv = fromOsv({
+  writeStore(path, date, [{
     id: 'PYSEC-2099-5', modified: `${date}T00:00:00Z`, details: 'Remote code execution in demo.',
     affected: [{ package: { ecosystem: 'PyPI', name: 'demo' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.1' }] }] }],
-  })!;
-  db.prepare('INSERT INTO advisories VALUES (?, ?, ?)').run('demo', adv.id, JSON.stringify(adv));
-  const meta = { format: STORE_FORMAT, url: 'http://127.0.0.1/all.zip', date, updatedAt: `${date}T00:00:00Z`, records: '1', packages: '1' };
-  for (const [k, v] of Object.entries(meta)) db.prepare('INSERT INTO meta VALUES (?, ?)').run(k, v);
-  db.close();
+  }]);
 }
 
 function run(args: string[], cwd: string, db: string): Promise<{ code: number; stdout: string; stderr: string }> {

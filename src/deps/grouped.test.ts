@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { computeFingerprints } from '../core/finding.js';
 import { runAudit } from './index.js';
-import { REPO_ROOT, tempDir, writeTree } from './testkit.js';
+import { REPO_ROOT, tempDir, writeStore, writeTree } from './testkit.js';
 
 type Entry = { id: string; severity: string };
 const ids = (f: { properties?: Record<string, unknown> }) => f.properties?.advisoryIds as string[];
@@ -120,4 +120,25 @@ test('PWD003 (ids only) gets no advisory lines in text and no advisories in SARI
   const sarif = JSON.parse((await run(['audit', '-f', 'sarif'], dir)).stdout) as { runs: { results: { ruleId: string; properties: Record<string, unknown> }[] }[] };
   assert.equal(sarif.runs[0].results[0].ruleId, 'PWD003');
   assert.equal(sarif.runs[0].results[0].properties.advisories, undefined);
+});
+
+test('a GHSA alias record in the data gives its CVSS to the PYSEC advisory, even when its ranges do not match', async () => {
+  const dir = tempDir();
+  const db = join(dir, 'store.sqlite');
+  const range = (fixed: string) => [{ package: { ecosystem: 'PyPI', name: 'demo' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] }];
+  writeStore(db, '2030-01-01', [
+    { id: 'PYSEC-2099-11', aliases: ['GHSA-abcd-efgh-ijkl'], details: 'A flaw in demo.', affected: range('1.5') },
+    // the GHSA record says the flaw was fixed earlier, so by itself it does not match 1.2
+    { id: 'GHSA-abcd-efgh-ijkl', aliases: ['CVE-2099-11'], summary: 'A flaw in demo', severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }], database_specific: { severity: 'CRITICAL' }, affected: range('1.1') },
+    { id: 'PYSEC-2099-12', details: 'Another flaw in demo.', affected: range('1.5') },
+  ]);
+  writeTree(dir, { 'requirements.txt': 'demo==1.2\n' });
+  const r = await runAudit({ paths: ['.'], cwd: dir, dbPath: db });
+  assert.equal(r.findings.length, 1);
+  const f = r.findings[0];
+  const entries = f.properties?.advisories as { id: string; aliases: string[]; severity: string; severitySource: string; severityNote: string }[];
+  assert.deepEqual(entries.map((e) => [e.id, e.severity, e.severitySource]), [['PYSEC-2099-11', 'critical', 'cvss'], ['PYSEC-2099-12', 'medium', 'default']]);
+  assert.match(entries[0].severityNote, /CVSS 3\.1 base score 9\.8 \(GHSA-abcd-efgh-ijkl\)/);
+  assert.equal(f.severity, 'critical');
+  assert.equal(f.properties?.minimalFix, '1.5');
 });
