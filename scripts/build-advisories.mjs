@@ -7,7 +7,10 @@
 // SOURCE_DIR defaults to ../shared/advisories/pypa-advisory-db (relative to the repository root).
 // Only the fields the matcher needs are kept (see src/deps/osv.ts `fromOsv`): withdrawn records and
 // GIT ranges are dropped, `versions[]` entries already covered by an ECOSYSTEM range are dropped,
-// and `details` is shortened to a one-line summary. The output is deterministic (sorted, no mtime).
+// and `details` is shortened to a one-line summary; the vulnerability classes the full text names
+// (src/deps/specs/vuln-classes.ts), CWE ids and the record's own severity word are kept for the
+// severity of records without a CVSS vector. The output is deterministic (sorted, no mtime).
+// Rebuild after changing the class table.
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -87,13 +87,14 @@ test('selectors work for dependency findings: the rule id PWD001, advisory ids a
   const ids = (...args: string[]) => {
     const r = run(root, ['scan', '--format', 'json', '--no-cache', '--no-hygiene', '--no-taint', '--exit-zero', ...args]);
     assert.equal(r.code, 0, r.err);
-    return (JSON.parse(r.out) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    // rule ids, and the advisory ids listed inside dependency findings (one PWD001 per dependency)
+    return (JSON.parse(r.out) as { findings: { ruleId: string; properties?: { advisoryIds?: string[] } }[] }).findings.flatMap((f) => [f.ruleId, ...(f.properties?.advisoryIds ?? [])]);
   };
   const all = ids();
-  assert.ok(all.includes('PYSEC-2018-28') && all.includes('PW101'));
-  assert.ok(!ids('--ignore', 'PWD001').some((i) => /^PYSEC|^GHSA/.test(i)));
+  assert.ok(all.includes('PWD001') && all.includes('PYSEC-2018-28') && all.includes('PW101'));
+  assert.ok(!ids('--ignore', 'PWD001').some((i) => /^PYSEC|^GHSA|^PWD001$/.test(i)));
   const onlyDeps = ids('--select', 'PWD001');
-  assert.ok(onlyDeps.length > 0 && onlyDeps.every((i) => /^(PYSEC|GHSA|OSV|PYPA)-/.test(i)), onlyDeps.join());
+  assert.ok(onlyDeps.length > 0 && onlyDeps.every((i) => /^(PWD001|PYSEC-|GHSA-|OSV-|PYPA-)/.test(i)), onlyDeps.join());
   // An alias (the CVE of PYSEC-2018-28) and the advisory id itself.
   assert.ok(!ids('--ignore', 'CVE-2018-18074').includes('PYSEC-2018-28'));
   assert.ok(!ids('--ignore', 'PYSEC-2018-28').includes('PYSEC-2018-28'));

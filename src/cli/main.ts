@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
 import { UsageError } from '../core/errors.js';
+import { offlineDataLine } from '../deps/index.js';
 import { printError, terminalSafe } from './messages.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,12 @@ export async function main(argv: string[]): Promise<number> {
   const exit = { code: 0 };
   registerCommands(program, exit);
   // Like Ruff: no command is a usage error; the help goes to stderr so a pipe sees nothing.
+  // `pyward --version`: the version, then the date of the advisory data an audit would use (the
+  // local store made by `pyward db update` when there is one, else the bundled snapshot).
+  if (argv.length === 1 && (argv[0] === '-V' || argv[0] === '--version')) {
+    process.stdout.write(`${VERSION}\n${terminalSafe(offlineDataLine())}\n`);
+    return 0;
+  }
   if (argv.length === 0) {
     process.stderr.write(program.helpInformation());
     return 2;

@@ -129,7 +129,7 @@ export function progressFor(o: Pick<SharedCliOptions, 'progress' | 'quiet'>): Re
 /** Drops summary lines from the text report, keeping findings. */
 export function quietText(out: string): string {
   const lines = out.split('\n');
-  const keep = lines.filter((l) => !/^(No issues found|Found \d|Scanned \d)/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
+  const keep = lines.filter((l) => !/^(No issues found|Found \d|Scanned \d|Advisory data: )/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
   return keep.join('\n');
 }
 

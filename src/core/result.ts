@@ -24,6 +24,11 @@ export interface ScanResult {
   stats: ScanStats;
   /** Metadata of every rule that could have produced a finding in this run (for SARIF rules[]). */
   rules: RuleMeta[];
+  /**
+   * The advisory data the dependency audit used (bundled snapshot, local store or online), when
+   * dependency files were audited: its date and age, and whether it is stale (older than 30 days).
+   */
+  advisoryData?: { kind: string; description: string; date?: string; ageDays?: number; stale: boolean };
   /** Unused suppression comments, when requested. */
   unusedSuppressions?: { path: string; line: number; text: string }[];
   /** Suppression comments naming a rule that does not exist (always reported). */

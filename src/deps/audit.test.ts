@@ -19,7 +19,10 @@ test('a lock file is audited instead of the ranges of its manifest; unlocked dep
   const r = await auditDependencies({ paths: [dir], cwd: dir, dbPath: noStore(dir) });
   assert.deepEqual(r.manifests.sort(), ['poetry.lock', 'pyproject.toml']);
   const jinja = r.findings.filter((f) => f.properties?.package === 'jinja2');
-  assert.deepEqual(jinja.map((f) => f.ruleId), ['PYSEC-2019-217', 'PYSEC-2021-66']);
+  // one finding for the dependency, listing both advisories (most severe first)
+  assert.deepEqual(jinja.map((f) => [f.ruleId, f.properties?.advisoryIds]), [['PWD001', ['PYSEC-2019-217', 'PYSEC-2021-66']]]);
+  assert.equal(jinja[0].severity, 'high');
+  assert.equal(jinja[0].properties?.minimalFix, '2.11.3');
   for (const f of jinja) {
     assert.equal(f.path, 'poetry.lock');
     assert.equal(f.line, 2);
@@ -48,10 +51,10 @@ test('pip-compile pair (.in locked by .txt) and -c constraints pin what they con
   const r = await runAudit({ paths: ['.'], cwd: dir, dbPath: noStore(dir) });
   assert.deepEqual(r.skipped, []);
   const req = r.findings.filter((f) => f.properties?.package === 'requests');
-  assert.deepEqual(req.map((f) => [f.ruleId, f.path, f.line]), [['PYSEC-2018-28', 'requirements.txt', 2], ['PYSEC-2023-74', 'requirements.txt', 2]]);
+  assert.deepEqual(req.map((f) => [f.ruleId, f.path, f.line, f.properties?.advisoryIds]), [['PWD001', 'requirements.txt', 2, ['PYSEC-2018-28', 'PYSEC-2023-74']]]);
   assert.equal(req[0].related?.declaredIn, 'requirements.in:1');
   const yaml = r.findings.filter((f) => f.properties?.package === 'pyyaml');
-  assert.deepEqual(yaml.map((f) => [f.ruleId, f.path, f.line]), [['PYSEC-2020-96', 'app/constraints.txt', 1], ['PYSEC-2021-142', 'app/constraints.txt', 1]]);
+  assert.deepEqual(yaml.map((f) => [f.ruleId, f.path, f.line, f.properties?.advisoryIds]), [['PWD001', 'app/constraints.txt', 1, ['PYSEC-2020-96', 'PYSEC-2021-142']]]);
   assert.equal(yaml[0].related?.declaredIn, 'app/requirements-prod.txt:2');
   assert.deepEqual(r.findings.filter((f) => f.ruleId === 'PWD002').map((f) => f.properties?.package), ['six']);
   assert.ok(!r.findings.some((f) => f.properties?.package === 'unused-pkg'));
@@ -87,7 +90,8 @@ test('auditing the real samples folder: lock entries are the audited versions', 
   assert.deepEqual(r.skipped.map((s) => s.path).sort(), ['requirements/homeassistant/package_constraints.txt', 'requirements/pip.txt']);
   // black 22.12.0 locked in rich's poetry.lock is before the 24.3.0 fix of PYSEC-2024-48
   const black = r.findings.find((f) => f.path === 'poetry/rich.poetry.lock' && f.properties?.package === 'black');
-  assert.equal(black?.ruleId, 'PYSEC-2024-48');
+  assert.equal(black?.ruleId, 'PWD001');
+  assert.deepEqual(black?.properties?.advisoryIds, ['PYSEC-2024-48']);
   assert.equal(black?.line, 65);
   assert.equal(black?.related?.declaredIn, 'poetry/rich.pyproject.toml:41');
   // the uv project's ranges are all locked by uv.lock: no PWD002 from its pyproject
@@ -106,7 +110,7 @@ test('usage errors: missing path, unsupported file; empty folder is clean', asyn
   // for `pyward scan`, other explicit files are simply not dependency files
   assert.deepEqual((await auditDependencies({ paths: ['setup.cfg', 'sub/readme.md'], cwd: dir, dbPath: noStore(dir) })).manifests, []);
   const r = await auditDependencies({ paths: [], cwd: dir, dbPath: noStore(dir) });
-  assert.deepEqual(r, { findings: [], skipped: [], manifests: [], source: r.source, warnings: [] });
+  assert.deepEqual(r, { findings: [], skipped: [], manifests: [], source: r.source, warnings: [], data: r.data });
 });
 
 test('a target environment skips dependencies whose marker excludes it; without one every entry is audited', async () => {

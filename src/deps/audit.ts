@@ -6,14 +6,14 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { UsageError } from '../core/errors.js';
 import { isInside } from '../core/safe-fs.js';
 import { realFolder } from './files.js';
-import type { FindingInput, Severity, SkippedFile } from '../core/finding.js';
-import { bestScore, type CvssScore } from './cvss.js';
+import type { FindingInput, SkippedFile } from '../core/finding.js';
+import { advisoryEntries, ignoredSet, isIgnored, vulnerableFinding } from './vuln-finding.js';
 import { detectFormat, discover, parseFile } from './discover.js';
-import { fixedVersions, isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
-import { publicVersion, sortVersions } from './pep.js';
-import { PWD001, PWD002, PWD003 } from './rules.js';
+import { isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
+import { PWD002, PWD003 } from './rules.js';
 import { chooseSource, type SourceOptions } from './sources.js';
-import { dropIgnoredAdvisories, unknownAdvisoryIdWarnings, type GivenAdvisoryId } from './advisory-ids.js';
+import { unknownAdvisoryIdWarnings, type GivenAdvisoryId } from './advisory-ids.js';
+import { dataInfo, maxAgeProblem, StaleDataError, type AdvisoryDataInfo } from './data-age.js';
 import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
 
 export interface AuditOptions extends SourceOptions {
@@ -33,6 +33,18 @@ export interface AuditOptions extends SourceOptions {
   ignoreVulns?: string[];
   /** Advisory ids the user named: those the advisory data lacks are returned as warnings. */
   checkIds?: GivenAdvisoryId[];
+  /**
+   * Advisory ids or aliases to leave out (`--ignore-vuln`, `--ignore PYSEC-...`), matched
+   * case-insensitively against every id of an advisory; other strings match nothing.
+   */
+  ignoredAdvisories?: Iterable<string>;
+  /**
+   * Fail (StaleDataError, exit 2) when the bundled or local data is older than this many days and
+   * is used: always for `pyward audit` (strict), for a scan only when it found dependency files.
+   */
+  maxDataAgeDays?: number;
+  /** The clock for the data's age (tests inject it). */
+  now?: Date;
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -42,6 +54,8 @@ export interface AuditedDependency {
   status: 'vulnerable' | 'safe' | 'unpinned' | 'unknown' | 'not-applicable';
   advisories: string[];
   fix: MinimalFix | null;
+  /** Affecting advisories left out because they were ignored (primary ids). */
+  ignored?: string[];
   /** The scanned folder (real path) the dependency's file was found in: --fix writes only inside it. */
   root?: string;
 }
@@ -51,6 +65,8 @@ export interface AuditResult {
   skipped: SkippedFile[];
   manifests: string[];
   source: string;
+  /** The advisory data used: kind, date, age, staleness. */
+  data: AdvisoryDataInfo;
   /** Number of dependency entries audited. */
   audited: number;
   /** Entries skipped because their marker is false for the target environment. */
@@ -113,10 +129,6 @@ function coveringFiles(m: ParsedManifest, all: ParsedManifest[], constraintsOf: 
   return [];
 }
 
-function cvssProps(s: CvssScore | null): Record<string, unknown> | null {
-  return s ? { score: s.score, vector: s.vector, version: s.version, ...(s.approximate ? { approximate: true } : {}) } : null;
-}
-
 function locationOf(dep: Dependency, cwd: string) {
   return { path: rel(cwd, dep.file), line: dep.line, column: dep.column, endLine: dep.endLine, endColumn: dep.endColumn, snippet: dep.snippet };
 }
@@ -177,11 +189,16 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
   }
 
   const source = chooseSource(opts);
+  const data = dataInfo(source, opts.now ?? new Date());
+  if (opts.maxDataAgeDays !== undefined && (opts.strict !== false || parsed.length > 0)) {
+    const problem = maxAgeProblem(data, opts.maxDataAgeDays);
+    if (problem) throw new StaleDataError(problem);
+  }
   const names = [...new Set(targets.map((t) => t.dep.name))].sort();
   const byName = await source.forPackages(names);
-  const ignored = new Set((opts.ignoreVulns ?? []).map((i) => i.toUpperCase()));
   const warnings = await unknownAdvisoryIdWarnings(opts.checkIds ?? [], source);
-
+  // --ignore-vuln / ignore-vulns and advisory ids given to --ignore: the whole alias group is dropped.
+  const ignored = ignoredSet([...(opts.ignoreVulns ?? []), ...(opts.ignoredAdvisories ?? [])]);
   const findings: FindingInput[] = [];
   const details: AuditedDependency[] = [];
   const fixCache = new Map<string, MinimalFix>();
@@ -192,7 +209,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'not-applicable', advisories: [], fix: null });
       continue;
     }
-    const advs: Advisory[] = dropIgnoredAdvisories((byName.get(dep.name) ?? []).filter((a) => !a.withdrawn), ignored);
+    const all: Advisory[] = (byName.get(dep.name) ?? []).filter((a) => !a.withdrawn);
+    // Advisories the user ignores (by id or any alias of the same vulnerability) are left out of
+    // the finding and of the minimal-fix computation.
+    const ignoredGroups = ignored.size ? mergeAliases(all).filter((g) => isIgnored(g, ignored)) : [];
+    const advs = ignoredGroups.length ? all.filter((a) => !ignoredGroups.some((g) => g.records.includes(a))) : all;
     const loc = locationOf(dep, cwd);
     const related: Record<string, string> = {};
     if (t.declaredIn) related.declaredIn = `${rel(cwd, t.declaredIn.file)}:${t.declaredIn.line}`;
@@ -223,8 +244,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       });
       continue;
     }
+    const ignoredIds = version ? ignoredGroups.filter((g) => g.records.some((r) => isAffected(r, dep.name, version) === true)).map((g) => g.id) : [];
     if (!affecting.length) {
-      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'safe', advisories: [], fix: null });
+      details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'safe', advisories: [], fix: null, ...(ignoredIds.length ? { ignored: ignoredIds } : {}) });
       continue;
     }
     const v = version!;
@@ -234,33 +256,15 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       fix = minimalFix(dep.name, v, advs);
       fixCache.set(key, fix);
     }
-    const merged = mergeAliases(affecting);
-    details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'vulnerable', advisories: merged.map((g) => g.id), fix });
-    for (const g of merged) {
-      const cvss = bestScore(g.records.flatMap((r) => r.severity));
-      const severity: Severity = cvss?.severity ?? 'medium';
-      const fixed = sortVersions(g.records.flatMap((r) => fixedVersions(r, dep.name)));
-      const primary = g.records.find((r) => r.id === g.id)!;
-      const summary = primary.summary || g.records.find((r) => r.summary)?.summary || '';
-      const fixText = fixed.length ? ` Fixed in ${fixed.join(', ')}.` : ' No fixed version is known.';
-      const minText = fix.version ? ` Minimal upgrade fixing every known advisory of ${dep.name}: ${fix.version}${fix.sameLine ? '' : ' (not on the same release line)'}.` : '';
-      const aliasText = g.aliases.length ? ` (${g.aliases.join(', ')})` : '';
-      findings.push({
-        ruleId: g.id, name: 'vulnerable-dependency', category: 'dependency', severity, confidence: 'high', cwe: [1395], ...loc,
-        message: `${dep.rawName} ${v} is affected by ${g.id}${aliasText}: ${summary}${fixText}${minText}`,
-        related: { ...related, rule: PWD001, ...(g.aliases.length ? { aliases: g.aliases.join(', ') } : {}) },
-        properties: {
-          rule: PWD001, ...common, version: v, ...(publicVersion(v) !== v ? { matchedAs: publicVersion(v) } : {}),
-          advisory: g.id, aliases: g.aliases, fixedVersions: fixed, minimalFix: fix.version, minimalFixSameLine: fix.sameLine,
-          summary, cvss: cvssProps(cvss), ...(cvss ? {} : { severityNote: 'no CVSS vector in the advisory data; severity defaults to medium' }),
-          url: `https://osv.dev/vulnerability/${g.id}`, dataSource: source.kind,
-        },
-      });
-    }
+    details.push({ dep, format: t.format, root: rootOfDep.get(dep), status: 'vulnerable', advisories: mergeAliases(affecting).map((g) => g.id), fix });
+    findings.push(vulnerableFinding({
+      rawName: dep.rawName, name: dep.name, version: v, location: loc, related, common,
+      entries: advisoryEntries(dep.name, affecting, advs), fix, ignored: ignoredIds, dataSource: source.kind,
+    }));
   }
   findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
   return {
-    findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description,
+    findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description, data,
     audited: targets.length - details.filter((d) => d.status === 'not-applicable').length, notApplicable: details.filter((d) => d.status === 'not-applicable').length, details,
     warnings,
   };

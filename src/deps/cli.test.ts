@@ -24,7 +24,8 @@ test('pyward audit: text, json, sarif, exit codes, --version', async () => {
   writeTree(dir, { 'requirements.txt': 'Jinja2==2.10\nflask\n', 'clean/requirements.txt': 'urllib3==1.26.18\n' });
   const text = await run(['audit'], dir);
   assert.equal(text.code, 1, text.stderr);
-  assert.match(text.stdout, /requirements\.txt:1:1: MEDIUM PYSEC-2019-217/);
+  assert.match(text.stdout, /requirements\.txt:1:1: HIGH PWD001 vulnerable-dependency: Jinja2 2\.10 is affected by 2 advisories \(highest high\): PYSEC-2019-217 high, PYSEC-2021-66 medium\. Upgrade to 2\.11\.3/);
+  assert.match(text.stdout, /\n {4}PYSEC-2019-217 HIGH \(CVE-2019-10906, GHSA-462w-v97r-4m45\) fixed in 2\.10\.1: /);
   assert.match(text.stdout, /PWD002/);
   assert.match(text.stdout, /Advisory data: bundled snapshot of the PyPA Advisory Database/);
 
@@ -32,7 +33,8 @@ test('pyward audit: text, json, sarif, exit codes, --version', async () => {
   assert.equal(json.code, 1);
   const report = JSON.parse(json.stdout) as { tool: { name: string }; findings: { ruleId: string; fingerprint: string; properties: Record<string, unknown> }[]; skipped: unknown[]; stats: unknown };
   assert.equal(report.tool.name, 'pyward');
-  assert.deepEqual(report.findings.map((f) => f.ruleId), ['PYSEC-2019-217', 'PYSEC-2021-66', 'PWD002']);
+  assert.deepEqual(report.findings.map((f) => f.ruleId), ['PWD001', 'PWD002']);
+  assert.deepEqual((report.findings[0].properties.advisories as { id: string }[]).map((a) => a.id), ['PYSEC-2019-217', 'PYSEC-2021-66']);
   assert.ok(report.findings.every((f) => typeof f.fingerprint === 'string' && f.fingerprint.length > 0));
   assert.equal(report.findings[0].properties.minimalFix, '2.11.3');
   assert.match(json.stderr, /advisory data: bundled snapshot/);
@@ -41,7 +43,9 @@ test('pyward audit: text, json, sarif, exit codes, --version', async () => {
   assert.equal(sarif.code, 1);
   const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[]; tool: { driver: { rules: { id: string }[] } } }[] };
   assert.equal(log.version, '2.1.0');
-  assert.deepEqual(log.runs[0].results.map((r) => r.ruleId), ['PYSEC-2019-217', 'PYSEC-2021-66', 'PWD002']);
+  // one result per dependency
+  assert.deepEqual(log.runs[0].results.map((r) => r.ruleId), ['PWD001', 'PWD002']);
+  assert.ok(log.runs[0].tool.driver.rules.some((r) => r.id === 'PWD001'));
   assert.ok(log.runs[0].tool.driver.rules.some((r) => r.id === 'PWD002'));
 
   assert.equal((await run(['audit', '--exit-zero'], dir)).code, 0);

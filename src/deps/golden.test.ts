@@ -74,39 +74,57 @@ test('golden: auditDependencies with the bundled snapshot', async () => {
   assert.match(r.source, /^bundled snapshot of the PyPA Advisory Database \(commit 3ccb612, data up to 2024-10-10/);
   assert.deepEqual(r.manifests, ['requirements.txt']);
   assert.deepEqual(r.skipped, []);
+  type Entry = { id: string; aliases: string[]; severity: string; severitySource: string; cvss: { score: number; vector: string; version: string } | null; fixedVersions: string[] };
   GOLDEN.forEach((g, i) => {
+    // one finding per dependency, listing every advisory affecting it
     const fs = r.findings.filter((f) => f.properties?.package === g.pkg);
-    assert.deepEqual(fs.map((f) => f.ruleId).sort(), [...g.ids].sort(), g.pkg);
-    for (const f of fs) {
-      assert.equal(f.category, 'dependency');
-      assert.equal(f.path, 'requirements.txt');
-      assert.equal(f.line, i + 1);
-      assert.equal(f.column, 1);
-      assert.equal(f.snippet, `${names[g.pkg]}==${g.version}`);
-      assert.equal(f.properties?.version, g.version);
-      assert.equal(f.properties?.minimalFix, g.fix);
-      assert.equal(f.properties?.minimalFixSameLine, g.sameLine);
-      assert.equal(f.properties?.rule, 'PWD001');
-    }
+    assert.equal(fs.length, 1, g.pkg);
+    const f = fs[0];
+    assert.equal(f.ruleId, 'PWD001');
+    assert.deepEqual([...(f.properties?.advisoryIds as string[])].sort(), [...g.ids].sort(), g.pkg);
+    assert.equal(f.category, 'dependency');
+    assert.equal(f.path, 'requirements.txt');
+    assert.equal(f.line, i + 1);
+    assert.equal(f.column, 1);
+    assert.equal(f.snippet, `${names[g.pkg]}==${g.version}`);
+    assert.equal(f.properties?.version, g.version);
+    assert.equal(f.properties?.minimalFix, g.fix);
+    assert.equal(f.properties?.minimalFixSameLine, g.sameLine);
+    assert.equal(f.properties?.rule, 'PWD001');
+    const entries = f.properties?.advisories as Entry[];
+    // the finding is as severe as its most severe advisory, which is listed first
+    const rank = ['low', 'medium', 'high', 'critical'];
+    assert.equal(f.severity, entries[0].severity, g.pkg);
+    assert.ok(entries.every((e) => rank.indexOf(e.severity) <= rank.indexOf(f.severity)), g.pkg);
   });
-  const get = (id: string) => r.findings.find((f) => f.ruleId === id)!;
+  const entry = (id: string): Entry => {
+    for (const f of r.findings) for (const e of (f.properties?.advisories as Entry[] | undefined) ?? []) if (e.id === id) return e;
+    throw new Error(`no advisory ${id}`);
+  };
   // PYSEC-2019-217: aliases CVE-2019-10906 and GHSA-462w-v97r-4m45, fixed 2.10.1, no CVSS in the record
-  assert.deepEqual(get('PYSEC-2019-217').properties?.aliases, ['CVE-2019-10906', 'GHSA-462w-v97r-4m45']);
-  assert.deepEqual(get('PYSEC-2019-217').properties?.fixedVersions, ['2.10.1']);
-  assert.equal(get('PYSEC-2019-217').properties?.cvss, null);
-  assert.equal(get('PYSEC-2019-217').severity, 'medium');
-  assert.deepEqual(get('PYSEC-2021-66').properties?.aliases, ['CVE-2020-28493', 'GHSA-g3rq-g295-4j3m', 'SNYK-PYTHON-JINJA2-1012994']);
+  assert.deepEqual(entry('PYSEC-2019-217').aliases, ['CVE-2019-10906', 'GHSA-462w-v97r-4m45']);
+  assert.deepEqual(entry('PYSEC-2019-217').fixedVersions, ['2.10.1']);
+  assert.equal(entry('PYSEC-2019-217').cvss, null);
+  assert.equal(entry('PYSEC-2019-217').severity, 'high'); // "sandbox escape": classified as code execution
+  assert.equal(entry('PYSEC-2019-217').severitySource, 'class');
+  assert.deepEqual(entry('PYSEC-2021-66').aliases, ['CVE-2020-28493', 'GHSA-g3rq-g295-4j3m', 'SNYK-PYTHON-JINJA2-1012994']);
   // PYSEC-2023-192: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N = 8.1 (high); fixed 1.26.17 and 2.0.6
-  assert.deepEqual(get('PYSEC-2023-192').properties?.cvss, { score: 8.1, vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N', version: '3.1' });
-  assert.equal(get('PYSEC-2023-192').severity, 'high');
-  assert.deepEqual(get('PYSEC-2023-192').properties?.fixedVersions, ['1.26.17', '2.0.6']);
+  assert.deepEqual(entry('PYSEC-2023-192').cvss, { score: 8.1, vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N', version: '3.1' });
+  assert.equal(entry('PYSEC-2023-192').severity, 'high');
+  assert.equal(entry('PYSEC-2023-192').severitySource, 'cvss');
+  assert.deepEqual(entry('PYSEC-2023-192').fixedVersions, ['1.26.17', '2.0.6']);
   // PYSEC-2023-207: AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N = 6.1; PYSEC-2023-212: AV:A/AC:H/PR:H/UI:N/S:U/C:H/I:N/A:N = 4.2
-  assert.equal((get('PYSEC-2023-207').properties?.cvss as { score: number }).score, 6.1);
-  assert.equal((get('PYSEC-2023-212').properties?.cvss as { score: number }).score, 4.2);
-  assert.equal(get('PYSEC-2023-212').severity, 'medium');
-  assert.deepEqual(get('PYSEC-2024-102').properties?.fixedVersions, ['4.2.16', '5.0.9', '5.1.1']);
-  assert.deepEqual(get('PYSEC-2023-74').properties?.aliases, ['CVE-2023-32681', 'GHSA-j8r2-6x86-q33q']);
-  assert.equal(r.findings.length, GOLDEN.reduce((n, g) => n + g.ids.length, 0));
+  assert.equal(entry('PYSEC-2023-207').cvss?.score, 6.1);
+  assert.equal(entry('PYSEC-2023-212').cvss?.score, 4.2);
+  assert.equal(entry('PYSEC-2023-212').severity, 'medium');
+  assert.deepEqual(entry('PYSEC-2024-102').fixedVersions, ['4.2.16', '5.0.9', '5.1.1']);
+  assert.deepEqual(entry('PYSEC-2023-74').aliases, ['CVE-2023-32681', 'GHSA-j8r2-6x86-q33q']);
+  // PyYAML 5.3: both advisories are code execution (HIGH), so the finding passes --severity-threshold high
+  const yaml = r.findings.find((f) => f.properties?.package === 'pyyaml')!;
+  assert.equal(yaml.severity, 'high');
+  assert.deepEqual((yaml.properties?.advisories as Entry[]).map((e) => [e.id, e.severity, e.severitySource]), [['PYSEC-2020-96', 'high', 'class'], ['PYSEC-2021-142', 'high', 'class']]);
+  assert.match(yaml.message, /^PyYAML 5\.3 is affected by 2 advisories \(highest high\): PYSEC-2020-96 high, PYSEC-2021-142 high\. Upgrade to 5\.4 \(not on the same release line\)/);
+  assert.equal(r.findings.length, GOLDEN.length);
 });
 
 test('the committed snapshot is what scripts/build-advisories.mjs makes of the PyPA records', () => {

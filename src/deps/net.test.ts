@@ -58,8 +58,8 @@ test('db update: downloads the zip, stores it, reports counts and date; audit th
     writeTree(dir, { 'requirements.txt': 'demo-pkg==1.5\nother==1.5\nother==1.6\n' });
     const a = await auditDependencies({ paths: ['requirements.txt'], cwd: dir, dbPath });
     assert.match(a.source, /^local store .*advisories\.sqlite \(OSV PyPI export from http:\/\/127\.0\.0\.1:\d+\/PyPI\/all\.zip, data up to 2025-03-02/);
-    assert.deepEqual(a.findings.map((f) => [f.ruleId, f.line, f.severity]), [['PYSEC-2099-1', 1, 'critical'], ['PYSEC-2099-3', 2, 'medium']]);
-    assert.deepEqual(a.findings[0].properties?.aliases, ['CVE-2099-1', 'GHSA-demo-demo-demo']);
+    assert.deepEqual(a.findings.map((f) => [f.ruleId, f.line, f.severity, f.properties?.advisoryIds]), [['PWD001', 1, 'critical', ['PYSEC-2099-1']], ['PWD001', 2, 'medium', ['PYSEC-2099-3']]]);
+    assert.deepEqual((a.findings[0].properties?.advisories as { aliases: string[] }[])[0].aliases, ['CVE-2099-1', 'GHSA-demo-demo-demo']);
     assert.equal(a.findings[0].properties?.minimalFix, '2.0');
     const before = readFileSync(dbPath);
 
@@ -107,8 +107,8 @@ test('--online: querybatch with pagination, then /v1/vulns/{id}; the local match
     writeTree(dir, { 'requirements.txt': 'demo-pkg==1.0\nsafe-pkg==3.0\n' });
     const r = await auditDependencies({ paths: ['.'], cwd: dir, online: true, osvApiUrl: url, dbPath: join(dir, 'none.sqlite') });
     assert.equal(r.source, `OSV API ${url} (queried now)`);
-    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.properties?.package]), [['PYSEC-2099-1', 'demo-pkg']]);
-    assert.deepEqual(r.findings[0].properties?.aliases, ['CVE-2099-1', 'GHSA-demo-demo-demo']);
+    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.properties?.package, f.properties?.advisoryIds]), [['PWD001', 'demo-pkg', ['PYSEC-2099-1']]]);
+    assert.deepEqual((r.findings[0].properties?.advisories as { aliases: string[] }[])[0].aliases, ['CVE-2099-1', 'GHSA-demo-demo-demo']);
     assert.deepEqual(seen.filter((s) => s.startsWith('POST')).length, 2);
     assert.deepEqual(seen.filter((s) => s.startsWith('GET')).sort(), ['GET /v1/vulns/GHSA-demo-demo-demo', 'GET /v1/vulns/PYSEC-2099-1']);
     // a fixed version is not reported

@@ -1,6 +1,7 @@
 // OSV advisories: the compact form pyward stores (bundled snapshot, local store), conversion from
 // full OSV records (YAML/JSON), OSV range matching with PEP 440 ordering, alias merging and the
 // minimal-fix computation. Pure functions: no I/O here.
+import { classify, parseCwes } from './classify.js';
 import { cmp, isPrerelease, normalizeName, publicVersion, releaseOf, sortVersions, validVersion } from './pep.js';
 
 export interface RangeEvent {
@@ -30,6 +31,18 @@ export interface Advisory {
   published?: string;
   withdrawn?: string;
   severity: { type: string; score: string }[];
+  /**
+   * The record's own qualitative severity (`database_specific.severity`, else an affected entry's
+   * `database_specific`/`ecosystem_specific` severity), as written: CRITICAL, HIGH, MODERATE, LOW.
+   */
+  dbSeverity?: string;
+  /** CWE ids of `database_specific.cwe_ids`. */
+  cwes?: number[];
+  /**
+   * Vulnerability classes (src/deps/specs/vuln-classes.ts) named by the full summary and details
+   * and the CWE ids, computed at conversion because the stored summary is shortened.
+   */
+  classes?: string[];
   affected: AffectedPackage[];
 }
 
@@ -92,11 +105,37 @@ export function fromOsv(raw: unknown, compact = true): Advisory | null {
     .map((s) => ({ type: str((s as Record<string, unknown>)?.type) ?? '', score: str((s as Record<string, unknown>)?.score) ?? '' }))
     .filter((s) => s.type && s.score);
   const adv: Advisory = { id, aliases: [...new Set(aliases)], summary: shortSummary(r.summary, r.details), severity, affected };
+  const dbs = recordSeverity(r);
+  if (dbs) adv.dbSeverity = dbs;
+  const dbSpecific = r.database_specific as Record<string, unknown> | undefined;
+  const cwes = parseCwes(dbSpecific && typeof dbSpecific === 'object' ? dbSpecific.cwe_ids : undefined);
+  if (cwes.length) adv.cwes = cwes;
+  const classes = classify([str(r.summary) ?? '', str(r.details) ?? ''].join(' '), cwes);
+  if (classes.length) adv.classes = classes;
   const modified = str(r.modified);
   const published = str(r.published);
   if (modified) adv.modified = modified;
   if (published) adv.published = published;
   return adv;
+}
+
+const DB_SEVERITIES = new Set(['CRITICAL', 'HIGH', 'MODERATE', 'MEDIUM', 'LOW']);
+
+/** The record's own severity word: `database_specific.severity`, else one of an affected entry's. */
+function recordSeverity(r: Record<string, unknown>): string | undefined {
+  const pick = (o: unknown): string | undefined => {
+    if (!o || typeof o !== 'object') return undefined;
+    const v = str((o as Record<string, unknown>).severity)?.trim().toUpperCase();
+    return v && DB_SEVERITIES.has(v) ? v : undefined;
+  };
+  const top = pick(r.database_specific);
+  if (top) return top;
+  for (const a of Array.isArray(r.affected) ? r.affected : []) {
+    const x = a as Record<string, unknown> | undefined;
+    const v = pick(x?.database_specific) ?? pick(x?.ecosystem_specific);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 function eventVersion(e: RangeEvent): string {

@@ -1,5 +1,5 @@
-// Metadata of the dependency-audit rules (documentation, SARIF rules[]). Advisory findings carry the
-// advisory id as their ruleId (e.g. PYSEC-2019-217) and point back to PWD001 in properties.rule.
+// Metadata of the dependency-audit rules (documentation, SARIF rules[]). A vulnerable dependency is
+// one PWD001 finding listing its advisories (properties.advisories, each with its id and aliases).
 import type { RuleMeta } from '../core/rule-meta.js';
 
 export const PWD001 = 'PWD001';
@@ -16,7 +16,7 @@ export const DEPENDENCY_RULES: RuleMeta[] = [
     cwe: [1395],
     summary: 'A pinned or locked dependency version is affected by a known vulnerability (OSV advisory)',
     docs: {
-      what: 'A dependency pinned in a requirements file or recorded in a lock file has a version listed as affected by a published advisory (PyPA Advisory Database / OSV). The finding id is the advisory id; its severity comes from the advisory\'s CVSS vector.',
+      what: 'A dependency pinned in a requirements file or recorded in a lock file has a version listed as affected by a published advisory (PyPA Advisory Database / OSV). One finding per dependency lists every advisory affecting it, with the single minimal upgrade that fixes all of them. Each advisory\'s severity comes from its CVSS vector (or its aliases\' records), else from the advisory\'s own severity field, else from the class of flaw its text or CWE names (code execution, deserialization, command injection, authentication bypass are high; denial of service is medium); the finding has the highest of them.',
       why: 'Known vulnerabilities in third-party packages are the easiest ones to exploit: the advisory describes the flaw and often links to a working exploit.',
       bad: '# requirements.txt\nJinja2==2.10\nurllib3==1.24.1',
       good: '# requirements.txt\nJinja2==2.11.3\nurllib3==1.26.5',

@@ -134,6 +134,20 @@ export function localSource(dbPath: string): AdvisorySource | null {
   };
 }
 
+/**
+ * The data an offline audit would use now (the local store when there is one, else the bundled
+ * snapshot) in one line with its date, for `pyward --version`; never throws.
+ */
+export function offlineDataLine(opts: { dbPath?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const path = opts.dbPath || defaultDbPath(opts.env ?? process.env);
+  try {
+    const s = localSource(path) ?? bundledSource();
+    return `advisory data: ${s.description}`; // the description says "data up to DATE"
+  } catch (e) {
+    return `advisory data: unavailable (${(e as Error).message})`;
+  }
+}
+
 export function onlineSource(apiUrl: string): AdvisorySource {
   return {
     kind: 'online',

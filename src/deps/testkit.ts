@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { fromOsv, type Advisory } from './osv.js';
+import { STORE_FORMAT } from './sources.js';
 
 /** Repository root (this file runs from dist/deps/). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,4 +41,19 @@ export function writeTree(dir: string, files: Record<string, string>): void {
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, content);
   }
+}
+
+/** A local store as `pyward db update` writes it: the given data date and raw OSV records. */
+export function writeStore(path: string, date: string, records: object[]): void {
+  const db = new Database(path);
+  db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE advisories (package TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (package, id));');
+  const insert = db.prepare('INSERT INTO advisories VALUES (?, ?, ?)');
+  for (const raw of records) {
+    const adv = fromOsv(raw);
+    if (!adv) throw new Error('writeStore: not a PyPI OSV record');
+    for (const p of new Set(adv.affected.map((a) => a.name))) insert.run(p, adv.id, JSON.stringify(adv));
+  }
+  const meta = { format: STORE_FORMAT, url: 'http://127.0.0.1/all.zip', date, updatedAt: `${date}T00:00:00Z`, records: String(records.length), packages: '1' };
+  for (const [k, v] of Object.entries(meta)) db.prepare('INSERT INTO meta VALUES (?, ?)').run(k, v);
+  db.close();
 }

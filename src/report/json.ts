@@ -1,7 +1,8 @@
 // JSON reporter. The shape and key names are a contract that other tools read: keep them stable.
 //
 // {"tool": {"name", "version"}, "findings": [...], "skipped": [{"path", "reason"}],
-//  "stats": {"files", "lines", "durationMs", "suppressed"}, "unusedSuppressions"?: [...]}
+//  "stats": {"files", "lines", "durationMs", "suppressed"}, "unusedSuppressions"?: [...],
+//  "advisoryData"?: {"kind", "description", "date"?, "ageDays"?, "stale"}}
 //
 // Objects are built key by key so that the key order never depends on how a capability happened
 // to construct its Finding. Free-form bags (`related`, `properties`) are emitted with sorted keys.
@@ -43,6 +44,8 @@ export interface JsonReport {
   skipped: SkippedFile[];
   stats: { files: number; lines: number; durationMs: number; suppressed: number; baselined?: number; diffBase?: { ref: string; commit: string; unchanged: number }; lookalikes?: number };
   unusedSuppressions?: { path: string; line: number; text: string }[];
+  /** The dependency audit's advisory data: kind, description, date (YYYY-MM-DD), ageDays, stale. */
+  advisoryData?: { kind: string; description: string; date?: string; ageDays?: number; stale: boolean };
   suppressionWarnings?: { path: string; line: number; text: string }[];
 }
 
@@ -101,6 +104,7 @@ export function buildJsonReport(result: ScanResult): JsonReport {
       ...(result.stats.lookalikes ? { lookalikes: result.stats.lookalikes } : {}),
     },
   };
+  if (result.advisoryData) report.advisoryData = { ...result.advisoryData };
   if (result.unusedSuppressions !== undefined) {
     report.unusedSuppressions = result.unusedSuppressions.map((u) => ({ path: u.path, line: u.line, text: u.text }));
   }

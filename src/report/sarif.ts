@@ -105,7 +105,11 @@ export function ruleHelp(docs: RuleDocs): Sarif.MultiformatMessageString {
 
 function ruleDescriptor(meta: RuleMeta, findings: Finding[]): Sarif.ReportingDescriptor {
   const scores = findings.map((f) => cvssScore(f.properties)).filter((n): n is number => n !== undefined);
-  const securitySeverity = scores.length > 0 ? Math.max(...scores) : SECURITY_SEVERITY[meta.severity];
+  // One dependency rule (PWD001) covers advisories of every severity: it is as severe as its most
+  // severe finding (each result also carries its own security-severity).
+  const securitySeverity = meta.category === 'dependency' && findings.length > 0
+    ? Math.max(...findings.map(findingSecuritySeverity))
+    : scores.length > 0 ? Math.max(...scores) : SECURITY_SEVERITY[meta.severity];
   const properties: Sarif.PropertyBag = {
     tags: tagsFor(meta.category, meta.cwe),
     'security-severity': formatScore(securitySeverity),
@@ -202,6 +206,18 @@ function sarifResult(f: Finding, ruleIndex: number): Sarif.Result {
     const v = f.properties?.[k];
     if (f.category === 'secret' && typeof v === 'string') properties[k] = v;
   }
+  const list = f.properties?.['advisories'];
+  // PWD001 lists advisory objects (PWD003 lists bare ids, which `related` already carries).
+  const advisories = Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
+  if (f.category === 'dependency' && advisories.length > 0) {
+    // One result per dependency: its advisories (id, aliases, severity and where it came from,
+    // fixed versions) and the minimal fixing upgrade.
+    properties['security-severity'] = formatScore(findingSecuritySeverity(f));
+    properties['advisories'] = advisories.map((a) => {
+      return { id: a['id'], aliases: a['aliases'], severity: a['severity'], severitySource: a['severitySource'], fixedVersions: a['fixedVersions'] };
+    });
+    for (const k of ['package', 'version', 'minimalFix', 'severitySource'] as const) if (f.properties?.[k] !== undefined) properties[k] = f.properties[k];
+  }
   res.properties = properties;
   return res;
 }
@@ -262,6 +278,7 @@ export function buildSarifLog(result: ScanResult, opts: SarifOptions): Sarif.Log
     results: findings.map((f) => sarifResult(f, ruleIndex.get(f.ruleId)!)),
     columnKind: 'utf16CodeUnits',
   };
+  if (result.advisoryData) run.properties = { advisoryData: { ...result.advisoryData } };
 
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }

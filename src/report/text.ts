@@ -106,10 +106,26 @@ function fullTrace(trace: TraceStep[], indent: string, st: Style): string[] {
   });
 }
 
+/** A dependency finding's advisories, one line each (id, severity, aliases, fixed versions, summary). */
+function advisoryLines(f: Finding, st: Style): string[] {
+  const list = f.properties?.advisories;
+  if (!Array.isArray(list)) return [];
+  // PWD001 lists advisory objects; PWD003 lists bare ids (already in its message).
+  return list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object').map((a) => {
+    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const sev = typeof a.severity === 'string' ? a.severity : 'medium';
+    const aliases = strs(a.aliases);
+    const fixed = strs(a.fixedVersions);
+    const summary = typeof a.summary === 'string' && a.summary ? `: ${a.summary}` : '';
+    const text = `${String(a.id ?? '?')} ${sev.toUpperCase()}${aliases.length ? ` (${aliases.join(', ')})` : ''} ${fixed.length ? `fixed in ${fixed.join(', ')}` : 'no fix known'}${summary}`;
+    return `    ${st.dim(oneLine(text))}`;
+  });
+}
+
 function findingLines(f: Finding, opts: TextOptions, st: Style): string[] {
   const sev = st.severity(f.severity, f.severity.toUpperCase());
   const head = `${oneLine(f.path)}:${f.line}:${f.column}: ${sev} ${st.bold(oneLine(f.ruleId))} ${oneLine(f.name)}: ${oneLine(f.message)}`;
-  const out = [head, ...snippetLines(f.snippet, '    ', st)];
+  const out = [head, ...snippetLines(f.snippet, '    ', st), ...advisoryLines(f, st)];
   const revealed = f.category === 'secret' ? f.properties?.['revealed'] : undefined;
   if (typeof revealed === 'string') out.push(`    ${st.dim('secret:')} ${oneLine(revealed)}`);
   if (f.trace && f.trace.length > 0) {
@@ -188,6 +204,13 @@ function lookalikeNote(n: number | undefined): string {
   return `; ${n} look-alike ${n === 1 ? 'token' : 'tokens'} with an invalid checksum or structure not reported (--show-lookalikes shows ${n === 1 ? 'it' : 'them'})`;
 }
 
+/** Which advisory data the dependency audit used and how old it is. */
+export function advisoryDataLine(d: NonNullable<ScanResult['advisoryData']>, st: Style = PLAIN): string {
+  const age = d.ageDays === undefined ? '' : `; ${plural(d.ageDays, 'day')} old`;
+  const line = `Advisory data: ${oneLine(d.description)}${age}`;
+  return d.stale ? `${line} ${st.warn('(stale: run `pyward db update` or use --online)')}` : line;
+}
+
 function summaryLine(result: ScanResult, st: Style): string {
   const s = result.stats;
   const scanned = `Scanned ${plural(s.files, 'file')} (${plural(s.lines, 'line')}) in ${formatDuration(s.durationMs)}${s.cached ? ` (${s.cached} from the cache)` : ''}; ${s.suppressed} suppressed${s.baselined !== undefined ? `; ${s.baselined} in the baseline` : ''}${s.diffBase ? `; ${s.diffBase.unchanged} on lines unchanged since ${oneLine(s.diffBase.ref)}` : ''}${lookalikeNote(s.lookalikes)}.`;
@@ -237,5 +260,6 @@ export function formatText(result: ScanResult, opts: TextOptions = {}): string {
   }
 
   out.push(summaryLine(result, st));
+  if (result.advisoryData) out.push(advisoryDataLine(result.advisoryData, st));
   return `${out.join('\n')}\n`;
 }

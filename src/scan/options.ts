@@ -28,6 +28,8 @@ export interface ScanOptions {
   hygiene?: boolean;
   history?: boolean;
   online?: boolean;
+  /** Fail (exit 2) when the advisory data used for dependency files is older than this many days. */
+  maxDataAgeDays?: number;
   /** Report look-alike provider tokens (invalid checksum or structure) too; by default they are only counted. */
   showLookalikes?: boolean;
   /**

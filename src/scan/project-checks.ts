@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { FindingInput, SkippedFile } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { ResolvedSettings, ScanOptions } from './options.js';
+import type { ScanResult } from '../core/result.js';
 import { TAINT_RULES } from '../taint/index.js';
 import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
@@ -18,7 +19,7 @@ export interface ProjectCheck {
     opts: ScanOptions,
     settings: ResolvedSettings,
     files: { findings: FindingInput[]; secretHashes: Set<string> },
-  ): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; warnings?: string[] }>;
+  ): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; warnings?: string[]; advisoryData?: ScanResult['advisoryData'] }>;
 }
 
 function directoryRoots(opts: ScanOptions): string[] {
@@ -46,8 +47,12 @@ export const projectChecks: ProjectCheck[] = [
         environment: environmentFromConfig(settings.config.audit),
         ignoreVulns: settings.ignoreVulns,
         checkIds: givenAdvisoryIds(opts, settings.config),
+        // `--ignore PYSEC-...` / `ignore = ["CVE-..."]` leaves that advisory out of its dependency's finding.
+        ignoredAdvisories: settings.ignore,
+        maxDataAgeDays: opts.maxDataAgeDays,
       });
-      return { findings: r.findings, skipped: r.skipped, warnings: r.warnings };
+      // The data's date is reported when it was used, i.e. when there were dependency files.
+      return { findings: r.findings, skipped: r.skipped, warnings: r.warnings, ...(r.manifests.length ? { advisoryData: r.data } : {}) };
     },
   },
   {

@@ -11,7 +11,8 @@ import type { ResolvedSettings } from './options.js';
 
 /**
  * How a finding is matched by selectors: its rule id, name, category, Bandit and Ruff ids, plus the
- * rule id behind an advisory-id finding (PWD001) and the advisory's aliases.
+ * rule id behind an advisory-id finding (PWD001), the advisory's aliases, and the ids and aliases
+ * of every advisory a dependency finding lists.
  */
 export function selectableOf(metas: readonly RuleMeta[]): (f: FindingInput) => SelectableRule {
   const byName = new Map(metas.map((m) => [m.name, m]));
@@ -21,6 +22,17 @@ export function selectableOf(metas: readonly RuleMeta[]): (f: FindingInput) => S
     if (m && m.id !== f.ruleId) also.push(m.id);
     const aliases = f.properties?.aliases;
     if (Array.isArray(aliases)) for (const a of aliases) if (typeof a === 'string') also.push(a);
+    // A dependency finding (PWD001: one per dependency) is selected by any of its advisories' ids
+    // and aliases (advisories given to --ignore were already left out of it by the audit).
+    const advisories = f.category === 'dependency' ? f.properties?.advisories : undefined;
+    if (Array.isArray(advisories)) {
+      for (const a of advisories) {
+        if (!a || typeof a !== 'object') continue;
+        const { id, aliases: al } = a as { id?: unknown; aliases?: unknown };
+        if (typeof id === 'string') also.push(id);
+        if (Array.isArray(al)) for (const x of al) if (typeof x === 'string') also.push(x);
+      }
+    }
     return { id: f.ruleId, name: f.name, category: String(f.category), bandit: f.related?.bandit ?? m?.bandit, ruff: f.related?.ruff ?? m?.ruff, ...(m?.set ? { set: m.set } : {}), ...(also.length ? { also } : {}) };
   };
 }

@@ -238,6 +238,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
   }
 
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
+  let advisoryData: ScanResult['advisoryData'];
   for (const check of projectChecks) {
     if (!check.enabled(opts)) continue;
     const r = await check.run(opts, settings, { findings, secretHashes });
@@ -245,6 +246,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;
     for (const w of r.warnings ?? []) warn(w);
+    if (r.advisoryData) advisoryData = r.advisoryData;
   }
 
   // One masking pass over every finding of the run: a value detected in one file is masked in
@@ -293,6 +295,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
       ...(lookalikes ? { lookalikes } : {}),
     },
     rules: metas,
+    ...(advisoryData ? { advisoryData } : {}),
     ...(opts.reportUnusedSuppressions ? { unusedSuppressions: unusedShown.map(({ path, line, text }) => ({ path, line, text: mask(text) })) } : {}),
     ...(suppressionWarnings.length ? { suppressionWarnings: suppressionWarnings.map((w) => ({ ...w, text: mask(w.text) })) } : {}),
     mask,

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
 import {
-  applyFixes, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds, isBlocking, loadBundled, planFixes, renderDiff, runAudit,
+  applyFixes, BUNDLED_LICENSE_FILE, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds, isBlocking, loadBundled, offlineDataLine, parseMaxDataAge, planFixes, renderDiff, runAudit, staleWarning,
 } from '../../deps/index.js';
 import { allRuleMeta, resolveSettings } from '../../scan/scan.js';
 import { filterFindings } from '../../scan/report-filter.js';
@@ -11,7 +11,7 @@ import { PLATFORMS, type TargetEnvironment } from '../../deps/markers.js';
 import { UsageError } from '../../core/errors.js';
 import type { ExitState } from './exit-state.js';
 import { addIgnoreVulnOption, addSharedOptions, sharedScanSettings, writeReport, type SharedCliOptions } from '../shared-options.js';
-import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
+import { printNote, printWarning, terminalSafe, terminalSafeDiff } from '../messages.js';
 
 interface AuditCliOptions extends SharedCliOptions {
   ignoreVuln?: string[];
@@ -23,6 +23,7 @@ interface AuditCliOptions extends SharedCliOptions {
   version?: boolean;
   pythonVersion?: string;
   platform?: string;
+  maxDataAge?: string;
 }
 
 function describeEnvironment(e: TargetEnvironment | undefined): string {
@@ -30,13 +31,14 @@ function describeEnvironment(e: TargetEnvironment | undefined): string {
 }
 
 /** `pyward audit --version`: the bundled data's provenance and attribution (CC-BY-4.0). */
-function dataVersionText(): string {
+function dataVersionText(dbPath: string | undefined): string {
   const { meta } = loadBundled();
   const lines = [
     `Bundled advisory data: ${meta.source} (${meta.url})`,
     `  commit ${meta.commit}, data up to ${meta.date}, ${meta.records} advisories`,
     `  License: ${meta.license}. ${meta.attribution}`,
     `  Details: ${BUNDLED_LICENSE_FILE}`,
+    `In use: ${offlineDataLine({ dbPath }).replace(/^advisory data: /, '')}`,
   ];
   return lines.join('\n') + '\n';
 }
@@ -59,9 +61,10 @@ export function registerAudit(program: Command, exit: ExitState): void {
     .option('--version', 'show the bundled advisory data version and attribution')
     .option('--python-version <X.Y>', 'target Python version: dependencies whose marker excludes it are not audited (also [tool.pyward.audit] python-version)')
     .addOption(new Option('--platform <name>', 'target platform for markers (also [tool.pyward.audit] platform)').choices([...PLATFORMS]))
+    .option('--max-data-age <days>', 'fail (exit 2) when the bundled or local advisory data is older than this many days (for CI)')
     .action(async (paths: string[], o: AuditCliOptions) => {
       if (o.version) {
-        process.stdout.write(dataVersionText());
+        process.stdout.write(terminalSafe(dataVersionText(o.db)));
         exit.code = 0;
         return;
       }
@@ -73,14 +76,19 @@ export function registerAudit(program: Command, exit: ExitState): void {
       const { config } = settings;
       for (const w of settings.warnings) printWarning(w);
       const environment = environmentFromConfig(config.audit, { pythonVersion: o.pythonVersion, platform: o.platform });
+      const maxDataAgeDays = parseMaxDataAge(o.maxDataAge);
       const r = await runAudit({
-        paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment,
+        paths, cwd, online: o.online, dbPath: o.db, osvApiUrl: o.osvApiUrl, environment, maxDataAgeDays,
+        // Advisory ids given to --ignore / `ignore` leave that advisory out, as in `pyward scan`.
+        ignoredAdvisories: settings.ignore,
         exclude: [...(config.exclude ?? []), ...(o.exclude ?? [])],
         respectGitignore: config.respectGitignore !== false,
         ignoreVulns: settings.ignoreVulns,
         checkIds: givenAdvisoryIds({ ignoreVulns: o.ignoreVuln, select: o.select, ignore: o.ignore }, config),
       });
       for (const w of r.warnings) printWarning(w);
+      const stale = staleWarning(r.data);
+      if (stale) printWarning(stale);
       const filtered = filterFindings(r.findings, settings, allRuleMeta(), { cwd, baseline: o.baseline });
       const result: ScanResult = {
         findings: filtered.findings,
@@ -90,9 +98,10 @@ export function registerAudit(program: Command, exit: ExitState): void {
           ...(filtered.baselined !== undefined ? { baselined: filtered.baselined } : {}),
         },
         rules: DEPENDENCY_RULES,
+        advisoryData: r.data,
       };
       const na = r.notApplicable ? ` (${r.notApplicable} more not installed on the target: ${describeEnvironment(environment)})` : '';
-      const trailer = `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\nAdvisory data: ${r.source}\n`;
+      const trailer = `Audited ${r.audited} dependenc${r.audited === 1 ? 'y' : 'ies'}${na} from ${r.manifests.length} file(s).\n`;
       if (o.format !== 'text' && !o.quiet) printNote(`advisory data: ${r.source}`);
       writeReport(result, o, { trailer });
 

@@ -5,6 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import type { ExitState } from './exit-state.js';
 import { fixFindings, unifiedDiff } from '../../scan/autofix.js';
 import { addIgnoreVulnOption, addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../shared-options.js';
+import { parseMaxDataAge, staleWarning, type AdvisoryDataInfo } from '../../deps/index.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
 
@@ -95,10 +96,12 @@ export function registerScan(program: Command, exit: ExitState): void {
     .option('--fix', 'apply the safe automatic fixes rules offer, then report what remains')
     .option('--diff', 'print the automatic fixes as a unified diff without writing (exit 1 when there are any)')
     .option('--show-secrets', 'text and JSON reports: show more of each secret (a quarter at each end; never in SARIF or HTML)')
-    .action(async (paths: string[], o: ScanCliOptions & DiffBaseCliOptions & { fix?: boolean; diff?: boolean; showSecrets?: boolean }) => {
+    .option('--max-data-age <days>', 'fail (exit 2) when the advisory data used for dependency files is older than this many days (for CI)')
+    .action(async (paths: string[], o: ScanCliOptions & DiffBaseCliOptions & { fix?: boolean; diff?: boolean; showSecrets?: boolean; maxDataAge?: string }) => {
+      const maxDataAgeDays = parseMaxDataAge(o.maxDataAge);
       const bar = progressFor(o);
       const diffBase = diffBaseFromCli(o);
-      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), diffBase, showSecrets: o.showSecrets });
+      let result = await scan({ ...scanOptionsFromCli(paths, o, bar?.update), diffBase, showSecrets: o.showSecrets, maxDataAgeDays });
       bar?.done();
       if (o.diff || o.fix) {
         const fixed = await fixFindings(result.findings, process.cwd(), !!o.fix && !o.diff, paths.length ? paths : ['.']);
@@ -118,8 +121,10 @@ export function registerScan(program: Command, exit: ExitState): void {
         printNote(`fixed ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${fixed.filter((r) => r.applied.length).length} file(s)`);
         // What remains is reported as the code is now (lines moved, snippets changed): scan again;
         // unchanged files come from the result cache.
-        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), diffBase, showSecrets: o.showSecrets });
+        if (applied.length) result = await scan({ ...scanOptionsFromCli(paths, o), diffBase, showSecrets: o.showSecrets, maxDataAgeDays });
       }
+      const stale = result.advisoryData ? staleWarning(result.advisoryData as AdvisoryDataInfo) : null;
+      if (stale) printWarning(stale);
       if (result.stats.files === 0 && !o.quiet) {
         printWarning(`no Python or project files found in ${paths.join(', ')}`);
       }

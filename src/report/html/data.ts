@@ -27,6 +27,8 @@ export interface ClientDependency {
   aliases: string[];
   /** http(s) only. */
   url?: string;
+  /** A dependency finding's advisories (PWD001: one finding per dependency). */
+  advisories?: { id: string; severity: string; aliases: string[]; fixed: string[]; summary: string; url?: string }[];
 }
 
 export interface ClientFinding {
@@ -85,6 +87,23 @@ function dependencyInfo(f: Finding): ClientDependency {
   const cvss = p['cvss'];
   const vector = cvss !== null && typeof cvss === 'object' ? (cvss as Record<string, unknown>)['vector'] : undefined;
   const fixed = stringList(p['fixedVersions']);
+  const list = Array.isArray(p['advisories']) ? (p['advisories'] as unknown[]).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];
+  const advisories = list.map((a) => ({
+    id: String(a['id'] ?? ''), severity: typeof a['severity'] === 'string' ? a['severity'] : 'medium', aliases: stringList(a['aliases']),
+    fixed: stringList(a['fixedVersions']), summary: typeof a['summary'] === 'string' ? a['summary'] : '', url: isHttpUrl(a['url']) ? a['url'] : undefined,
+  }));
+  if (advisories.length) {
+    return {
+      package: str('package'),
+      version: str('version'),
+      fixed: [...new Set(advisories.flatMap((a) => a.fixed))],
+      minimalFix: str('minimalFix'),
+      cvss: cvssScore(p),
+      cvssVector: typeof vector === 'string' ? vector : undefined,
+      aliases: [],
+      advisories,
+    };
+  }
   return {
     package: str('package'),
     version: str('version'),

@@ -127,3 +127,30 @@ test('html: empty result and formatResult wiring', () => {
   const { json } = parts(html);
   assert.deepEqual(JSON.parse(json), { findings: [], rules: {} });
 });
+
+test('html: a PWD001 finding per dependency carries its advisories (each with its link) and their fixes', () => {
+  const advisories = [
+    { id: 'PYSEC-2021-142', aliases: ['CVE-2020-14343'], severity: 'high', fixedVersions: ['5.4'], summary: 'code execution', url: 'https://osv.dev/vulnerability/PYSEC-2021-142' },
+    { id: 'PYSEC-2020-96', aliases: [], severity: 'high', fixedVersions: ['5.3.1'], summary: '', url: 'javascript:alert(1)' },
+  ];
+  const f = { ...emptyResult().findings[0], ruleId: 'PWD001', name: 'vulnerable-dependency', category: 'dependency', severity: 'high' as const, confidence: 'high' as const, cwe: [1395],
+    path: 'requirements.txt', line: 1, column: 1, endLine: 1, endColumn: 12, snippet: 'PyYAML==5.3', message: 'PyYAML 5.3 is affected by 2 advisories', fingerprint: 'f'.repeat(32),
+    properties: { package: 'pyyaml', version: '5.3', minimalFix: '5.4', cvss: null, advisories } };
+  const html = formatHtml(emptyResult({ findings: [f] }), { generatedAt: AT });
+  const data = JSON.parse(parts(html).json) as { findings: { dep?: { fixed: string[]; minimalFix?: string; advisories?: { id: string; url?: string; fixed: string[] }[] } }[] };
+  const dep = data.findings[0]!.dep!;
+  assert.deepEqual(dep.fixed, ['5.4', '5.3.1']);
+  assert.equal(dep.minimalFix, '5.4');
+  assert.deepEqual(dep.advisories!.map((a) => [a.id, a.url, a.fixed]), [
+    ['PYSEC-2021-142', 'https://osv.dev/vulnerability/PYSEC-2021-142', ['5.4']],
+    ['PYSEC-2020-96', undefined, ['5.3.1']], // javascript: URL dropped
+  ]);
+});
+
+test('html: the summary says which advisory data was used, its age, and when it is stale', () => {
+  const stale = formatHtml(emptyResult({ advisoryData: { kind: 'bundled', description: 'bundled snapshot <x> (data up to 2024-10-10)', date: '2024-10-10', ageDays: 90, stale: true } }), { generatedAt: AT });
+  assert.ok(stale.includes('<p class="advisory-data stale">Advisory data: bundled snapshot &lt;x&gt; (data up to 2024-10-10); 90 days old (stale: run <code>pyward db update</code> or use <code>--online</code>)</p>'));
+  const fresh = formatHtml(emptyResult({ advisoryData: { kind: 'local', description: 'local store', date: '2024-10-10', ageDays: 3, stale: false } }), { generatedAt: AT });
+  assert.ok(fresh.includes('<p class="advisory-data">Advisory data: local store; 3 days old</p>'));
+  assert.ok(!formatHtml(emptyResult(), { generatedAt: AT }).includes('class="advisory-data'));
+});

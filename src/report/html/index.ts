@@ -154,9 +154,13 @@ function summarySection(result: ScanResult): string {
     total === 0
       ? '<p class="headline ok">No issues found.</p>'
       : `<p class="headline">${escapeHtml(plural(total, 'finding'))} in ${escapeHtml(plural(new Set(findings.map((f) => f.path)).size, 'file'))}</p>`;
+  const d = result.advisoryData;
+  const dataLine = d
+    ? `<p class="advisory-data${d.stale ? ' stale' : ''}">Advisory data: ${escapeHtml(d.description)}${d.ageDays !== undefined ? escapeHtml(`; ${plural(d.ageDays, 'day')} old`) : ''}${d.stale ? ' (stale: run <code>pyward db update</code> or use <code>--online</code>)' : ''}</p>`
+    : '';
   return (
     `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>${headline}` +
-    `<div class="stats">${sevStats}</div><div class="stats stats-scan">${scanStats}</div>` +
+    `<div class="stats">${sevStats}</div><div class="stats stats-scan">${scanStats}</div>${dataLine}` +
     `<div class="charts">${barChart('By severity', 'severity', sevRows)}${barChart('By category', 'category', catRows)}` +
     `${barChart('By rule', 'rule', ruleRows, Math.max(0, ruleCounts.length - MAX_RULE_BARS))}</div></section>`
   );

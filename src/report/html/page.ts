@@ -204,6 +204,11 @@ export function clientMain(): void {
       if (d.minimalFix) add('Minimal upgrade', d.minimalFix, 'mono');
       if (d.cvss !== undefined) add('CVSS', d.cvss.toFixed(1) + (d.cvssVector ? ' (' + d.cvssVector + ')' : ''));
       if (d.aliases.length) add('Aliases', d.aliases.join(', '), 'mono');
+      if (d.advisories) {
+        for (const a of d.advisories) {
+          add(a.id, a.severity.toUpperCase() + (a.aliases.length ? ' (' + a.aliases.join(', ') + ')' : '') + (a.fixed.length ? '; fixed in ' + a.fixed.join(', ') : '; no fix known') + (a.summary ? ': ' + a.summary : ''));
+        }
+      }
     }
     return dl;
   }
@@ -242,6 +247,14 @@ export function clientMain(): void {
       const p = el('p', 'advisory-link');
       p.appendChild(externalLink(f.dep.url, 'Advisory ' + f.ruleId));
       main.appendChild(p);
+    }
+    if (f.dep && f.dep.advisories) {
+      for (const a of f.dep.advisories) {
+        if (!a.url) continue;
+        const p = el('p', 'advisory-link');
+        p.appendChild(externalLink(a.url, 'Advisory ' + a.id));
+        main.appendChild(p);
+      }
     }
     box.appendChild(main);
     const rule = f.rule !== undefined ? data.rules[f.rule] : undefined;
