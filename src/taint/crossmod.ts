@@ -5,6 +5,7 @@
 // table available). A project without cross-module taint re-parses nothing.
 import { analyzeFile, type AnalysisSettings, type FileResult } from '../core/analyze.js';
 import type { DiscoveredFile } from '../core/discovery.js';
+import type { ImportLayout } from '../python/imports.js';
 import { buildTable, lookup, type ExternalTable } from './modules.js';
 import type { Summary, TaintFileInfo } from './types.js';
 
@@ -29,13 +30,16 @@ function depsOf(path: string, info: TaintFileInfo, table: ExternalTable): Dep[] 
 
 const hasSource = (s: Summary) => s.ret.some((f) => f.o.k === 's') || Object.values(s.selfFields ?? {}).some((fl) => fl.some((f) => f.o.k === 's'));
 
-/** Re-analyses the files whose results depend on other modules' summaries; replaces their results in place. */
-export async function crossModuleTaint(results: FileResult[], files: DiscoveredFile[], settings: AnalysisSettings): Promise<number> {
+/**
+ * Re-analyses the files whose results depend on other modules' summaries; replaces their results in
+ * place. `layout` (scanned folders, `src` setting) decides where imports resolve (python/imports.ts).
+ */
+export async function crossModuleTaint(results: FileResult[], files: DiscoveredFile[], settings: AnalysisSettings, layout: ImportLayout = { roots: ['.'] }): Promise<number> {
   if (process.env.PYWARD_TAINT_DEBUG) console.error(`cross-module taint: starts at ${Math.round(performance.now())} ms`);
   const infos = new Map<string, TaintFileInfo>();
   for (const r of results) if (r.taint) infos.set(r.path, r.taint);
   if (infos.size < 2) return 0;
-  const table = buildTable(infos);
+  const table = buildTable(infos, files.filter((f) => f.kind === 'python').map((f) => f.rel), layout);
   const deps = new Map<string, Dep[]>();
   for (const [p, info] of infos) {
     const d = depsOf(p, info, table);
