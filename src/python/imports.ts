@@ -60,6 +60,10 @@ export class ModuleResolver {
   private readonly dirs = new Map<string, Dir>();
   private readonly homes = new Map<string, string>();
   private readonly cache = new Map<string, Found | typeof AMBIGUOUS | null>();
+  /** Importing file -> id of its folder (short memo keys). */
+  private readonly fileDirs = new Map<string, number>();
+  private readonly dirIds = new Map<string, number>();
+  private readonly byDir = new Map<string, string | null>();
   private readonly later: Step[];
 
   constructor(files: Iterable<string>, layout: ImportLayout) {
@@ -116,8 +120,21 @@ export class ModuleResolver {
    * several files are possible.
    */
   resolve(name: string, from: string): string | undefined {
-    const r = this.find(name, from);
-    return r && r !== AMBIGUOUS ? r.file : undefined;
+    // Memoized per importing folder and name: the hot path of the cross-module phase.
+    let id = this.fileDirs.get(from);
+    if (id === undefined) {
+      const dir = parentOf(normalizePath(from)) ?? '.';
+      let n = this.dirIds.get(dir);
+      if (n === undefined) this.dirIds.set(dir, (n = this.dirIds.size));
+      this.fileDirs.set(from, (id = n));
+    }
+    const key = `${id}:${name}`;
+    let hit = this.byDir.get(key);
+    if (hit === undefined) {
+      const r = this.find(name, from);
+      this.byDir.set(key, (hit = r && r !== AMBIGUOUS ? (r.file ?? null) : null));
+    }
+    return hit ?? undefined;
   }
 
   /** Like `resolve`, but tells "ambiguous" apart from "not found" (for tests and diagnostics). */
@@ -146,28 +163,31 @@ export class ModuleResolver {
         return init ? { file: init, path: [base] } : { path: [base] };
       }
       steps = [[base]];
-      key = `r\0${base}\0${rest.join('.')}`;
+      key = `r\0${base}\0`;
     } else {
       if (!rest.length) return null;
       const home = this.homeOf(fileDir);
       steps = [[home], ...this.later];
-      key = `a\0${home}\0${rest.join('.')}`;
+      key = `a\0${home}\0`;
     }
-    if (this.cache.has(key)) return this.cache.get(key)!;
-    const out = this.walk(rest, steps);
-    this.cache.set(key, out);
-    return out;
+    return this.walk(rest, steps, key);
   }
 
-  private walk(parts: string[], steps: Step[]): Found | typeof AMBIGUOUS | null {
+  /** Resolves `parts` one component at a time; every prefix is cached (`a.b` serves `a.b.f`, `a.b.C.m`). */
+  private walk(parts: string[], first: Step[], key: string): Found | typeof AMBIGUOUS | null {
     let cur: Found | typeof AMBIGUOUS | null = null;
+    let k = key;
     for (let i = 0; i < parts.length; i++) {
-      if (i > 0) {
+      k = i ? `${k}.${parts[i]}` : `${k}${parts[0]}`;
+      const hit = this.cache.get(k);
+      if (hit !== undefined) cur = hit;
+      else {
         // Only a package has submodules.
-        if (!cur || !cur.path) return null;
-        steps = [cur.path];
+        const prev = cur as Found | null; // a package or module (the loop returns on the rest)
+        const steps: Step[] | undefined = i === 0 ? first : prev?.path ? [prev.path] : undefined;
+        cur = steps ? this.findIn(parts[i], steps) : null;
+        this.cache.set(k, cur);
       }
-      cur = this.findIn(parts[i], steps);
       if (!cur || cur === AMBIGUOUS) return cur;
     }
     return cur;
@@ -177,18 +197,19 @@ export class ModuleResolver {
   private findIn(name: string, steps: Step[]): Found | typeof AMBIGUOUS | null {
     const portions: string[] = [];
     for (const step of steps) {
-      const hits = new Map<string, Found>();
+      let hit: Found | undefined;
       for (const folder of step) {
         const d = this.dirs.get(folder);
         if (!d) continue;
         const sub = d.subdirs.get(name);
         const subInit = sub !== undefined ? this.dirs.get(sub)?.init : undefined;
-        if (sub !== undefined && subInit) hits.set(subInit, { file: subInit, path: [sub] });
-        else if (d.modules.has(name)) hits.set(d.modules.get(name)!, { file: d.modules.get(name)! });
-        else if (sub !== undefined && !portions.includes(sub)) portions.push(sub);
+        const file = subInit ?? d.modules.get(name);
+        if (file !== undefined) {
+          if (hit && hit.file !== file) return AMBIGUOUS;
+          hit = subInit ? { file, path: [sub!] } : { file };
+        } else if (sub !== undefined && !portions.includes(sub)) portions.push(sub);
       }
-      if (hits.size > 1) return AMBIGUOUS;
-      if (hits.size === 1) return [...hits.values()][0];
+      if (hit) return hit;
     }
     return portions.length ? { path: portions } : null;
   }
