@@ -118,3 +118,9 @@ test('a scan started inside a package: its modules have no home folder', () => {
   // `import db` in a package module is absolute: the package's own db.py is not top-level.
   assert.equal(r.resolve('db', 'views.py'), undefined);
 });
+
+test('known gap: inside a package scanned from within, absolute imports of the package itself are not resolved', () => {
+  // The folder's own name (the package name) is not part of the paths.
+  const r = resolver(['__init__.py', 'db.py', 'views.py']);
+  assert.equal(r.resolve('shop.db', 'views.py'), undefined);
+});

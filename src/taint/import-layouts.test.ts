@@ -194,3 +194,18 @@ test('the cached cross-module results are not reused when an __init__.py or the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('known gap: sys.path changed at run time is not followed (the import stays unresolved, never guessed)', async () => {
+  const dir = project({
+    'app/main.py': VIEW('import sys\nsys.path.insert(0, "../lib")\nimport dbutil', 'dbutil.find_user'),
+    'lib/dbutil.py': BAD_DB,
+  });
+  try {
+    // Python would load lib/dbutil.py here; pyward needs `src = ["lib"]` for it.
+    assert.deepEqual(await taint(dir), []);
+    writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyward]\nsrc = ["lib"]\n');
+    assert.deepEqual(await taint(dir, { isolated: false }), ['PWT001 app/main.py:11 via lib/dbutil.py']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
