@@ -124,3 +124,24 @@ test('known gap: inside a package scanned from within, absolute imports of the p
   const r = resolver(['__init__.py', 'db.py', 'views.py']);
   assert.equal(r.resolve('shop.db', 'views.py'), undefined);
 });
+
+test('hostile layouts and names stay bounded and never reach object prototypes', () => {
+  // A 60-deep chain of packages, a 20,000-component name, names of Object.prototype members.
+  const deep: string[] = [];
+  let p = 'p0';
+  for (let i = 1; i <= 60; i++) {
+    deep.push(`${p}/__init__.py`);
+    p += `/p${i}`;
+  }
+  deep.push(`${p}/leaf.py`, '__proto__.py', 'constructor/__init__.py', 'main.py');
+  const r = resolver(deep);
+  const dotted = Array.from({ length: 61 }, (_, i) => `p${i}`).join('.');
+  assert.equal(r.resolve(`${dotted}.leaf`, 'main.py'), `${p}/leaf.py`);
+  assert.equal(r.resolve(`${dotted}.leaf`, `${p}/leaf.py`), `${p}/leaf.py`, 'the home of the deepest module is the root');
+  assert.equal(r.resolve(`${'.'.repeat(62)}leaf`, `${p}/leaf.py`), undefined);
+  assert.equal(r.resolve(Array.from({ length: 20000 }, () => 'p0').join('.'), 'main.py'), undefined);
+  assert.equal(r.resolve('__proto__', 'main.py'), '__proto__.py');
+  assert.equal(r.resolve('constructor', 'main.py'), 'constructor/__init__.py');
+  assert.equal(r.resolve('toString', 'main.py'), undefined);
+  assert.equal(r.resolve('hasOwnProperty.x', 'main.py'), undefined);
+});
