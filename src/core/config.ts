@@ -42,6 +42,8 @@ export interface Config {
   respectGitignore?: boolean;
   /** Result cache folder (relative to the configuration file). */
   cacheDir?: string;
+  /** Folders imports are resolved from, in order (relative to the configuration file), like Ruff's `src`. */
+  src?: string[];
   /** Capability sections, validated by their own modules. */
   secrets?: Record<string, unknown>;
   taint?: Record<string, unknown>;
@@ -70,6 +72,7 @@ const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | '
   'max-file-size': { prop: 'maxFileSize', type: 'number' },
   'respect-gitignore': { prop: 'respectGitignore', type: 'boolean' },
   'cache-dir': { prop: 'cacheDir', type: 'string' },
+  src: { prop: 'src', type: 'string[]' },
   secrets: { prop: 'secrets', type: 'table' },
   taint: { prop: 'taint', type: 'table' },
   audit: { prop: 'audit', type: 'table' },

@@ -21,6 +21,9 @@ confidence-threshold = "low"
 # Results of unchanged files are reused from a cache kept outside the project, in the user cache
 # folder (~/.cache/pyward). cache-dir moves it into this project; entries are authenticated either way.
 # cache-dir = ".pyward_cache"
+# Folders imports resolve from (cross-module taint), in order. Without it: each file's own folder
+# or package root, then this project's root and src/ folders, then its other package roots.
+# src = ["src", "."]
 
 [tool.pyward.taint]
 # Command-line and console input (sys.argv, argparse, input()) taints shell, eval and SQL sinks

@@ -26,6 +26,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { projectChecks, extraRuleMeta } from './project-checks.js';
 import { didYouMean } from '../core/config.js';
 import { crossModuleTaint } from '../taint/crossmod.js';
+import { importLayout } from '../core/import-layout.js';
 import { taintConfigErrors } from '../taint/index.js';
 import { auditConfigErrors } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
@@ -186,13 +187,14 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
   if (analysis.taint) {
     // Its results depend on every file's taint exports (summaries, imported calls) and on the
     // contents of the files it re-analyses: reused when both are unchanged.
-    const digest = cache ? crossDigest(results) : '';
+    const layout = importLayout(opts.paths, opts.cwd, config, warn);
+    const digest = cache ? crossDigest(results, JSON.stringify(layout)) : '';
     const reuse = cache?.crossResults(digest);
     if (reuse && [...reuse].every(([p, e]) => hashes.get(p) === e.hash)) {
       for (let i = 0; i < results.length; i++) results[i] = reuse.get(results[i].path)?.result ?? results[i];
     } else {
       const before = results.slice();
-      await crossModuleTaint(results, reanalyzer(disc.files, analysis));
+      await crossModuleTaint(results, reanalyzer(disc.files, analysis), { files: disc.files.filter((f) => f.kind === 'python').map((f) => f.rel), layout });
       // Re-analysed files: their (masked) findings replace the first ones; trace notes may quote
       // another module, so mask with every value of the run before anything is cached.
       const crossMask = createMasker(secretValues);
@@ -303,8 +305,10 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
 }
 
 /** What the cross-module taint phase depends on besides the files it re-reads: every file's taint exports and whether it has taint findings. */
-function crossDigest(results: FileResult[]): string {
+function crossDigest(results: FileResult[], layout: string): string {
   const h = createHash('sha1');
+  // Where imports resolve from (scanned folders, `src`); which files exist is in the paths below.
+  h.update(`${layout}\n`);
   for (const r of results) h.update(`${r.path}\0${r.findings.some((f) => f.category === 'taint') ? 1 : 0}\0${r.taint ? JSON.stringify(r.taint) : '-'}\n`);
   return h.digest('base64url');
 }

@@ -19,7 +19,7 @@ async function project(files: Record<string, string>) {
   const disc = discover(['.'], { cwd: dir, respectGitignore: false, includeOther: false });
   const results = [];
   for (const f of disc.files) results.push(await analyzeFile(f, settings));
-  const n = await crossModuleTaint(results, reanalyzer(disc.files, settings));
+  const n = await crossModuleTaint(results, reanalyzer(disc.files, settings), { files: disc.files.filter((f) => f.kind === 'python').map((f) => f.rel) });
   rmSync(dir, { recursive: true, force: true });
   return { n, results };
 }
@@ -47,16 +47,23 @@ test('a chain of three modules is resolved (dependencies first)', async () => {
   assert.ok(f.trace?.some((s) => s.path.endsWith('db.py')));
 });
 
-test('a module name several files could be imported as goes to the shallowest file, whatever the order', () => {
+test('an imported name resolves to the file Python would load, whatever the order of the files', () => {
   const info = { summaries: {}, imports: [] };
   for (const order of [
-    ['lib2to3/pgen2/tokenize.py', 'tokenize.py', 'a/b.py', 'b.py'],
-    ['b.py', 'tokenize.py', 'a/b.py', 'lib2to3/pgen2/tokenize.py'],
+    ['lib2to3/__init__.py', 'lib2to3/pgen2/__init__.py', 'lib2to3/pgen2/tokenize.py', 'tokenize.py', 'a/b.py', 'b.py'],
+    ['b.py', 'tokenize.py', 'a/b.py', 'lib2to3/pgen2/tokenize.py', 'lib2to3/pgen2/__init__.py', 'lib2to3/__init__.py'],
   ]) {
     const t = buildTable(new Map(order.map((p) => [p, info])));
-    assert.equal(t.modules.get('tokenize'), 'tokenize.py');
-    assert.equal(t.modules.get('pgen2.tokenize'), 'lib2to3/pgen2/tokenize.py');
-    assert.equal(t.modules.get('b'), 'b.py');
-    assert.equal(t.modules.get('a.b'), 'a/b.py');
+    assert.equal(t.modules.resolve('tokenize', 'main.py'), 'tokenize.py');
+    // Inside the package, `tokenize` is still the top-level module (no implicit relative imports).
+    assert.equal(t.modules.resolve('tokenize', 'lib2to3/pgen2/driver.py'), 'tokenize.py');
+    assert.equal(t.modules.resolve('.tokenize', 'lib2to3/pgen2/driver.py'), 'lib2to3/pgen2/tokenize.py');
+    assert.equal(t.modules.resolve('lib2to3.pgen2.tokenize', 'main.py'), 'lib2to3/pgen2/tokenize.py');
+    // No suffix matching: `pgen2` is not a top-level name.
+    assert.equal(t.modules.resolve('pgen2.tokenize', 'main.py'), undefined);
+    // `a/b.py` next to a script in `a/` is its `b`; elsewhere `b` is the top-level one.
+    assert.equal(t.modules.resolve('b', 'a/run.py'), 'a/b.py');
+    assert.equal(t.modules.resolve('b', 'main.py'), 'b.py');
+    assert.equal(t.modules.resolve('a.b', 'main.py'), 'a/b.py');
   }
 });

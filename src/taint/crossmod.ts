@@ -3,6 +3,7 @@
 // data was passed). Here, in the main thread, those summaries are put into one project table and
 // only the files where another module's summary can change the result are analysed again (with the
 // table available). A project without cross-module taint re-parses nothing.
+import type { ImportLayout } from '../python/imports.js';
 import { buildTable, lookup, type ExternalTable } from './modules.js';
 import type { Summary, TaintFileInfo } from './types.js';
 
@@ -40,13 +41,17 @@ function depsOf(path: string, info: TaintFileInfo, table: ExternalTable): Dep[] 
 
 const hasSource = (s: Summary) => s.ret.some((f) => f.o.k === 's') || Object.values(s.selfFields ?? {}).some((fl) => fl.some((f) => f.o.k === 's'));
 
-/** Re-analyses the files whose results depend on other modules' summaries; replaces their results in place. */
-export async function crossModuleTaint<R extends CrossModuleResult>(results: R[], reanalyze: Reanalyze<R>): Promise<number> {
+/**
+ * Re-analyses the files whose results depend on other modules' summaries; replaces their results in
+ * place. `modules.files` (the project's Python files) and `modules.layout` (scanned folders, `src`
+ * setting) decide where imports resolve (python/imports.ts).
+ */
+export async function crossModuleTaint<R extends CrossModuleResult>(results: R[], reanalyze: Reanalyze<R>, modules: { files: readonly string[]; layout?: ImportLayout }): Promise<number> {
   if (process.env.PYWARD_TAINT_DEBUG) console.error(`cross-module taint: starts at ${Math.round(performance.now())} ms`);
   const infos = new Map<string, TaintFileInfo>();
   for (const r of results) if (r.taint) infos.set(r.path, r.taint);
   if (infos.size < 2) return 0;
-  const table = buildTable(infos);
+  const table = buildTable(infos, [...modules.files], modules.layout ?? { roots: ['.'] });
   const deps = new Map<string, Dep[]>();
   for (const [p, info] of infos) {
     const d = depsOf(p, info, table);

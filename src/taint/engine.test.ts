@@ -4,7 +4,6 @@ import { parsePython } from '../python/parser.js';
 import { Semantic } from '../python/semantic.js';
 import { analyzeTaint, taintConfigErrors, taintSettings } from './index.js';
 import type { AnalysisSettings } from '../scan/analyze.js';
-import { absoluteNames, moduleNames } from './modules.js';
 
 async function run(src: string, envSources = false) {
   const f = await parsePython('t.py', src, { allowErrors: true });
@@ -73,13 +72,6 @@ test('local input taints only command, code and SQL sinks by default; local-sour
   assert.deepEqual(taintConfigErrors({ 'local-sources': 'all', 'env-sources': true }), []);
   assert.match(taintConfigErrors({ 'local-source': 'all' })[0], /unknown key 'local-source'.*did you mean 'local-sources'/);
   assert.match(taintConfigErrors({ 'local-sources': 'some' })[0], /must be "execution", "all", "off"/);
-});
-
-test('module names and relative imports', () => {
-  assert.deepEqual(moduleNames('src/app/db.py'), ['src.app.db', 'app.db', 'db']);
-  assert.deepEqual(moduleNames('pkg/__init__.py'), ['pkg']);
-  assert.deepEqual(absoluteNames('.db.run', 'src/app/views.py'), ['src.app.db.run', 'app.db.run', 'db.run']);
-  assert.deepEqual(absoluteNames('..util.f', 'app/sub/views.py'), ['app.util.f', 'util.f']);
 });
 
 test('summaries: parameter to sink and parameter to return are exported', async () => {
