@@ -10,9 +10,82 @@ import { isTruthy } from '../python/semantic.js';
 import { RULE_BY_KIND } from './rules.js';
 import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
 import { templateCall } from './templates.js';
-import { CLEAN_METHODS, GUARD_CALLS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS, VALIDATING_TYPES } from './specs/sanitizers.js';
-import { SESSION_OBJECTS, SINKS, type ArgSel, type SinkSpec } from './specs/sinks.js';
 import {
+  ANCHORED_MATCH_CALLS,
+  ANCHORED_PATTERN_END,
+  CLEAN_METHODS,
+  COMMONPATH_FUNCTIONS,
+  FULLMATCH_METHODS,
+  GUARD_CALLS,
+  GUARD_CALL_ARGS,
+  GUARD_CALL_ENDINGS,
+  KEYWORD_LOOKUPS,
+  NORMALIZERS,
+  NORMALIZER_METHODS,
+  PATH_PREFIX_METHODS,
+  SANITIZERS,
+  TERMINATORS,
+  URL_GUARD_KEYWORD,
+  URL_GUARD_WORD,
+  VALIDATING_METHODS,
+  VALIDATING_TYPES,
+} from './specs/sanitizers.js';
+import {
+  CONTENT_TYPE_HEADER,
+  CONTENT_TYPE_KEYWORDS,
+  HEADERS_KEYWORD,
+  HEADER_ITEMS_NOT_ON,
+  HEADER_ITEM_ATTRS,
+  MARKUP_CONTENT_TYPES,
+  NUMPY_PICKLE_KEYWORD,
+  SAFE_VIEW_RETURNS,
+  SAFE_YAML_LOADER,
+  SESSION_OBJECTS,
+  SHELLS,
+  SHELL_COMMAND_FLAG,
+  SINKS,
+  SUBPROCESS_ARGS_KEYWORD,
+  SUBPROCESS_SHELL_KEYWORD,
+  VIEW_BODY_METHODS,
+  XXE_PARSER_ARG,
+  YAML_LOADER_ARG,
+  type ArgSel,
+  type SinkSpec,
+} from './specs/sinks.js';
+import {
+  FILE_OPENERS,
+  FILE_READ_METHODS,
+  HTTP_CLIENTS,
+  KEY_READ_METHODS,
+  LOGGER_FACTORIES,
+  MODEL_CREATE_METHODS,
+  MODEL_KEY_ATTRS,
+  MODEL_MANAGER_ATTRS,
+  MUTATORS,
+  OPAQUE_CONSTRUCTORS,
+  PATH_CONSTRUCTORS,
+  PATH_JOINS,
+  PATH_JOIN_METHODS,
+  PATH_NAME_ATTRS,
+  PATH_PARENT_ATTRS,
+  PATH_READ_METHODS,
+  RESPONSE_CONSTRUCTORS,
+  XML_PARSERS,
+  XML_PRODUCERS,
+} from './specs/objects.js';
+import {
+  ANNOTATION_WRAPPERS,
+  DJANGO_VIEW_METHODS,
+  DJANGO_VIEW_PATHS,
+  DJANGO_VIEW_REQUEST_ATTR,
+  DJANGO_VIEW_URL_ATTRS,
+  FLASK_RULE_KEYWORD,
+  FLASK_RULE_PARAMS,
+  FRAMEWORK_IMPORTS,
+  INJECTED_DEFAULTS,
+  REQUEST_PARAM,
+  REQUEST_SESSION_ATTRS,
+  STARLETTE_REQUEST_ANNOTATION,
   ENV_SOURCE_ATTRS,
   ENV_SOURCE_CALLS,
   FASTAPI_ROUTE_METHODS,
@@ -74,13 +147,6 @@ for (const s of SINKS) {
   for (const c of s.callees ?? []) (calleeSinks.get(c) ?? calleeSinks.set(c, []).get(c)!).push(s);
   for (const m of s.methods ?? []) (methodSinks.get(m) ?? methodSinks.set(m, []).get(m)!).push(s);
 }
-const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'cmd', 'cmd.exe', 'powershell', 'pwsh']);
-const HTTP_CLIENTS = new Set(['requests.Session', 'requests.session', 'httpx.Client', 'httpx.AsyncClient', 'aiohttp.ClientSession', 'urllib3.PoolManager']);
-const XML_PRODUCERS = new Set(['xml.etree.ElementTree.parse', 'xml.etree.ElementTree.fromstring', 'xml.etree.ElementTree.XML', 'lxml.etree.parse', 'lxml.etree.fromstring', 'lxml.etree.XML', 'defusedxml.ElementTree.fromstring', 'defusedxml.ElementTree.parse', 'defusedxml.lxml.fromstring', 'defusedxml.lxml.parse']);
-const PATH_CTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath', 'pathlib.PurePosixPath']);
-const RESPONSE_CTORS = new Set(['django.http.HttpResponse', 'flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'django.http.JsonResponse', 'flask.jsonify', 'flask.send_file', 'flask.send_from_directory', 'flask.redirect', 'werkzeug.utils.redirect', 'django.shortcuts.redirect', 'django.shortcuts.render', 'django.http.HttpResponseRedirect', 'django.http.FileResponse', 'flask.render_template']);
-const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 'appendleft', 'extendleft', 'write']);
-const SAFE_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
 
 export class TaintEngine {
   private findings = new Map<string, FindingInput>();
@@ -104,10 +170,11 @@ export class TaintEngine {
     readonly sem: Semantic,
     readonly opts: EngineOptions = {},
   ) {
-    this.isDjango = sem.imports('django') || /(^|\/)views\.py$/.test(file.path) || /(^|\/)views\//.test(file.path);
-    this.isFlask = sem.imports('flask') || sem.imports('quart');
-    this.isFastapi = sem.imports('fastapi') || sem.imports('starlette');
-    this.isAiohttp = sem.imports('aiohttp');
+    const uses = (mods: string[]) => mods.some((m) => sem.imports(m));
+    this.isDjango = uses(FRAMEWORK_IMPORTS.django) || DJANGO_VIEW_PATHS.some((re) => re.test(file.path));
+    this.isFlask = uses(FRAMEWORK_IMPORTS.flask);
+    this.isFastapi = uses(FRAMEWORK_IMPORTS.fastapi);
+    this.isAiohttp = uses(FRAMEWORK_IMPORTS.aiohttp);
   }
 
   run(): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {
@@ -580,7 +647,7 @@ export class TaintEngine {
         if (op === '==' || op === '!=') {
           // commonpath([base, p]) == base
           for (const [a, b] of [[l, r], [r, l]]) {
-            if (a.type === 'call' && /(^|\.)commonpath$/.test(this.sem.callName(a) ?? '')) {
+            if (a.type === 'call' && COMMONPATH_FUNCTIONS.has((this.sem.callName(a) ?? '').split('.').pop() ?? '')) {
               const refs: Ref[] = [];
               const lst = this.sem.arg(a, 0);
               for (const n of lst?.namedChildren ?? []) {
@@ -605,14 +672,14 @@ export class TaintEngine {
         const method = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
         if (method && fn) {
           const recvName = refName(fn.get('object'));
-          if (recvName && /^(isdigit|isnumeric|isdecimal|isalnum|isalpha|isidentifier)$/.test(method)) return { t: [{ name: recvName, m: ALL }], f: [] };
-          if (recvName && (method === 'is_relative_to' || method === 'startswith')) {
+          if (recvName && VALIDATING_METHODS.has(method)) return { t: [{ name: recvName, m: ALL }], f: [] };
+          if (recvName && PATH_PREFIX_METHODS.has(method)) {
             const a0 = this.sem.arg(cond, 0);
             if (a0 && !(method === 'startswith' && this.sem.constString(a0) === '')) return { t: [{ name: recvName, m: bit('path'), norm: true }], f: [] };
           }
-          if (method === 'fullmatch' || (method === 'match' && !qn.startsWith('re.'))) {
+          if (FULLMATCH_METHODS.has(method)) {
             const a0 = refName(this.sem.arg(cond, 0));
-            if (a0 && method === 'fullmatch') return { t: [{ name: a0, m: ALL }], f: [] };
+            if (a0) return { t: [{ name: a0, m: ALL }], f: [] };
           }
         }
         if (qn === 'bool' && this.sem.arg(cond, 0)) return this.refine(this.sem.arg(cond, 0) as PyNode, env, ctx, d + 1);
@@ -637,15 +704,16 @@ export class TaintEngine {
           if (a0 && types.length && types.every((x) => VALIDATING_TYPES.has(this.sem.qualifiedName(x) ?? x.text))) return { t: [{ name: a0, m: ALL }], f: [] };
           return none;
         }
-        const g = GUARD_CALLS[qn] ?? (qn.endsWith('url_has_allowed_host_and_scheme') || qn.endsWith('is_safe_url') ? bit('redirect') : undefined);
+        const g = GUARD_CALLS[qn] ?? GUARD_CALL_ENDINGS.find(([end]) => qn.endsWith(end))?.[1];
         if (g !== undefined) {
-          const a0 = refName(this.sem.arg(cond, qn === 're.fullmatch' ? 1 : 0, qn.includes('url') ? 'url' : undefined));
+          const a0 = refName(this.sem.arg(cond, GUARD_CALL_ARGS.get(qn)?.[0] ?? 0, GUARD_CALL_ARGS.get(qn)?.[1] ?? (qn.includes(URL_GUARD_WORD) ? URL_GUARD_KEYWORD : undefined)));
           if (a0) return { t: [{ name: a0, m: g }], f: [] };
         }
-        if (qn === 're.match') {
-          const pat = this.sem.constString(this.sem.arg(cond, 0));
-          const a1 = refName(this.sem.arg(cond, 1));
-          if (pat && a1 && /\$$|\\Z$/.test(pat)) return { t: [{ name: a1, m: ALL }], f: [] };
+        const anchored = ANCHORED_MATCH_CALLS.get(qn);
+        if (anchored) {
+          const pat = this.sem.constString(this.sem.arg(cond, anchored[0]));
+          const a1 = refName(this.sem.arg(cond, anchored[1]));
+          if (pat && a1 && ANCHORED_PATTERN_END.test(pat)) return { t: [{ name: a1, m: ALL }], f: [] };
         }
         return none;
       }
@@ -731,7 +799,7 @@ export class TaintEngine {
         // Sinks written as assignments: session[...] = v, resp.headers[...] = v, response[...] = v.
         const qn = this.sem.qualifiedName(obj);
         if ((qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session') this.sink('trust-boundary', av, target, ctx, `${this.short(obj)}[...] assignment`);
-        else if ((obj.type === 'attribute' && obj.get('attribute')?.text === 'headers' && !qn?.includes('request')) || objAv.tag === 'response') this.sink('header', av, target, ctx, `${this.short(obj)}[...] assignment`);
+        else if ((obj.type === 'attribute' && HEADER_ITEM_ATTRS.has(obj.get('attribute')?.text ?? '') && !qn?.includes(HEADER_ITEMS_NOT_ON)) || objAv.tag === 'response') this.sink('header', av, target, ctx, `${this.short(obj)}[...] assignment`);
         const k = key ? this.sem.constValue(key) : undefined;
         if (obj.type === 'identifier') {
           const cur = env.get(obj.text) ?? objAv;
@@ -1022,14 +1090,14 @@ export class TaintEngine {
     if (o.tag) {
       const rt = REQUEST_TAGS[o.tag];
       if (rt && (rt.attrs.includes(attr) || rt.attrs.includes('*'))) return this.source(node, `${rt.label}.${attr}`);
-      if (o.tag === 'django.request' && attr === 'session') return { flows: [], tag: 'session' };
-      if (o.tag === 'pathlib' && (attr === 'name' || attr === 'stem' || attr === 'suffix')) return cleanse(flat(o), bit('path'));
-      if (o.tag === 'pathlib' && attr === 'parent') return { flows: deepFlows(o), tag: 'pathlib' };
-      if (o.tag === 'model' && (attr === 'pk' || attr === 'id')) return CLEAN;
+      if (REQUEST_SESSION_ATTRS.get(o.tag) === attr) return { flows: [], tag: 'session' };
+      if (o.tag === 'pathlib' && PATH_NAME_ATTRS.has(attr)) return cleanse(flat(o), bit('path'));
+      if (o.tag === 'pathlib' && PATH_PARENT_ATTRS.has(attr)) return { flows: deepFlows(o), tag: 'pathlib' };
+      if (o.tag === 'model' && MODEL_KEY_ATTRS.has(attr)) return CLEAN;
       if (o.tag.startsWith('inst:')) {
         // Django class-based views: self.request and the URL captures in self.kwargs/self.args.
-        if (this.isDjango && attr === 'request' && !o.fields?.has('.request')) return { flows: [], tag: 'django.request' };
-        if (this.isDjango && (attr === 'kwargs' || attr === 'args') && !o.fields?.has(`.${attr}`)) return this.source(node, `Django URL parameters (self.${attr})`);
+        if (this.isDjango && attr === DJANGO_VIEW_REQUEST_ATTR && !o.fields?.has(`.${attr}`)) return { flows: [], tag: 'django.request' };
+        if (this.isDjango && DJANGO_VIEW_URL_ATTRS.has(attr) && !o.fields?.has(`.${attr}`)) return this.source(node, `Django URL parameters (self.${attr})`);
         const own = o.fields?.get(`.${attr}`);
         if (own) return own;
         const cls = this.classes[Number(o.tag.slice(5))];
@@ -1073,7 +1141,7 @@ export class TaintEngine {
       if (rt?.methods.includes(method)) return this.source(node, `${rt.label}.${method}()`);
     }
     if (method) {
-      for (const sm of SOURCE_METHODS) if (sm.method === method && this.sem.imports(sm.requireImport)) return { ...this.source(node, sm.label), tag: sm.label === 'argparse arguments' ? 'argparse.namespace' : undefined };
+      for (const sm of SOURCE_METHODS) if (sm.method === method && this.sem.imports(sm.requireImport)) return { ...this.source(node, sm.label), tag: sm.tag };
     }
 
     // Project functions (this file, then other modules of the project).
@@ -1111,36 +1179,37 @@ export class TaintEngine {
     const rendered = templateCall(this.sem, node, qn, method, recv, argsAv);
     if (rendered) return rendered;
     if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
-    if (qn && PATH_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
+    if (qn && PATH_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
     if (qn && HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
-    if (qn === 'logging.getLogger' || qn === 'structlog.get_logger') return { flows: [], tag: 'logger' };
-    if (qn === 'lxml.etree.XMLParser') {
-      const re = a.keywords.get('resolve_entities');
+    if (qn && LOGGER_FACTORIES.has(qn)) return { flows: [], tag: 'logger' };
+    const safeKeyword = qn ? XML_PARSERS.get(qn) : undefined;
+    if (safeKeyword !== undefined) {
+      const re = a.keywords.get(safeKeyword);
       return { flows: [], tag: re && this.sem.isFalsy(re) ? 'safe-xml-parser' : 'xml-parser' };
     }
     if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
-    if (qn && RESPONSE_CTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+    if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
     if (qn === 'dict') {
       const fields = new Map<string, AV>();
       for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
       return { flows: unionFlows(flat(joinAll(pos)).flows, extra.flows), fields, tag: 'dict' };
     }
-    if (qn === 'os.path.join' || qn === 'posixpath.join') return argsAv;
+    if (qn && PATH_JOINS.has(qn)) return argsAv;
     // compile(source, filename, mode): the code object is made of the source only.
     if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
     // The contents of a file the user named on the command line are not what they typed.
-    if (qn === 'open' || qn === 'io.open' || qn === 'io.open_code' || qn === 'codecs.open' || qn === 'tokenize.open') return this.withoutLocal(argsAv);
-    if (qn === 'argparse.ArgumentParser') return CLEAN;
+    if (qn && FILE_OPENERS.has(qn)) return this.withoutLocal(argsAv);
+    if (qn && OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
 
     // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
-    if (method === 'create' && recvNode?.type === 'attribute' && recvNode.get('attribute')?.text === 'objects') return { flows: argsAv.flows, tag: 'model' };
+    if (method && MODEL_CREATE_METHODS.has(method) && recvNode?.type === 'attribute' && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
 
     if (method && recv) {
-      if ((method === 'read_text' || method === 'read_bytes' || method === 'open') && recv.tag === 'pathlib') return this.withoutLocal(join(flat(recv), argsAv));
+      if (PATH_READ_METHODS.has(method) && recv.tag === 'pathlib') return this.withoutLocal(join(flat(recv), argsAv));
       // args.infile.read(): a file the user named (argparse.FileType); what it holds is not what they typed.
-      if ((method === 'read' || method === 'readline' || method === 'readlines') && a.positional.length <= 1) return this.withoutLocal(join(flat(recv), argsAv));
+      if (FILE_READ_METHODS.has(method) && a.positional.length <= 1) return this.withoutLocal(join(flat(recv), argsAv));
       if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
-      if ((method === 'get' || method === 'pop' || method === 'getlist' || method === 'setdefault') && a.positional[0]) {
+      if (KEY_READ_METHODS.has(method) && a.positional[0]) {
         const k = this.sem.constValue(a.positional[0]);
         const dflt = pos[1] ? flat(pos[1]) : CLEAN;
         if ((typeof k === 'string' || typeof k === 'number') && recv.fields) return join(readField(recv, `[${k}`), dflt);
@@ -1157,7 +1226,7 @@ export class TaintEngine {
         if (cur) env.set(recvNode.text, { ...cur, flows: unionFlows(cur.flows, argsAv.flows) });
         return CLEAN;
       }
-      if (method === 'joinpath' && recv.tag === 'pathlib') return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+      if (PATH_JOIN_METHODS.has(method) && recv.tag === 'pathlib') return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
       const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
       const out = method === 'format' ? this.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
       return keep ? { flows: out.flows, tag: keep } : out;
@@ -1184,24 +1253,24 @@ export class TaintEngine {
       if (s.skipImport?.some((m) => this.sem.imports(m))) continue;
       if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
       if (s.special === 'yaml') {
-        const loader = this.sem.arg(node, 1, 'Loader');
-        if (loader && /Safe|Base/.test(this.sem.qualifiedName(loader) ?? loader.text)) continue;
+        const loader = this.sem.arg(node, YAML_LOADER_ARG[0], YAML_LOADER_ARG[1]);
+        if (loader && SAFE_YAML_LOADER.test(this.sem.qualifiedName(loader) ?? loader.text)) continue;
       }
-      if (s.special === 'numpy-pickle' && !this.sem.isTrue(this.sem.arg(node, null, 'allow_pickle'))) continue;
+      if (s.special === 'numpy-pickle' && !this.sem.isTrue(this.sem.arg(node, null, NUMPY_PICKLE_KEYWORD))) continue;
       if (s.kind === 'xss') {
         // A response declared as a non-HTML type (JSON, plain text) is not an XSS sink.
         const ct = this.declaredContentType(node);
-        if (ct !== undefined && !/html|xml|svg/i.test(ct)) continue;
+        if (ct !== undefined && !MARKUP_CONTENT_TYPES.test(ct)) continue;
       }
       if (s.special === 'xxe') {
-        const p = kw.get('parser') ?? pos[1];
+        const p = kw.get(XXE_PARSER_ARG[1]) ?? pos[XXE_PARSER_ARG[0]];
         if (p?.tag === 'safe-xml-parser') continue;
       }
       // This call is a sink of the kind: record what its data is, then report tainted flows.
       judge(s.kind);
       if (untainted) continue;
       if (s.special === 'subprocess') {
-        this.subprocessSink(node, pos[0] ?? kw.get('args'), posNodes[0], ctx, what);
+        this.subprocessSink(node, pos[0] ?? kw.get(SUBPROCESS_ARGS_KEYWORD), posNodes[0], ctx, what);
         continue;
       }
       for (const sel of s.lazyArgs && this.opts.lazyLogArgs ? [...s.args, ...s.lazyArgs] : s.args) {
@@ -1219,15 +1288,16 @@ export class TaintEngine {
    * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
    */
   private declaredContentType(call: PyNode): string | undefined {
-    const direct = this.sem.arg(call, null, 'mimetype') ?? this.sem.arg(call, null, 'content_type') ?? this.sem.arg(call, null, 'media_type');
+    let direct: PyNode | undefined;
+    for (const k of CONTENT_TYPE_KEYWORDS) direct ??= this.sem.arg(call, null, k);
     if (direct) return this.sem.constString(direct);
     const a = this.sem.args(call);
-    for (const d of [a.keywords.get('headers'), ...a.positional.slice(1)]) {
+    for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {
       if (d?.type !== 'dictionary') continue;
       for (const pair of d.namedChildren) {
         if (pair.type !== 'pair') continue;
         const k = this.sem.constString(pair.get('key'));
-        if (k !== undefined && k.toLowerCase() === 'content-type') return this.sem.constString(pair.get('value'));
+        if (k !== undefined && k.toLowerCase() === CONTENT_TYPE_HEADER) return this.sem.constString(pair.get('value'));
       }
     }
     return undefined;
@@ -1244,14 +1314,14 @@ export class TaintEngine {
 
   private subprocessSink(node: PyNode, a0: AV | undefined, n0: PyNode | undefined, ctx: Ctx, what: string): void {
     if (!a0) return;
-    const shell = this.sem.arg(node, null, 'shell');
+    const shell = this.sem.arg(node, null, SUBPROCESS_SHELL_KEYWORD);
     if (shell && this.sem.isTrue(shell, true)) return this.sink('command', a0, node, ctx, `${what} with shell=True`);
     if (shell && this.sem.constValue(shell) === undefined && !isClean(this.evShallow(shell))) return this.sink('command', a0, node, ctx, what);
     if (a0.fields || a0.tag?.startsWith('list:') || (n0 && (n0.type === 'list' || n0.type === 'tuple'))) {
       this.sink('command', readField(a0, '[0'), node, ctx, `${what} (program)`);
       const first = n0?.namedChildren[0] ? this.sem.constString(n0.namedChildren[0]) : undefined;
       const second = n0?.namedChildren[1] ? this.sem.constString(n0.namedChildren[1]) : undefined;
-      if (first && SHELLS.has(first) && second && /^[-/]c$/i.test(second)) this.sink('command', readField(a0, '[2'), node, ctx, `${what} (shell -c)`);
+      if (first && SHELLS.has(first) && second && SHELL_COMMAND_FLAG.test(second)) this.sink('command', readField(a0, '[2'), node, ctx, `${what} (shell -c)`);
       return;
     }
     this.sink('command', a0, node, ctx, `${what} (program)`);
@@ -1274,8 +1344,8 @@ export class TaintEngine {
     if (node.type === 'call') {
       const qn = this.sem.callName(node);
       const m = node.get('function')?.type === 'attribute' ? node.get('function')?.get('attribute')?.text : undefined;
-      if (qn && SAFE_RETURNS.has(qn)) return;
-      if (!(m === 'format' || m === 'join' || m === 'replace' || m === 'strip' || qn?.startsWith('<local>.'))) return;
+      if (qn && SAFE_VIEW_RETURNS.has(qn)) return;
+      if (!((m && VIEW_BODY_METHODS.has(m)) || qn?.startsWith('<local>.'))) return;
     }
     void env;
     void d;
@@ -1499,16 +1569,16 @@ export class TaintEngine {
     const env: Env = new Map();
     const route = this.routeInfo(def);
     ctx.flaskView = route.flask;
-    const djangoView = this.isDjango && params.some((p) => p.name === 'request') && (!cls || /^(get|post|put|patch|delete|head|dispatch)$/.test(name));
+    const djangoView = this.isDjango && params.some((p) => p.name === REQUEST_PARAM) && (!cls || DJANGO_VIEW_METHODS.test(name));
     params.forEach((p, i) => {
       let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
       if (method && i === 0) {
         const idx = this.classes.indexOf(cls as PyNode);
         av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
-      } else if (p.name === 'request' && this.isDjango) av = { ...av, tag: 'django.request' };
-      else if (p.annotation && /\b(Request|WebSocket)\b/.test(p.annotation) && this.isFastapi) av = { ...av, tag: 'starlette.request' };
-      else if (p.name === 'request' && this.isAiohttp) av = { ...av, tag: 'aiohttp.request' };
-      else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === 'request'))) {
+      } else if (p.name === REQUEST_PARAM && this.isDjango) av = { ...av, tag: 'django.request' };
+      else if (p.annotation && STARLETTE_REQUEST_ANNOTATION.test(p.annotation) && this.isFastapi) av = { ...av, tag: 'starlette.request' };
+      else if (p.name === REQUEST_PARAM && this.isAiohttp) av = { ...av, tag: 'aiohttp.request' };
+      else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === REQUEST_PARAM))) {
         const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
         if (clean) (ctx.validated ??= new Set()).add(p.name);
         else av = { flows: unionFlows(this.source(p.node, route.label ? `${route.label} parameter '${p.name}'` : `Django URL parameter '${p.name}'`).flows, av.flows) };
@@ -1558,8 +1628,8 @@ export class TaintEngine {
       } else if (this.isFlask && FLASK_ROUTE_METHODS.has(m)) {
         out.flask = true;
         out.label = 'Flask route';
-        const path = this.sem.constString(this.sem.arg(call, 0, 'rule'));
-        for (const mm of (path ?? '').matchAll(/<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g)) {
+        const path = this.sem.constString(this.sem.arg(call, 0, FLASK_RULE_KEYWORD));
+        for (const mm of (path ?? '').matchAll(FLASK_RULE_PARAMS)) {
           out.params.add(mm[2]);
           if (mm[1] && SAFE_FLASK_CONVERTERS.has(mm[1])) out.clean.add(mm[2]);
         }
@@ -1587,7 +1657,7 @@ function refName(n: PyNode | undefined): string | null {
 function baseAnnotation(a: string): string {
   let t = a.trim();
   for (;;) {
-    const m = /^(?:typing\.)?(?:Optional|Annotated)\[(.*)\]$/.exec(t);
+    const m = ANNOTATION_WRAPPERS.exec(t);
     if (!m) break;
     t = m[1].split(',')[0].trim();
   }
@@ -1637,7 +1707,7 @@ function paramList(def: PyNode): Param[] {
         break;
     }
     if (nameNode?.type !== 'identifier') continue;
-    const injected = !!dflt && /^(Depends|Security|fastapi\.Depends)\(/.test(dflt.text);
+    const injected = !!dflt && INJECTED_DEFAULTS.test(dflt.text);
     out.push({ name: nameNode.text, node: nameNode, star, annotation, injected });
   }
   return out;
