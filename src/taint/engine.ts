@@ -4,12 +4,42 @@
 // the function's summary (parameter -> return, parameter -> sink), which call sites apply.
 // Recursion over the syntax tree is bounded (MAX_DEPTH); beyond it values are "unknown" (clean).
 import type { FindingInput, TraceStep } from '../core/finding.js';
-import { lineText, type PyNode, type SourceFile } from '../python/ast.js';
-import type { Semantic } from '../python/semantic.js';
-import { isTruthy } from '../python/semantic.js';
-import { RULE_BY_KIND } from './rules.js';
-import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
-import { templateCall } from './templates.js';
+import type { PyNode, SourceFile } from '../python/ast.js';
+import { isTruthy, type Semantic } from '../python/semantic.js';
+import {
+  LOOP_ROUNDS,
+  MAX_CALL_DEPTH,
+  MAX_DEPTH,
+  MAX_HITS,
+  newCtx,
+  type Ctx,
+  type EngineOptions,
+  type Env,
+  type Interp,
+  type Ref,
+  type Target,
+} from './interp-types.js';
+import {
+  FILE_OPENERS,
+  FILE_READ_METHODS,
+  HTTP_CLIENTS,
+  KEY_READ_METHODS,
+  LOGGER_FACTORIES,
+  MODEL_CREATE_METHODS,
+  MODEL_KEY_ATTRS,
+  MODEL_MANAGER_ATTRS,
+  MUTATORS,
+  OPAQUE_CONSTRUCTORS,
+  PATH_CONSTRUCTORS,
+  PATH_JOINS,
+  PATH_JOIN_METHODS,
+  PATH_NAME_ATTRS,
+  PATH_PARENT_ATTRS,
+  PATH_READ_METHODS,
+  RESPONSE_CONSTRUCTORS,
+  XML_PARSERS,
+  XML_PRODUCERS,
+} from './specs/objects.js';
 import {
   ANCHORED_MATCH_CALLS,
   ANCHORED_PATTERN_END,
@@ -53,93 +83,36 @@ import {
   type SinkSpec,
 } from './specs/sinks.js';
 import {
-  FILE_OPENERS,
-  FILE_READ_METHODS,
-  HTTP_CLIENTS,
-  KEY_READ_METHODS,
-  LOGGER_FACTORIES,
-  MODEL_CREATE_METHODS,
-  MODEL_KEY_ATTRS,
-  MODEL_MANAGER_ATTRS,
-  MUTATORS,
-  OPAQUE_CONSTRUCTORS,
-  PATH_CONSTRUCTORS,
-  PATH_JOINS,
-  PATH_JOIN_METHODS,
-  PATH_NAME_ATTRS,
-  PATH_PARENT_ATTRS,
-  PATH_READ_METHODS,
-  RESPONSE_CONSTRUCTORS,
-  XML_PARSERS,
-  XML_PRODUCERS,
-} from './specs/objects.js';
-import {
   ANNOTATION_WRAPPERS,
   DJANGO_VIEW_METHODS,
   DJANGO_VIEW_PATHS,
   DJANGO_VIEW_REQUEST_ATTR,
   DJANGO_VIEW_URL_ATTRS,
+  ENV_SOURCE_ATTRS,
+  ENV_SOURCE_CALLS,
+  FASTAPI_ROUTE_METHODS,
+  FLASK_ROUTE_METHODS,
   FLASK_RULE_KEYWORD,
   FLASK_RULE_PARAMS,
   FRAMEWORK_IMPORTS,
   INJECTED_DEFAULTS,
   REQUEST_PARAM,
   REQUEST_SESSION_ATTRS,
-  STARLETTE_REQUEST_ANNOTATION,
-  ENV_SOURCE_ATTRS,
-  ENV_SOURCE_CALLS,
-  FASTAPI_ROUTE_METHODS,
-  FLASK_ROUTE_METHODS,
   REQUEST_TAGS,
   SAFE_FLASK_CONVERTERS,
   SOURCE_ATTRS,
   SOURCE_CALLS,
   SOURCE_METHODS,
+  STARLETTE_REQUEST_ANNOTATION,
   VALIDATED_ANNOTATIONS,
-  LOCAL_SOURCE_LABELS,
-  type LocalSourceMode,
 } from './specs/sources.js';
-import { ALL, bit, CLEAN, mask, type AV, type Flow, type SinkHit, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
+import { templateCall } from './templates.js';
+import { ALL, CLEAN, bit, mask, type AV, type Flow, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
 import { addStep, capSteps, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows, withStep } from './values.js';
+import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
+import * as reporting from './report.js';
 
-const MAX_DEPTH = 120;
-const MAX_CALL_DEPTH = 6;
-const LOOP_ROUNDS = 3;
-const MAX_HITS = 40;
-
-type Env = Map<string, AV>;
-
-export interface ExternalResolver {
-  /** The summary of an imported project function/class/method by the qualified name used in this file. */
-  resolve(qn: string): Summary | undefined;
-}
-
-const isLocalLabel = (label: string) => LOCAL_SOURCE_LABELS.some((l) => label === l || label.startsWith(`${l}.`));
-
-/** Sink kinds local input (command line, stdin, prompts) does not reach by default: all but command, code and SQL. */
-const LOCAL_CLEAN = ALL & ~mask('command', 'code', 'sql');
-
-export interface EngineOptions {
-  envSources?: boolean;
-  /** What local input (sys.argv, argparse, input(), stdin) taints; see LOCAL_SOURCE_LABELS. */
-  localSources?: LocalSourceMode;
-  external?: ExternalResolver;
-  /** Logging's lazy `%s` arguments are log-injection sinks too (handlers writing raw lines). */
-  lazyLogArgs?: boolean;
-}
-
-interface Ctx {
-  def: PyNode | null;
-  cls: PyNode | null;
-  selfName: string | null;
-  ret: AV | null;
-  hits: SinkHit[];
-  loops: { breaks: Env[]; conts: Env[] }[];
-  flaskView: boolean;
-  closure: Env | null;
-  /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
-  validated?: Set<string>;
-}
+export type { EngineOptions, ExternalResolver } from './interp-types.js';
 
 const calleeSinks = new Map<string, SinkSpec[]>();
 const methodSinks = new Map<string, SinkSpec[]>();
@@ -148,22 +121,23 @@ for (const s of SINKS) {
   for (const m of s.methods ?? []) (methodSinks.get(m) ?? methodSinks.set(m, []).get(m)!).push(s);
 }
 
-export class TaintEngine {
-  private findings = new Map<string, FindingInput>();
+export class TaintEngine implements Interp {
+  readonly findings = new Map<string, FindingInput>();
   /** What the data reaching each sink call was proved to be (see verdict.ts). */
-  private verdicts: SinkVerdicts = new Map();
-  private summaries = new Map<PyNode, Summary | null>();
-  private inProgress = new Set<PyNode>();
-  private callDepth = 0;
-  private closures = new Map<PyNode, Env>();
-  private classFields = new Map<PyNode, Map<string, AV>>();
-  private classes: PyNode[] = [];
-  private moduleEnv: Env = new Map();
-  private importCalls = new Map<string, number>();
-  private readonly isDjango: boolean;
-  private readonly isFlask: boolean;
-  private readonly isFastapi: boolean;
-  private readonly isAiohttp: boolean;
+  readonly verdicts: SinkVerdicts = new Map();
+  readonly summaries = new Map<PyNode, Summary | null>();
+  readonly inProgress = new Set<PyNode>();
+  callDepth = 0;
+  readonly closures = new Map<PyNode, Env>();
+  readonly classFields = new Map<PyNode, Map<string, AV>>();
+  readonly classes: PyNode[] = [];
+  readonly moduleEnv: Env = new Map();
+  readonly importCalls = new Map<string, number>();
+  readonly methodCache = new Map<PyNode, Map<string, PyNode | undefined>>();
+  readonly isDjango: boolean;
+  readonly isFlask: boolean;
+  readonly isFastapi: boolean;
+  readonly isAiohttp: boolean;
 
   constructor(
     readonly file: SourceFile,
@@ -178,7 +152,7 @@ export class TaintEngine {
   }
 
   run(): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {
-    const ctx = this.newCtx(null);
+    const ctx = newCtx(this, null);
     this.execBlock(this.file.root, this.moduleEnv, ctx, 0);
     // Every function (nested ones included) is analysed once for its own findings and summary.
     const stack: PyNode[] = [this.file.root];
@@ -195,148 +169,7 @@ export class TaintEngine {
     return { findings: [...this.findings.values()], info: this.exportInfo(), verdicts: this.verdicts };
   }
 
-  // ---------------------------------------------------------------- exports (cross-module phase)
-
-  private exportInfo(): TaintFileInfo {
-    const summaries: TaintFileInfo['summaries'] = {};
-    // Every summary is exported: an empty one is informative too (the function cleans or drops its input).
-    const interesting = (s: Summary | null | undefined): s is Summary => !!s;
-    // Exported summaries travel between threads: keep the last step of each flow only.
-    // Exported summaries travel between threads: keep the last step of each flow, one hit per
-    // (parameter, access path, sink kind), and leave out this file's path (modules.ts restores it).
-    const here = this.file.path;
-    const st = (x: TraceStep): TraceStep => (x.path === here ? { ...x, path: '' } : x);
-    const trim = <T extends { steps: TraceStep[]; o?: Flow['o'] }>(x: T): T => ({ ...x, steps: (x.o?.k === 's' && x.steps.length > 1 ? [x.steps[0], ...x.steps.slice(-1)] : x.steps.slice(-1)).map(st) });
-    const compact = (s: Summary): Summary => {
-      const seen = new Set<string>();
-      const sinks = s.sinks.filter((h) => {
-        const k = `${h.index}|${h.path.join('.')}|${h.kind}|${h.clean}`;
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
-      return {
-        ...s,
-        ret: s.ret.map(trim),
-        sinks: sinks.map((h) => ({ ...trim(h), sink: st(h.sink) })),
-        ...(s.selfFields ? { selfFields: Object.fromEntries(Object.entries(s.selfFields).map(([k, v]) => [k, v.map(trim)])) } : {}),
-      };
-    };
-    for (const c of this.file.root.children) {
-      const d = c.type === 'decorated_definition' ? c.get('definition') : c;
-      if (!d) continue;
-      const name = d.get('name')?.text;
-      if (!name) continue;
-      if (d.type === 'function_definition') {
-        const s = this.summaries.get(d);
-        if (interesting(s)) summaries[name] = compact(s);
-      } else if (d.type === 'class_definition') {
-        for (const m of d.get('body')?.children ?? []) {
-          const md = m.type === 'decorated_definition' ? m.get('definition') : m;
-          if (md?.type !== 'function_definition') continue;
-          const mn = md.get('name')?.text;
-          const s = this.summaries.get(md);
-          if (!mn || !interesting(s)) continue;
-          summaries[`${name}.${mn}`] = compact(s);
-          if (mn === '__init__') summaries[name] = summaries[`${name}.${mn}`];
-        }
-      }
-    }
-    const imports: string[] = [];
-    for (const [qn, flags] of this.importCalls) imports.push(`${flags}:${qn}`);
-    return { summaries, imports };
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private newCtx(def: PyNode | null, cls: PyNode | null = null, selfName: string | null = null): Ctx {
-    return { def, cls, selfName, ret: null, hits: [], loops: [], flaskView: false, closure: def ? (this.closures.get(def) ?? null) : null };
-  }
-
-  step(node: PyNode, note: string): TraceStep {
-    return { path: this.file.path, line: node.row + 1, column: node.col + 1, note };
-  }
-
-  private source(node: PyNode, label: string): AV {
-    let clean = 0;
-    if (isLocalLabel(label)) {
-      const mode = this.opts.localSources ?? 'execution';
-      if (mode === 'off') return CLEAN;
-      if (mode === 'execution') clean = LOCAL_CLEAN;
-    }
-    const st = this.step(node, `source: ${label}`);
-    return { flows: [{ o: { k: 's', id: `${this.file.path}:${st.line}:${st.column}`, label }, steps: [st], clean }] };
-  }
-
-  /** `av` without the flows of local input (when local input only reaches execution sinks). */
-  private withoutLocal(av: AV): AV {
-    if ((this.opts.localSources ?? 'execution') !== 'execution') return av;
-    // Local input is dropped; a parameter is marked, so a caller passing local input drops it too.
-    const flows = av.flows.filter((f) => !(f.o.k === 's' && isLocalLabel(f.o.label))).map((f) => (f.o.k === 'p' && !f.file ? { ...f, file: true } : f));
-    return { ...av, flows };
-  }
-
-  /** A local-input flow substituted for a parameter that reached here through a file read. */
-  private localThroughFile(actual: Flow, viaFile: boolean | undefined): boolean {
-    return !!viaFile && actual.o.k === 's' && isLocalLabel(actual.o.label) && (this.opts.localSources ?? 'execution') === 'execution';
-  }
-
-  private short(node: PyNode): string {
-    const t = node.text.replace(/\s+/g, ' ');
-    return t.length > 60 ? `${t.slice(0, 57)}...` : t;
-  }
-
-  // ---------------------------------------------------------------- findings
-
-  private report(kind: SinkKind, at: PyNode | TraceStep, flow: Flow, sinkStep: TraceStep, what: string, atNode?: PyNode): void {
-    const rule = RULE_BY_KIND.get(kind);
-    if (!rule) return;
-    // Local input naming the program a CLI runs with an argument list (no shell), as env, xargs
-    // or a launcher do, is the tool's job; through a shell string it is still reported.
-    if ((kind === 'command' || kind === 'code') && what.includes('(program)') && flow.o.k === 's' && isLocalLabel(flow.o.label) && (this.opts.localSources ?? 'execution') === 'execution') return;
-    const line = 'line' in at ? at.line : 1;
-    const column = 'column' in at ? at.column : 1;
-    const key = `${rule.id}@${line}:${column}`;
-    if (this.findings.has(key)) return;
-    const node = atNode;
-    const src = flow.o.k === 's' ? flow.o.label : 'input';
-    const first = flow.steps[0];
-    const trace = [...flow.steps, sinkStep];
-    const endNode = node;
-    this.findings.set(key, {
-      ruleId: rule.id,
-      name: rule.name,
-      category: 'taint',
-      severity: rule.severity,
-      confidence: rule.confidence,
-      cwe: rule.cwe,
-      path: this.file.path,
-      line,
-      column,
-      endLine: endNode ? endNode.endRow + 1 : line,
-      endColumn: endNode ? endNode.endCol + 1 : column + 1,
-      message: `${src} (${first && first.path !== this.file.path ? `${first.path}:` : 'line '}${first?.line ?? '?'}) reaches ${rule.sinkLabel} in ${what}`,
-      snippet: lineText(this.file, line - 1),
-      trace,
-    });
-  }
-
-  /** Checks a value reaching a sink: real sources are reported, parameter flows become summary hits. */
-  private sink(kind: SinkKind, av: AV, node: PyNode, ctx: Ctx, what: string): void {
-    const flows = deepFlows(av);
-    if (!flows.length) return;
-    const b = bit(kind);
-    const sinkStep = this.step(node, `sink: ${what} (${kind})`);
-    for (const f of flows) {
-      if (f.clean & b) continue;
-      if (f.o.k === 's') this.report(kind, sinkStep, f, sinkStep, what, node);
-      else if (ctx.hits.length < MAX_HITS) ctx.hits.push({ index: f.o.index, path: f.o.path, kind, clean: f.clean, norm: f.norm, steps: f.steps, sink: sinkStep, what, ...(f.file ? { file: true } : {}) });
-    }
-  }
-
-  // ---------------------------------------------------------------- statements
-
-  private execBlock(block: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+  execBlock(block: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
     let cur: Env | null = env;
     for (const s of block.children) {
       if (!s.named) continue;
@@ -346,7 +179,7 @@ export class TaintEngine {
     return cur;
   }
 
-  private execStmt(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+  execStmt(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
     if (d > MAX_DEPTH) return env;
     switch (s.type) {
       case 'expression_statement': {
@@ -459,22 +292,22 @@ export class TaintEngine {
     }
   }
 
-  private defineFunction(def: PyNode, env: Env, ctx: Ctx): void {
+  defineFunction(def: PyNode, env: Env, ctx: Ctx): void {
     const name = def.get('name')?.text;
     if (name) env.delete(name);
     // Nested functions see the enclosing function's variables at the point of definition.
     if (ctx.def) this.closures.set(def, new Map([...(ctx.closure ?? []), ...env]));
   }
 
-  private defineClass(cls: PyNode, env: Env, ctx: Ctx, d: number): void {
+  defineClass(cls: PyNode, env: Env, ctx: Ctx, d: number): void {
     const name = cls.get('name')?.text;
     if (name) env.delete(name);
     this.classes.push(cls);
     const body = cls.get('body');
-    if (body) this.execBlock(body, new Map(), this.newCtx(null, cls), d);
+    if (body) this.execBlock(body, new Map(), newCtx(this, null, cls), d);
   }
 
-  private execIf(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+  execIf(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
     const chain: [PyNode | undefined, PyNode | undefined][] = [[s.get('condition'), s.get('consequence')]];
     let elseBody: PyNode | undefined;
     for (const c of s.children) {
@@ -509,7 +342,7 @@ export class TaintEngine {
     return this.merge(outs);
   }
 
-  private loopFixpoint(env: Env, ctx: Ctx, body: (e: Env) => Env | null): { exit: Env; breaks: Env[] } {
+  loopFixpoint(env: Env, ctx: Ctx, body: (e: Env) => Env | null): { exit: Env; breaks: Env[] } {
     const frame = { breaks: [] as Env[], conts: [] as Env[] };
     ctx.loops.push(frame);
     let cur = env;
@@ -527,7 +360,7 @@ export class TaintEngine {
     return { exit: cur, breaks: frame.breaks };
   }
 
-  private execFor(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+  execFor(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
     const right = s.get('right');
     const left = s.get('left');
     const it = right ? this.ev(right, env, ctx, d) : CLEAN;
@@ -543,7 +376,7 @@ export class TaintEngine {
     return this.merge([...(out ? [out] : []), ...breaks]);
   }
 
-  private execWhile(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+  execWhile(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
     const cond = s.get('condition');
     const cv = cond ? this.sem.constValue(cond) : undefined;
     if (cv !== undefined && !isTruthy(cv)) return env;
@@ -557,7 +390,7 @@ export class TaintEngine {
     return this.merge([exit, ...breaks]);
   }
 
-  private execTry(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+  execTry(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
     const body = s.get('body');
     let end = body ? this.execBlock(body, new Map(env), ctx, d) : env;
     const handlerStart = this.merge([env, ...(end ? [end] : [])]) ?? env;
@@ -582,7 +415,7 @@ export class TaintEngine {
     return merged;
   }
 
-  private merge(envs: Env[]): Env | null {
+  merge(envs: Env[]): Env | null {
     if (!envs.length) return null;
     if (envs.length === 1) return envs[0];
     const out: Env = new Map(envs[0]);
@@ -596,7 +429,7 @@ export class TaintEngine {
     return out;
   }
 
-  private envSig(env: Env): string {
+  envSig(env: Env): string {
     let s = '';
     for (const [k, v] of env) {
       const f = deepFlows(v);
@@ -605,9 +438,7 @@ export class TaintEngine {
     return s;
   }
 
-  // ---------------------------------------------------------------- guards
-
-  private refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] } {
+  refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] } {
     const none = { t: [] as Ref[], f: [] as Ref[] };
     if (d > MAX_DEPTH) return none;
     switch (cond.type) {
@@ -722,7 +553,7 @@ export class TaintEngine {
     }
   }
 
-  private isConstCollection(n: PyNode): boolean {
+  isConstCollection(n: PyNode): boolean {
     if (['list', 'tuple', 'set', 'dictionary'].includes(n.type)) return this.sem.constValue(n) !== undefined;
     if (this.sem.constValue(n) !== undefined) return true;
     const t = n.type === 'call' ? n.get('function')?.get('object') : n;
@@ -730,7 +561,7 @@ export class TaintEngine {
     return !!name && /^[A-Z][A-Z0-9_]*$/.test(name);
   }
 
-  private applyRefs(env: Env, refs: Ref[]): Env {
+  applyRefs(env: Env, refs: Ref[]): Env {
     for (const r of refs) {
       const parts = r.name.split('.');
       const base = env.get(parts[0]) ?? this.lookupOuter(parts[0]);
@@ -741,13 +572,11 @@ export class TaintEngine {
     return env;
   }
 
-  private lookupOuter(name: string): AV | undefined {
+  lookupOuter(name: string): AV | undefined {
     return this.moduleEnv.get(name);
   }
 
-  // ---------------------------------------------------------------- assignment
-
-  private assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void {
+  assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void {
     switch (target.type) {
       case 'identifier': {
         const v = isClean(av) ? av : withStep(av, this.step(at, `${target.text} = ${this.short(at.type === 'assignment' ? (at.get('right') ?? at) : at)}`));
@@ -814,7 +643,7 @@ export class TaintEngine {
   }
 
   /** `a.b[c] = v` and friends: the root variable may now hold `v` somewhere. */
-  private weakUpdate(node: PyNode, av: AV, env: Env): void {
+  weakUpdate(node: PyNode, av: AV, env: Env): void {
     let n: PyNode | undefined = node;
     for (let i = 0; n && i < 20 && n.type !== 'identifier'; i++) n = n.get('object') ?? n.get('value');
     if (n?.type !== 'identifier' || isClean(av)) return;
@@ -822,9 +651,7 @@ export class TaintEngine {
     if (cur) env.set(n.text, { ...cur, flows: unionFlows(cur.flows, deepFlows(av)) });
   }
 
-  // ---------------------------------------------------------------- expressions
-
-  private readName(id: PyNode, env: Env, ctx: Ctx): AV {
+  readName(id: PyNode, env: Env, ctx: Ctx): AV {
     const name = id.text;
     const v = env.get(name);
     if (v) return v;
@@ -1025,14 +852,14 @@ export class TaintEngine {
     }
   }
 
-  private elementOf(it: AV): AV {
+  elementOf(it: AV): AV {
     const f = deepFlows(it);
     if (it.tag === 'xml') return { flows: f, tag: 'xml' };
     return f.length ? { flows: f } : CLEAN;
   }
 
   /** Data placed after a constant `scheme://host/` prefix cannot choose the host: clean for SSRF and redirects. */
-  private prefixClean(node: PyNode, av: AV): AV {
+  prefixClean(node: PyNode, av: AV): AV {
     if (isClean(av)) return av;
     const lead = this.leadingConst(node, 0);
     if (lead && /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#\s{%]+[/?#]/i.test(lead)) return cleanse(av, mask('ssrf', 'redirect'));
@@ -1041,7 +868,7 @@ export class TaintEngine {
     return av;
   }
 
-  private leadingConst(node: PyNode, d: number): string | undefined {
+  leadingConst(node: PyNode, d: number): string | undefined {
     if (d > 20) return undefined;
     switch (node.type) {
       case 'string': {
@@ -1077,7 +904,7 @@ export class TaintEngine {
     }
   }
 
-  private evAttribute(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  evAttribute(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
     const qn = this.sem.qualifiedName(node);
     if (qn) {
       const s = SOURCE_ATTRS[qn] ?? (this.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
@@ -1109,9 +936,7 @@ export class TaintEngine {
     return readField(o, `.${attr}`);
   }
 
-  // ---------------------------------------------------------------- calls
-
-  private evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
     const fn = node.get('function');
     if (!fn) return CLEAN;
     const qn = this.sem.callName(node);
@@ -1234,7 +1059,7 @@ export class TaintEngine {
     return argsAv;
   }
 
-  private checkSinks(node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx, env: Env): void {
+  checkSinks(node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx, env: Env): void {
     let specs: SinkSpec[] | undefined = qn ? calleeSinks.get(qn) : undefined;
     if (!specs && method) specs = methodSinks.get(method);
     if (!specs) return;
@@ -1287,7 +1112,7 @@ export class TaintEngine {
    * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
    * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
    */
-  private declaredContentType(call: PyNode): string | undefined {
+  declaredContentType(call: PyNode): string | undefined {
     let direct: PyNode | undefined;
     for (const k of CONTENT_TYPE_KEYWORDS) direct ??= this.sem.arg(call, null, k);
     if (direct) return this.sem.constString(direct);
@@ -1303,7 +1128,7 @@ export class TaintEngine {
     return undefined;
   }
 
-  private selectArg(sel: ArgSel, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV | null {
+  selectArg(sel: ArgSel, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV | null {
     if (sel === 'recv') return recv;
     if (sel === 'all') return joinAll([...pos.map(flat), ...[...kw.values()].map(flat)]);
     const [i, k] = sel;
@@ -1312,7 +1137,7 @@ export class TaintEngine {
     return null;
   }
 
-  private subprocessSink(node: PyNode, a0: AV | undefined, n0: PyNode | undefined, ctx: Ctx, what: string): void {
+  subprocessSink(node: PyNode, a0: AV | undefined, n0: PyNode | undefined, ctx: Ctx, what: string): void {
     if (!a0) return;
     const shell = this.sem.arg(node, null, SUBPROCESS_SHELL_KEYWORD);
     if (shell && this.sem.isTrue(shell, true)) return this.sink('command', a0, node, ctx, `${what} with shell=True`);
@@ -1327,12 +1152,12 @@ export class TaintEngine {
     this.sink('command', a0, node, ctx, `${what} (program)`);
   }
 
-  private evShallow(_n: PyNode): AV {
+  evShallow(_n: PyNode): AV {
     return CLEAN;
   }
 
   /** Flask view functions: a returned string is the HTML body. */
-  private flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void {
+  flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void {
     let node = v;
     let val = av;
     if (node.type === 'tuple' || node.type === 'expression_list') {
@@ -1352,9 +1177,7 @@ export class TaintEngine {
     this.sink('xss', val, v, ctx, 'the body returned by a Flask view');
   }
 
-  // ---------------------------------------------------------------- inter-procedural
-
-  private resolveCallee(fn: PyNode, recvNode: PyNode | undefined, recv: AV | null, env: Env, ctx: Ctx): Target | null {
+  resolveCallee(fn: PyNode, recvNode: PyNode | undefined, recv: AV | null, env: Env, ctx: Ctx): Target | null {
     if (fn.type === 'identifier') {
       if (env.has(fn.text)) return null;
       const b = this.sem.bindingOf(fn);
@@ -1384,14 +1207,12 @@ export class TaintEngine {
     return null;
   }
 
-  private isBoundMethod(def: PyNode): boolean {
+  isBoundMethod(def: PyNode): boolean {
     const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
     return !dec?.children.some((c) => c.type === 'decorator' && /staticmethod/.test(c.text));
   }
 
-  private methodCache = new Map<PyNode, Map<string, PyNode | undefined>>();
-
-  private methodOf(cls: PyNode, name: string, depth: number): PyNode | undefined {
+  methodOf(cls: PyNode, name: string, depth: number): PyNode | undefined {
     if (depth > 5) return undefined;
     let cache = this.methodCache.get(cls);
     if (!cache) this.methodCache.set(cls, (cache = new Map()));
@@ -1402,7 +1223,7 @@ export class TaintEngine {
     return r;
   }
 
-  private findMethod(cls: PyNode, name: string, depth: number): PyNode | undefined {
+  findMethod(cls: PyNode, name: string, depth: number): PyNode | undefined {
     for (const c of cls.get('body')?.children ?? []) {
       const d = c.type === 'decorated_definition' ? c.get('definition') : c;
       if (d?.type === 'function_definition' && d.get('name')?.text === name) return d;
@@ -1418,7 +1239,7 @@ export class TaintEngine {
     return undefined;
   }
 
-  private applyTarget(t: Target, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, _n: number, ctx: Ctx): AV | null {
+  applyTarget(t: Target, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, _n: number, ctx: Ctx): AV | null {
     if ('cls' in t) {
       const idx = this.classes.indexOf(t.cls);
       const tag = idx >= 0 ? `inst:${idx}` : undefined;
@@ -1446,7 +1267,7 @@ export class TaintEngine {
     return this.applySummary(s, call, t.bound ? recv : null, pos, kw, ctx, t.name, this.file.path);
   }
 
-  private noteImport(qn: string, pos: AV[], kw: Map<string, AV>, recv: AV | null): void {
+  noteImport(qn: string, pos: AV[], kw: Map<string, AV>, recv: AV | null): void {
     let flags = this.importCalls.get(qn) ?? 0;
     for (const av of [...pos, ...kw.values(), ...(recv ? [recv] : [])]) {
       for (const f of deepFlows(av)) flags |= f.o.k === 's' ? 1 : 2;
@@ -1455,7 +1276,7 @@ export class TaintEngine {
   }
 
   /** Calls to imported names that may be project code (resolved in the cross-module phase). */
-  private externalCall(qn: string, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, _all: AV[]): AV | null {
+  externalCall(qn: string, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, _all: AV[]): AV | null {
     const fn = call.get('function');
     let root: PyNode | undefined = fn;
     for (let i = 0; root && root.type === 'attribute' && i < 20; i++) root = root.get('object');
@@ -1485,7 +1306,7 @@ export class TaintEngine {
     return this.applySummary(s, call, s.method ? null : null, pos, kw, ctx, qn, '');
   }
 
-  private paramAv(s: Summary, i: number, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV {
+  paramAv(s: Summary, i: number, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV {
     const shift = s.method ? 1 : 0;
     if (s.method && i === 0) return recv ?? CLEAN;
     const name = s.params[i]?.replace(/^\*+/, '');
@@ -1496,7 +1317,7 @@ export class TaintEngine {
     return p >= 0 && p < pos.length ? pos[p] : CLEAN;
   }
 
-  private subst(flows: Flow[], s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, name: string): Flow[] {
+  subst(flows: Flow[], s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, name: string): Flow[] {
     let out: Flow[] = [];
     const callStep = this.step(call, `call ${name}()`);
     for (const f of flows) {
@@ -1518,7 +1339,7 @@ export class TaintEngine {
     return out;
   }
 
-  private applySummary(s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, name: string, calleePath: string): AV {
+  applySummary(s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, name: string, calleePath: string): AV {
     for (const h of s.sinks) {
       let actual = this.paramAv(s, h.index, recv, pos, kw);
       for (const k of h.path) actual = readField(actual, k);
@@ -1559,13 +1380,13 @@ export class TaintEngine {
     }
   }
 
-  private analyzeFunction(def: PyNode): Summary {
+  analyzeFunction(def: PyNode): Summary {
     const name = def.get('name')?.text ?? '<lambda>';
     const clsBody = def.parent?.type === 'decorated_definition' ? def.parent.parent : def.parent;
     const cls = clsBody?.type === 'block' && clsBody.parent?.type === 'class_definition' ? clsBody.parent : null;
     const params = paramList(def);
     const method = !!cls && this.isBoundMethod(def) && params.length > 0;
-    const ctx = this.newCtx(def, cls, method ? params[0].name : null);
+    const ctx = newCtx(this, def, cls, method ? params[0].name : null);
     const env: Env = new Map();
     const route = this.routeInfo(def);
     ctx.flaskView = route.flask;
@@ -1611,7 +1432,7 @@ export class TaintEngine {
     return summary;
   }
 
-  private routeInfo(def: PyNode): { flask: boolean; all: boolean; params: Set<string>; clean: Set<string>; label: string } {
+  routeInfo(def: PyNode): { flask: boolean; all: boolean; params: Set<string>; clean: Set<string>; label: string } {
     const out = { flask: false, all: false, params: new Set<string>(), clean: new Set<string>(), label: '' };
     const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
     if (!dec) return out;
@@ -1637,15 +1458,41 @@ export class TaintEngine {
     }
     return out;
   }
-}
 
-interface Ref {
-  name: string;
-  m: number;
-  norm?: boolean;
-}
+  // ---------------------------------------------------------------- parts (see interp-types.ts)
 
-type Target = { def: PyNode; bound: boolean; name: string } | { cls: PyNode; name: string } | { ext: string; bound: boolean; name: string };
+  exportInfo(): TaintFileInfo {
+    return reporting.exportInfo(this);
+  }
+
+  step(node: PyNode, note: string): TraceStep {
+    return reporting.step(this, node, note);
+  }
+
+  source(node: PyNode, label: string): AV {
+    return reporting.source(this, node, label);
+  }
+
+  withoutLocal(av: AV): AV {
+    return reporting.withoutLocal(this, av);
+  }
+
+  localThroughFile(actual: Flow, viaFile: boolean | undefined): boolean {
+    return reporting.localThroughFile(this, actual, viaFile);
+  }
+
+  short(node: PyNode): string {
+    return reporting.short(this, node);
+  }
+
+  report(kind: SinkKind, at: PyNode | TraceStep, flow: Flow, sinkStep: TraceStep, what: string, atNode?: PyNode): void {
+    reporting.report(this, kind, at, flow, sinkStep, what, atNode);
+  }
+
+  sink(kind: SinkKind, av: AV, node: PyNode, ctx: Ctx, what: string): void {
+    reporting.sink(this, kind, av, node, ctx, what);
+  }
+}
 
 function refName(n: PyNode | undefined): string | null {
   if (!n) return null;

@@ -1,0 +1,87 @@
+// The taint interpreter's shared state and the methods its parts (interp-*.ts, report.ts,
+// handlers.ts) call on each other: each part exports functions taking the engine as `Interp`,
+// and `TaintEngine` (engine.ts) implements the interface by delegating to them. The parts import
+// this file and leaf modules only, never each other or engine.ts, so there is no import cycle.
+import type { FindingInput } from '../core/finding.js';
+import type { PyNode, SourceFile } from '../python/ast.js';
+import type { Semantic } from '../python/semantic.js';
+import type { LOCAL_SOURCE_LABELS, LocalSourceMode } from './specs/sources.js';
+import type { AV, SinkHit, Summary } from './types.js';
+import type { SinkVerdicts } from './verdict.js';
+
+export const MAX_DEPTH = 120;
+export const MAX_CALL_DEPTH = 6;
+export const LOOP_ROUNDS = 3;
+export const MAX_HITS = 40;
+
+export type Env = Map<string, AV>;
+
+export interface ExternalResolver {
+  /** The summary of an imported project function/class/method by the qualified name used in this file. */
+  resolve(qn: string): Summary | undefined;
+}
+
+export interface EngineOptions {
+  envSources?: boolean;
+  /** What local input (sys.argv, argparse, input(), stdin) taints; see LOCAL_SOURCE_LABELS. */
+  localSources?: LocalSourceMode;
+  external?: ExternalResolver;
+  /** Logging's lazy `%s` arguments are log-injection sinks too (handlers writing raw lines). */
+  lazyLogArgs?: boolean;
+}
+
+export interface Ctx {
+  def: PyNode | null;
+  cls: PyNode | null;
+  selfName: string | null;
+  ret: AV | null;
+  hits: SinkHit[];
+  loops: { breaks: Env[]; conts: Env[] }[];
+  flaskView: boolean;
+  closure: Env | null;
+  /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
+  validated?: Set<string>;
+}
+
+
+export interface Ref {
+  name: string;
+  m: number;
+  norm?: boolean;
+}
+
+export type Target = { def: PyNode; bound: boolean; name: string } | { cls: PyNode; name: string } | { ext: string; bound: boolean; name: string };
+
+/** A fresh context for a function (`def`), a class body (`cls`) or the module. */
+export function newCtx(e: Interp, def: PyNode | null, cls: PyNode | null = null, selfName: string | null = null): Ctx {
+  return { def, cls, selfName, ret: null, hits: [], loops: [], flaskView: false, closure: def ? (e.closures.get(def) ?? null) : null };
+}
+
+export interface Interp {
+  readonly file: SourceFile;
+  readonly sem: Semantic;
+  readonly opts: EngineOptions;
+  readonly isDjango: boolean;
+  readonly isFlask: boolean;
+  readonly isFastapi: boolean;
+  readonly isAiohttp: boolean;
+  /** Findings by rule and position (the first flow reaching a sink wins). */
+  readonly findings: Map<string, FindingInput>;
+  /** What the data reaching each sink call was proved to be (see verdict.ts). */
+  readonly verdicts: SinkVerdicts;
+  /** Function summaries (null: could not be computed), and the functions being analysed. */
+  readonly summaries: Map<PyNode, Summary | null>;
+  readonly inProgress: Set<PyNode>;
+  callDepth: number;
+  /** Variables a nested function sees from its enclosing function. */
+  readonly closures: Map<PyNode, Env>;
+  /** Source data stored on `self.<field>` by any method of a class. */
+  readonly classFields: Map<PyNode, Map<string, AV>>;
+  /** Classes of the module, in definition order (instance tags `inst:<index>`). */
+  readonly classes: PyNode[];
+  readonly moduleEnv: Env;
+  /** Imported names called, with flags: 1 = source data passed, 2 = parameter data passed. */
+  readonly importCalls: Map<string, number>;
+  readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
+
+}
