@@ -83,5 +83,6 @@ export interface Interp {
   /** Imported names called, with flags: 1 = source data passed, 2 = parameter data passed. */
   readonly importCalls: Map<string, number>;
   readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
-
+  /** Analyses a function once (memoized) and returns its summary; null while in progress or too deep. */
+  summaryOf(def: PyNode): Summary | null;
 }
