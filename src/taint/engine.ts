@@ -6,19 +6,7 @@
 import type { FindingInput, TraceStep } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
 import { isTruthy, type Semantic } from '../python/semantic.js';
-import {
-  LOOP_ROUNDS,
-  MAX_CALL_DEPTH,
-  MAX_DEPTH,
-  MAX_HITS,
-  newCtx,
-  type Ctx,
-  type EngineOptions,
-  type Env,
-  type Interp,
-  type Ref,
-  type Target,
-} from './interp-types.js';
+import { MAX_CALL_DEPTH, MAX_DEPTH, MAX_HITS, newCtx, type Ctx, type EngineOptions, type Env, type Interp, type Ref, type Target } from './interp-types.js';
 import {
   FILE_OPENERS,
   FILE_READ_METHODS,
@@ -40,18 +28,15 @@ import {
   XML_PARSERS,
   XML_PRODUCERS,
 } from './specs/objects.js';
-import { CLEAN_METHODS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS, TERMINATORS } from './specs/sanitizers.js';
+import { CLEAN_METHODS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS } from './specs/sanitizers.js';
 import {
   CONTENT_TYPE_HEADER,
   CONTENT_TYPE_KEYWORDS,
   HEADERS_KEYWORD,
-  HEADER_ITEMS_NOT_ON,
-  HEADER_ITEM_ATTRS,
   MARKUP_CONTENT_TYPES,
   NUMPY_PICKLE_KEYWORD,
   SAFE_VIEW_RETURNS,
   SAFE_YAML_LOADER,
-  SESSION_OBJECTS,
   SHELLS,
   SHELL_COMMAND_FLAG,
   SINKS,
@@ -89,10 +74,11 @@ import {
 } from './specs/sources.js';
 import { templateCall } from './templates.js';
 import { ALL, CLEAN, bit, mask, type AV, type Flow, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
-import { addStep, capSteps, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows, withStep } from './values.js';
+import { addStep, capSteps, cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
 import * as reporting from './report.js';
 import * as guards from './interp-guards.js';
+import * as stmts from './interp-stmt.js';
 
 export type { EngineOptions, ExternalResolver } from './interp-types.js';
 
@@ -149,350 +135,6 @@ export class TaintEngine implements Interp {
     }
     for (const d of defs) this.summaryOf(d);
     return { findings: [...this.findings.values()], info: this.exportInfo(), verdicts: this.verdicts };
-  }
-
-  execBlock(block: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
-    let cur: Env | null = env;
-    for (const s of block.children) {
-      if (!s.named) continue;
-      cur = this.execStmt(s, cur, ctx, d + 1);
-      if (!cur) return null;
-    }
-    return cur;
-  }
-
-  execStmt(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
-    if (d > MAX_DEPTH) return env;
-    switch (s.type) {
-      case 'expression_statement': {
-        for (const c of s.namedChildren) {
-          if (c.type === 'call' && TERMINATORS.has(this.sem.callName(c) ?? '')) {
-            this.ev(c, env, ctx, d);
-            return null;
-          }
-          this.ev(c, env, ctx, d);
-        }
-        return env;
-      }
-      case 'return_statement': {
-        const v = s.namedChildren[0];
-        if (v) {
-          let av = this.ev(v, env, ctx, d);
-          if (ctx.flaskView) this.flaskReturn(v, av, env, ctx, d);
-          if (!isClean(av)) av = withStep(av, this.step(s, 'returned'));
-          ctx.ret = ctx.ret ? join(ctx.ret, av) : av;
-        } else ctx.ret ??= CLEAN;
-        return null;
-      }
-      case 'raise_statement':
-        for (const c of s.namedChildren) this.ev(c, env, ctx, d);
-        return null;
-      case 'break_statement':
-        ctx.loops[ctx.loops.length - 1]?.breaks.push(env);
-        return null;
-      case 'continue_statement':
-        ctx.loops[ctx.loops.length - 1]?.conts.push(env);
-        return null;
-      case 'if_statement':
-        return this.execIf(s, env, ctx, d);
-      case 'for_statement':
-        return this.execFor(s, env, ctx, d);
-      case 'while_statement':
-        return this.execWhile(s, env, ctx, d);
-      case 'try_statement':
-        return this.execTry(s, env, ctx, d);
-      case 'with_statement': {
-        for (const clause of s.children) {
-          if (clause.type !== 'with_clause') continue;
-          for (const item of clause.namedChildren) {
-            const v = item.get('value') ?? item.namedChildren[0];
-            if (!v) continue;
-            if (v.type === 'as_pattern') {
-              const av = this.ev(v.namedChildren[0], env, ctx, d);
-              const alias = v.get('alias');
-              const target = alias?.namedChildren[0] ?? alias;
-              if (target) this.assign(target, av, env, ctx, d, v);
-            } else this.ev(v, env, ctx, d);
-          }
-        }
-        const body = s.get('body');
-        return body ? this.execBlock(body, env, ctx, d) : env;
-      }
-      case 'match_statement': {
-        const subj = s.get('subject');
-        const sv = subj ? flat(this.ev(subj, env, ctx, d)) : CLEAN;
-        const outs: Env[] = [];
-        let exhaustive = false;
-        for (const c of s.get('body')?.children ?? []) {
-          if (c.type !== 'case_clause') continue;
-          const e = new Map(env);
-          for (const p of c.children) {
-            if (p.type !== 'case_pattern') continue;
-            if (p.text.trim() === '_') exhaustive = true;
-            for (const n of p.namedChildren) if (n.type === 'identifier' || n.type === 'dotted_name') if (!n.text.includes('.') && n.text !== '_') e.set(n.text, sv);
-          }
-          const body = c.get('consequence');
-          const r = body ? this.execBlock(body, e, ctx, d) : e;
-          if (r) outs.push(r);
-        }
-        if (!exhaustive) outs.push(env);
-        return this.merge(outs);
-      }
-      case 'function_definition':
-        this.defineFunction(s, env, ctx);
-        return env;
-      case 'decorated_definition': {
-        const def = s.get('definition');
-        if (def?.type === 'function_definition') this.defineFunction(def, env, ctx);
-        else if (def?.type === 'class_definition') this.defineClass(def, env, ctx, d);
-        return env;
-      }
-      case 'class_definition':
-        this.defineClass(s, env, ctx, d);
-        return env;
-      case 'delete_statement':
-        for (const c of s.namedChildren) if (c.type === 'identifier') env.delete(c.text);
-        return env;
-      case 'import_statement':
-      case 'import_from_statement':
-        for (const c of s.children) {
-          if (c.field !== 'name') continue;
-          const n = c.type === 'aliased_import' ? c.get('alias')?.text : c.text.split('.')[0];
-          if (n) env.delete(n);
-        }
-        return env;
-      case 'assert_statement': {
-        const cond = s.namedChildren[0];
-        if (!cond) return env;
-        this.ev(cond, env, ctx, d);
-        return this.applyRefs(env, this.refine(cond, env, ctx, d).t);
-      }
-      case 'block':
-        return this.execBlock(s, env, ctx, d);
-      default:
-        return env;
-    }
-  }
-
-  defineFunction(def: PyNode, env: Env, ctx: Ctx): void {
-    const name = def.get('name')?.text;
-    if (name) env.delete(name);
-    // Nested functions see the enclosing function's variables at the point of definition.
-    if (ctx.def) this.closures.set(def, new Map([...(ctx.closure ?? []), ...env]));
-  }
-
-  defineClass(cls: PyNode, env: Env, ctx: Ctx, d: number): void {
-    const name = cls.get('name')?.text;
-    if (name) env.delete(name);
-    this.classes.push(cls);
-    const body = cls.get('body');
-    if (body) this.execBlock(body, new Map(), newCtx(this, null, cls), d);
-  }
-
-  execIf(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
-    const chain: [PyNode | undefined, PyNode | undefined][] = [[s.get('condition'), s.get('consequence')]];
-    let elseBody: PyNode | undefined;
-    for (const c of s.children) {
-      if (c.type === 'elif_clause') chain.push([c.get('condition'), c.get('consequence')]);
-      else if (c.type === 'else_clause') elseBody = c.get('body');
-    }
-    const outs: Env[] = [];
-    let cur = env;
-    let decided = false;
-    for (const [cond, body] of chain) {
-      if (!cond) continue;
-      const cv = this.sem.constValue(cond);
-      if (cv !== undefined) {
-        if (!isTruthy(cv)) continue; // dead branch
-        const r = body ? this.execBlock(body, new Map(cur), ctx, d) : cur;
-        if (r) outs.push(r);
-        decided = true;
-        break;
-      }
-      this.ev(cond, cur, ctx, d);
-      const ref = this.refine(cond, cur, ctx, d);
-      const r = body ? this.execBlock(body, this.applyRefs(new Map(cur), ref.t), ctx, d) : cur;
-      if (r) outs.push(r);
-      cur = this.applyRefs(new Map(cur), ref.f);
-    }
-    if (!decided) {
-      if (elseBody) {
-        const r = this.execBlock(elseBody, cur, ctx, d);
-        if (r) outs.push(r);
-      } else outs.push(cur);
-    }
-    return this.merge(outs);
-  }
-
-  loopFixpoint(env: Env, ctx: Ctx, body: (e: Env) => Env | null): { exit: Env; breaks: Env[] } {
-    const frame = { breaks: [] as Env[], conts: [] as Env[] };
-    ctx.loops.push(frame);
-    let cur = env;
-    let sig = this.envSig(cur);
-    for (let i = 0; i < LOOP_ROUNDS; i++) {
-      frame.conts = [];
-      const r = body(new Map(cur));
-      const next = this.merge([cur, ...(r ? [r] : []), ...frame.conts]) ?? cur;
-      const nsig = this.envSig(next);
-      cur = next;
-      if (nsig === sig) break;
-      sig = nsig;
-    }
-    ctx.loops.pop();
-    return { exit: cur, breaks: frame.breaks };
-  }
-
-  execFor(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
-    const right = s.get('right');
-    const left = s.get('left');
-    const it = right ? this.ev(right, env, ctx, d) : CLEAN;
-    const elem = this.elementOf(it);
-    const body = s.get('body');
-    const { exit, breaks } = this.loopFixpoint(env, ctx, (e) => {
-      if (left) this.assign(left, elem, e, ctx, d, s);
-      return body ? this.execBlock(body, e, ctx, d) : e;
-    });
-    let out: Env | null = exit;
-    const alt = s.children.find((c) => c.type === 'else_clause')?.get('body');
-    if (alt) out = this.execBlock(alt, new Map(exit), ctx, d);
-    return this.merge([...(out ? [out] : []), ...breaks]);
-  }
-
-  execWhile(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
-    const cond = s.get('condition');
-    const cv = cond ? this.sem.constValue(cond) : undefined;
-    if (cv !== undefined && !isTruthy(cv)) return env;
-    const body = s.get('body');
-    const { exit, breaks } = this.loopFixpoint(env, ctx, (e) => {
-      if (cond) this.ev(cond, e, ctx, d);
-      const ref = cond ? this.refine(cond, e, ctx, d) : { t: [], f: [] };
-      return body ? this.execBlock(body, this.applyRefs(e, ref.t), ctx, d) : e;
-    });
-    if (cv !== undefined) return this.merge(breaks); // `while True`: only breaks leave
-    return this.merge([exit, ...breaks]);
-  }
-
-  execTry(s: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
-    const body = s.get('body');
-    let end = body ? this.execBlock(body, new Map(env), ctx, d) : env;
-    const handlerStart = this.merge([env, ...(end ? [end] : [])]) ?? env;
-    const outs: Env[] = [];
-    const elseBody = s.children.find((c) => c.type === 'else_clause')?.get('body');
-    if (end && elseBody) end = this.execBlock(elseBody, end, ctx, d);
-    if (end) outs.push(end);
-    let fin: PyNode | undefined;
-    for (const c of s.children) {
-      if (c.type === 'except_clause' || c.type === 'except_group_clause') {
-        const e = new Map(handlerStart);
-        const blk = c.children.find((x) => x.type === 'block');
-        const r = blk ? this.execBlock(blk, e, ctx, d) : e;
-        if (r) outs.push(r);
-      } else if (c.type === 'finally_clause') fin = c.children.find((x) => x.type === 'block');
-    }
-    const merged = this.merge(outs);
-    if (fin) {
-      const r = this.execBlock(fin, merged ?? new Map(handlerStart), ctx, d);
-      return merged ? r : null;
-    }
-    return merged;
-  }
-
-  merge(envs: Env[]): Env | null {
-    if (!envs.length) return null;
-    if (envs.length === 1) return envs[0];
-    const out: Env = new Map(envs[0]);
-    for (let i = 1; i < envs.length; i++) {
-      const e = envs[i];
-      for (const [k, v] of e) {
-        const o = out.get(k);
-        out.set(k, o ? join(o, v) : v);
-      }
-    }
-    return out;
-  }
-
-  envSig(env: Env): string {
-    let s = '';
-    for (const [k, v] of env) {
-      const f = deepFlows(v);
-      if (f.length || v.fields) s += `${k}:${f.length}:${f.map((x) => x.clean).join(',')}:${v.fields?.size ?? 0};`;
-    }
-    return s;
-  }
-
-  assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void {
-    switch (target.type) {
-      case 'identifier': {
-        const v = isClean(av) ? av : withStep(av, this.step(at, `${target.text} = ${this.short(at.type === 'assignment' ? (at.get('right') ?? at) : at)}`));
-        env.set(target.text, v);
-        // `global X; X = input()` inside a function: later readers of X (functions analysed
-        // afterwards) see the source data. Flow-insensitive and order-dependent by design.
-        if (ctx.def && !isClean(v) && this.sem.scopeAt(target).globals.has(target.text)) {
-          const src = deepFlows(v).filter((f) => f.o.k === 's');
-          if (src.length) this.moduleEnv.set(target.text, { flows: unionFlows(this.moduleEnv.get(target.text)?.flows ?? [], src) });
-        }
-        return;
-      }
-      case 'pattern_list':
-      case 'tuple_pattern':
-      case 'list_pattern':
-      case 'tuple':
-      case 'list':
-      case 'parenthesized_expression': {
-        const elems = target.namedChildren;
-        elems.forEach((e, i) => {
-          if (e.type === 'list_splat_pattern' || e.type === 'list_splat') {
-            const n = e.namedChildren[0];
-            if (n) this.assign(n, flat(av), env, ctx, d, at);
-          } else this.assign(e, readField(av, `[${i}`), env, ctx, d, at);
-        });
-        return;
-      }
-      case 'attribute': {
-        const obj = target.get('object');
-        const attr = target.get('attribute')?.text;
-        if (!obj || !attr) return;
-        if (obj.type === 'identifier') {
-          const cur = env.get(obj.text) ?? this.readName(obj, env, ctx);
-          env.set(obj.text, setField(cur, `.${attr}`, av));
-          if (ctx.cls && obj.text === ctx.selfName) {
-            const cf = this.classFields.get(ctx.cls) ?? new Map<string, AV>();
-            this.classFields.set(ctx.cls, cf);
-            const src = deepFlows(av).filter((f) => f.o.k === 's');
-            if (src.length) cf.set(attr, { flows: unionFlows(cf.get(attr)?.flows ?? [], src) });
-          }
-        } else this.weakUpdate(obj, av, env);
-        return;
-      }
-      case 'subscript': {
-        const obj = target.get('value');
-        const key = target.get('subscript');
-        if (!obj) return;
-        const objAv = this.ev(obj, env, ctx, d);
-        // Sinks written as assignments: session[...] = v, resp.headers[...] = v, response[...] = v.
-        const qn = this.sem.qualifiedName(obj);
-        if ((qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session') this.sink('trust-boundary', av, target, ctx, `${this.short(obj)}[...] assignment`);
-        else if ((obj.type === 'attribute' && HEADER_ITEM_ATTRS.has(obj.get('attribute')?.text ?? '') && !qn?.includes(HEADER_ITEMS_NOT_ON)) || objAv.tag === 'response') this.sink('header', av, target, ctx, `${this.short(obj)}[...] assignment`);
-        const k = key ? this.sem.constValue(key) : undefined;
-        if (obj.type === 'identifier') {
-          const cur = env.get(obj.text) ?? objAv;
-          if (typeof k === 'string' || typeof k === 'number') env.set(obj.text, setField(cur, `[${k}`, av));
-          else env.set(obj.text, { ...cur, flows: unionFlows(cur.flows, deepFlows(av)) });
-        } else this.weakUpdate(obj, av, env);
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
-  /** `a.b[c] = v` and friends: the root variable may now hold `v` somewhere. */
-  weakUpdate(node: PyNode, av: AV, env: Env): void {
-    let n: PyNode | undefined = node;
-    for (let i = 0; n && i < 20 && n.type !== 'identifier'; i++) n = n.get('object') ?? n.get('value');
-    if (n?.type !== 'identifier' || isClean(av)) return;
-    const cur = env.get(n.text);
-    if (cur) env.set(n.text, { ...cur, flows: unionFlows(cur.flows, deepFlows(av)) });
   }
 
   readName(id: PyNode, env: Env, ctx: Ctx): AV {
@@ -1337,12 +979,24 @@ export class TaintEngine implements Interp {
     reporting.sink(this, kind, av, node, ctx, what);
   }
 
+  execBlock(block: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
+    return stmts.execBlock(this, block, env, ctx, d);
+  }
+
   refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] } {
     return guards.refine(this, cond, env, ctx, d);
   }
 
   applyRefs(env: Env, refs: Ref[]): Env {
     return guards.applyRefs(this, env, refs);
+  }
+
+  assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void {
+    stmts.assign(this, target, av, env, ctx, d, at);
+  }
+
+  weakUpdate(node: PyNode, av: AV, env: Env): void {
+    stmts.weakUpdate(this, node, av, env);
   }
 }
 

@@ -1,5 +1,5 @@
 // The taint interpreter's shared state and the methods its parts (interp-*.ts, report.ts,
-// handlers.ts) call on each other: each part exports functions taking the engine as `Interp`,
+// handlers.ts) call on each other: each part exports functions taking the engine as `ip: Interp`,
 // and `TaintEngine` (engine.ts) implements the interface by delegating to them. The parts import
 // this file and leaf modules only, never each other or engine.ts, so there is no import cycle.
 import type { FindingInput } from '../core/finding.js';
@@ -53,8 +53,8 @@ export interface Ref {
 export type Target = { def: PyNode; bound: boolean; name: string } | { cls: PyNode; name: string } | { ext: string; bound: boolean; name: string };
 
 /** A fresh context for a function (`def`), a class body (`cls`) or the module. */
-export function newCtx(e: Interp, def: PyNode | null, cls: PyNode | null = null, selfName: string | null = null): Ctx {
-  return { def, cls, selfName, ret: null, hits: [], loops: [], flaskView: false, closure: def ? (e.closures.get(def) ?? null) : null };
+export function newCtx(ip: Interp, def: PyNode | null, cls: PyNode | null = null, selfName: string | null = null): Ctx {
+  return { def, cls, selfName, ret: null, hits: [], loops: [], flaskView: false, closure: def ? (ip.closures.get(def) ?? null) : null };
 }
 
 export interface Interp {
@@ -83,6 +83,13 @@ export interface Interp {
   /** Imported names called, with flags: 1 = source data passed, 2 = parameter data passed. */
   readonly importCalls: Map<string, number>;
   readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
+  refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] };
+  applyRefs(env: Env, refs: Ref[]): Env;
+  readName(id: PyNode, env: Env, ctx: Ctx): AV;
+  ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
+  elementOf(it: AV): AV;
+  /** Flask view functions: a returned string is the HTML body. */
+  flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void;
   /** Analyses a function once (memoized) and returns its summary; null while in progress or too deep. */
   summaryOf(def: PyNode): Summary | null;
 }
