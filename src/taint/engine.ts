@@ -5,8 +5,8 @@
 // Recursion over the syntax tree is bounded (MAX_DEPTH); beyond it values are "unknown" (clean).
 import type { FindingInput, TraceStep } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
-import { isTruthy, type Semantic } from '../python/semantic.js';
-import { MAX_CALL_DEPTH, MAX_DEPTH, MAX_HITS, newCtx, type Ctx, type EngineOptions, type Env, type Interp, type Ref, type Target } from './interp-types.js';
+import type { Semantic } from '../python/semantic.js';
+import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type EngineOptions, type Env, type Interp, type Ref, type Target } from './interp-types.js';
 import {
   FILE_OPENERS,
   FILE_READ_METHODS,
@@ -14,15 +14,12 @@ import {
   KEY_READ_METHODS,
   LOGGER_FACTORIES,
   MODEL_CREATE_METHODS,
-  MODEL_KEY_ATTRS,
   MODEL_MANAGER_ATTRS,
   MUTATORS,
   OPAQUE_CONSTRUCTORS,
   PATH_CONSTRUCTORS,
   PATH_JOINS,
   PATH_JOIN_METHODS,
-  PATH_NAME_ATTRS,
-  PATH_PARENT_ATTRS,
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
   XML_PARSERS,
@@ -52,9 +49,6 @@ import {
   ANNOTATION_WRAPPERS,
   DJANGO_VIEW_METHODS,
   DJANGO_VIEW_PATHS,
-  DJANGO_VIEW_REQUEST_ATTR,
-  DJANGO_VIEW_URL_ATTRS,
-  ENV_SOURCE_ATTRS,
   ENV_SOURCE_CALLS,
   FASTAPI_ROUTE_METHODS,
   FLASK_ROUTE_METHODS,
@@ -63,10 +57,8 @@ import {
   FRAMEWORK_IMPORTS,
   INJECTED_DEFAULTS,
   REQUEST_PARAM,
-  REQUEST_SESSION_ATTRS,
   REQUEST_TAGS,
   SAFE_FLASK_CONVERTERS,
-  SOURCE_ATTRS,
   SOURCE_CALLS,
   SOURCE_METHODS,
   STARLETTE_REQUEST_ANNOTATION,
@@ -79,6 +71,7 @@ import { argumentsClean, recordVerdict, type SinkVerdicts } from './verdict.js';
 import * as reporting from './report.js';
 import * as guards from './interp-guards.js';
 import * as stmts from './interp-stmt.js';
+import * as exprs from './interp-expr.js';
 
 export type { EngineOptions, ExternalResolver } from './interp-types.js';
 
@@ -135,291 +128,6 @@ export class TaintEngine implements Interp {
     }
     for (const d of defs) this.summaryOf(d);
     return { findings: [...this.findings.values()], info: this.exportInfo(), verdicts: this.verdicts };
-  }
-
-  readName(id: PyNode, env: Env, ctx: Ctx): AV {
-    const name = id.text;
-    const v = env.get(name);
-    if (v) return v;
-    const qn = this.sem.qualifiedName(id);
-    if (qn) {
-      const s = SOURCE_ATTRS[qn] ?? (this.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
-      if (s) return this.source(id, s);
-    }
-    const c = ctx.closure?.get(name);
-    if (c) return c;
-    if (ctx.def || ctx.cls) {
-      const m = this.moduleEnv.get(name);
-      if (m) return m;
-    }
-    return CLEAN;
-  }
-
-  ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
-    if (d > MAX_DEPTH) return CLEAN;
-    d++;
-    switch (node.type) {
-      case 'identifier':
-        return this.readName(node, env, ctx);
-      case 'attribute':
-        return this.evAttribute(node, env, ctx, d);
-      case 'subscript': {
-        const obj = node.get('value');
-        if (!obj) return CLEAN;
-        const o = this.ev(obj, env, ctx, d);
-        const subs = node.all('subscript');
-        const key = subs[0];
-        if (subs.length === 1 && key && key.type !== 'slice') {
-          const k = this.sem.constValue(key);
-          if (typeof k === 'string' || typeof k === 'number') return readField(o, `[${k}`);
-          this.ev(key, env, ctx, d);
-        }
-        return flat(o);
-      }
-      case 'call':
-        return this.evCall(node, env, ctx, d);
-      case 'string': {
-        let r = CLEAN;
-        for (const c of node.children) {
-          if (c.type !== 'interpolation') continue;
-          const e = c.get('expression') ?? c.namedChildren[0];
-          if (e) r = join(r, flat(this.ev(e, env, ctx, d)));
-        }
-        return this.prefixClean(node, r);
-      }
-      case 'concatenated_string': {
-        let r = CLEAN;
-        for (const c of node.namedChildren) r = join(r, this.ev(c, env, ctx, d));
-        return this.prefixClean(node, r);
-      }
-      case 'binary_operator': {
-        const l = node.get('left');
-        const r = node.get('right');
-        const la = l ? this.ev(l, env, ctx, d) : CLEAN;
-        const ra = r ? this.ev(r, env, ctx, d) : CLEAN;
-        let out = join(flat(la), flat(ra));
-        if (la.tag === 'pathlib' || ra.tag === 'pathlib') out = { flows: out.flows, tag: 'pathlib' };
-        return this.prefixClean(node, out);
-      }
-      case 'boolean_operator': {
-        const l = node.get('left');
-        const r = node.get('right');
-        return join(l ? this.ev(l, env, ctx, d) : CLEAN, r ? this.ev(r, env, ctx, d) : CLEAN);
-      }
-      case 'conditional_expression': {
-        const [a, cond, b] = node.namedChildren;
-        const cv = cond ? this.sem.constValue(cond) : undefined;
-        if (cv !== undefined) return isTruthy(cv) ? (a ? this.ev(a, env, ctx, d) : CLEAN) : b ? this.ev(b, env, ctx, d) : CLEAN;
-        if (cond) this.ev(cond, env, ctx, d);
-        const ref = cond ? this.refine(cond, env, ctx, d) : { t: [], f: [] };
-        const ta = a ? this.ev(a, this.applyRefs(new Map(env), ref.t), ctx, d) : CLEAN;
-        const fb = b ? this.ev(b, this.applyRefs(new Map(env), ref.f), ctx, d) : CLEAN;
-        return join(ta, fb);
-      }
-      case 'parenthesized_expression':
-      case 'await':
-        return node.namedChildren[0] ? this.ev(node.namedChildren[0], env, ctx, d) : CLEAN;
-      case 'list':
-      case 'tuple':
-      case 'expression_list': {
-        const fields = new Map<string, AV>();
-        let flows: Flow[] = [];
-        node.namedChildren.forEach((c, i) => {
-          if (c.type === 'list_splat') flows = unionFlows(flows, deepFlows(this.ev(c.namedChildren[0] ?? c, env, ctx, d)));
-          else {
-            const v = this.ev(c, env, ctx, d);
-            if (!isClean(v)) fields.set(`[${i}`, v);
-          }
-        });
-        const n = node.namedChildren.length;
-        if (node.namedChildren.some((c) => c.type === 'list_splat')) return fields.size || flows.length ? { flows, fields } : CLEAN;
-        // Known length: an index below it that holds no field is clean even after append().
-        return { flows, fields, tag: `list:${n}` };
-      }
-      case 'set': {
-        let r = CLEAN;
-        for (const c of node.namedChildren) r = join(r, flat(this.ev(c, env, ctx, d)));
-        return r;
-      }
-      case 'dictionary': {
-        const fields = new Map<string, AV>();
-        let flows: Flow[] = [];
-        for (const p of node.namedChildren) {
-          if (p.type === 'pair') {
-            const kn = p.get('key');
-            const vn = p.get('value');
-            const k = kn ? this.sem.constValue(kn) : undefined;
-            const v = vn ? this.ev(vn, env, ctx, d) : CLEAN;
-            if (typeof k === 'string' || typeof k === 'number') {
-              if (!isClean(v)) fields.set(`[${k}`, v);
-            } else {
-              flows = unionFlows(flows, deepFlows(v));
-              if (kn) flows = unionFlows(flows, deepFlows(this.ev(kn, env, ctx, d)));
-            }
-          } else flows = unionFlows(flows, deepFlows(this.ev(p.namedChildren[0] ?? p, env, ctx, d)));
-        }
-        return { flows, fields, tag: 'dict' };
-      }
-      case 'list_comprehension':
-      case 'set_comprehension':
-      case 'generator_expression':
-      case 'dictionary_comprehension': {
-        const e = new Map(env);
-        for (const c of node.children) {
-          if (c.type === 'for_in_clause') {
-            const right = c.get('right');
-            const left = c.get('left');
-            const it = right ? this.ev(right, e, ctx, d) : CLEAN;
-            if (left) this.assign(left, this.elementOf(it), e, ctx, d, c);
-          } else if (c.type === 'if_clause') {
-            const cond = c.namedChildren[0];
-            if (cond) this.applyRefs(e, this.refine(cond, e, ctx, d).t);
-          }
-        }
-        const body = node.get('body');
-        if (!body) return CLEAN;
-        if (body.type === 'pair') {
-          const k = body.get('key');
-          const v = body.get('value');
-          return { flows: unionFlows(k ? deepFlows(this.ev(k, e, ctx, d)) : [], v ? deepFlows(this.ev(v, e, ctx, d)) : []), tag: 'dict' };
-        }
-        return { flows: deepFlows(this.ev(body, e, ctx, d)) };
-      }
-      case 'named_expression': {
-        const v = node.get('value');
-        const n = node.get('name');
-        const av = v ? this.ev(v, env, ctx, d) : CLEAN;
-        if (n) this.assign(n, av, env, ctx, d, node);
-        return av;
-      }
-      case 'assignment': {
-        const right = node.get('right');
-        const left = node.get('left');
-        const av = right ? this.ev(right, env, ctx, d) : CLEAN;
-        if (left) this.assign(left, av, env, ctx, d, node);
-        return av;
-      }
-      case 'augmented_assignment': {
-        const right = node.get('right');
-        const left = node.get('left');
-        if (!left) return CLEAN;
-        const av = right ? this.ev(right, env, ctx, d) : CLEAN;
-        const cur = this.ev(left, env, ctx, d);
-        const nv = join(cur.tag === 'dict' || cur.fields ? cur : flat(cur), flat(av));
-        if (left.type === 'identifier') this.assign(left, nv, env, ctx, d, node);
-        else this.weakUpdate(left, av, env);
-        return nv;
-      }
-      case 'yield': {
-        const c = node.namedChildren[0];
-        if (c) {
-          const av = this.ev(c, env, ctx, d);
-          ctx.ret = ctx.ret ? join(ctx.ret, av) : av;
-        }
-        return CLEAN;
-      }
-      case 'lambda':
-        return CLEAN;
-      case 'not_operator':
-      case 'comparison_operator': {
-        for (const c of node.namedChildren) if (c.field !== 'operators') this.ev(c, env, ctx, d);
-        return CLEAN;
-      }
-      case 'unary_operator': {
-        const a = node.get('argument');
-        return a ? this.ev(a, env, ctx, d) : CLEAN;
-      }
-      case 'list_splat':
-      case 'dictionary_splat':
-      case 'keyword_argument':
-        return node.namedChildren.length ? this.ev(node.namedChildren[node.namedChildren.length - 1], env, ctx, d) : CLEAN;
-      default:
-        return CLEAN;
-    }
-  }
-
-  elementOf(it: AV): AV {
-    const f = deepFlows(it);
-    if (it.tag === 'xml') return { flows: f, tag: 'xml' };
-    return f.length ? { flows: f } : CLEAN;
-  }
-
-  /** Data placed after a constant `scheme://host/` prefix cannot choose the host: clean for SSRF and redirects. */
-  prefixClean(node: PyNode, av: AV): AV {
-    if (isClean(av)) return av;
-    const lead = this.leadingConst(node, 0);
-    if (lead && /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#\s{%]+[/?#]/i.test(lead)) return cleanse(av, mask('ssrf', 'redirect'));
-    // "/path..." (not "//"): a same-origin redirect target.
-    if (lead && /^\/[^/\\]/.test(lead)) return cleanse(av, mask('redirect'));
-    return av;
-  }
-
-  leadingConst(node: PyNode, d: number): string | undefined {
-    if (d > 20) return undefined;
-    switch (node.type) {
-      case 'string': {
-        let s = '';
-        for (const c of node.children) {
-          if (c.type === 'string_content' || c.type === 'escape_sequence') s += c.text;
-          else if (c.type === 'interpolation') break;
-        }
-        return s;
-      }
-      case 'concatenated_string':
-        return node.namedChildren[0] ? this.leadingConst(node.namedChildren[0], d + 1) : undefined;
-      case 'binary_operator': {
-        const l = node.get('left');
-        const op = node.get('operator')?.text;
-        if (!l) return undefined;
-        const s = this.sem.constString(l) ?? this.leadingConst(l, d + 1);
-        if (op === '%' && s !== undefined) return s.split('%')[0];
-        return op === '+' ? s : undefined;
-      }
-      case 'call': {
-        const fn = node.get('function');
-        if (fn?.type === 'attribute' && fn.get('attribute')?.text === 'format') {
-          const s = this.sem.constString(fn.get('object'));
-          return s?.split('{')[0];
-        }
-        return undefined;
-      }
-      case 'identifier':
-        return this.sem.constString(node);
-      default:
-        return undefined;
-    }
-  }
-
-  evAttribute(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
-    const qn = this.sem.qualifiedName(node);
-    if (qn) {
-      const s = SOURCE_ATTRS[qn] ?? (this.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
-      if (s) return this.source(node, s);
-    }
-    const obj = node.get('object');
-    const attr = node.get('attribute')?.text;
-    if (!obj || !attr) return CLEAN;
-    const o = this.ev(obj, env, ctx, d);
-    if (o.tag) {
-      const rt = REQUEST_TAGS[o.tag];
-      if (rt && (rt.attrs.includes(attr) || rt.attrs.includes('*'))) return this.source(node, `${rt.label}.${attr}`);
-      if (REQUEST_SESSION_ATTRS.get(o.tag) === attr) return { flows: [], tag: 'session' };
-      if (o.tag === 'pathlib' && PATH_NAME_ATTRS.has(attr)) return cleanse(flat(o), bit('path'));
-      if (o.tag === 'pathlib' && PATH_PARENT_ATTRS.has(attr)) return { flows: deepFlows(o), tag: 'pathlib' };
-      if (o.tag === 'model' && MODEL_KEY_ATTRS.has(attr)) return CLEAN;
-      if (o.tag.startsWith('inst:')) {
-        // Django class-based views: self.request and the URL captures in self.kwargs/self.args.
-        if (this.isDjango && attr === DJANGO_VIEW_REQUEST_ATTR && !o.fields?.has(`.${attr}`)) return { flows: [], tag: 'django.request' };
-        if (this.isDjango && DJANGO_VIEW_URL_ATTRS.has(attr) && !o.fields?.has(`.${attr}`)) return this.source(node, `Django URL parameters (self.${attr})`);
-        const own = o.fields?.get(`.${attr}`);
-        if (own) return own;
-        const cls = this.classes[Number(o.tag.slice(5))];
-        const cf = cls ? this.classFields.get(cls)?.get(attr) : undefined;
-        const base = readField(o, `.${attr}`);
-        return cf ? join(base, cf) : base;
-      }
-    }
-    return readField(o, `.${attr}`);
   }
 
   evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
@@ -997,6 +705,22 @@ export class TaintEngine implements Interp {
 
   weakUpdate(node: PyNode, av: AV, env: Env): void {
     stmts.weakUpdate(this, node, av, env);
+  }
+
+  readName(id: PyNode, env: Env, ctx: Ctx): AV {
+    return exprs.readName(this, id, env, ctx);
+  }
+
+  ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+    return exprs.ev(this, node, env, ctx, d);
+  }
+
+  elementOf(it: AV): AV {
+    return exprs.elementOf(this, it);
+  }
+
+  prefixClean(node: PyNode, av: AV): AV {
+    return exprs.prefixClean(this, node, av);
   }
 }
 

@@ -85,9 +85,13 @@ export interface Interp {
   readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
   refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] };
   applyRefs(env: Env, refs: Ref[]): Env;
+  assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void;
+  /** `a.b[c] = v` and friends: the root variable may now hold `v` somewhere. */
+  weakUpdate(node: PyNode, av: AV, env: Env): void;
   readName(id: PyNode, env: Env, ctx: Ctx): AV;
   ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
   elementOf(it: AV): AV;
+  evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
   /** Flask view functions: a returned string is the HTML body. */
   flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void;
   /** Analyses a function once (memoized) and returns its summary; null while in progress or too deep. */
