@@ -6,7 +6,7 @@ import type { FindingInput } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import type { LOCAL_SOURCE_LABELS, LocalSourceMode } from './specs/sources.js';
-import type { AV, SinkHit, Summary } from './types.js';
+import type { AV, Flow, SinkHit, Summary } from './types.js';
 import type { SinkVerdicts } from './verdict.js';
 
 export const MAX_DEPTH = 120;
@@ -91,9 +91,16 @@ export interface Interp {
   readName(id: PyNode, env: Env, ctx: Ctx): AV;
   ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
   elementOf(it: AV): AV;
+  /** Data placed after a constant `scheme://host/` prefix cannot choose the host: clean for SSRF and redirects. */
+  prefixClean(node: PyNode, av: AV): AV;
   evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
   /** Flask view functions: a returned string is the HTML body. */
   flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void;
+  resolveCallee(fn: PyNode, recvNode: PyNode | undefined, recv: AV | null, env: Env, ctx: Ctx): Target | null;
+  applyTarget(t: Target, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, _n: number, ctx: Ctx): AV | null;
+  /** Calls to imported names that may be project code (resolved in the cross-module phase). */
+  externalCall(qn: string, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, ctx: Ctx, _all: AV[]): AV | null;
+  subst(flows: Flow[], s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, name: string): Flow[];
   /** Analyses a function once (memoized) and returns its summary; null while in progress or too deep. */
   summaryOf(def: PyNode): Summary | null;
 }
