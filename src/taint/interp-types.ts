@@ -83,19 +83,28 @@ export interface Interp {
   /** Imported names called, with flags: 1 = source data passed, 2 = parameter data passed. */
   readonly importCalls: Map<string, number>;
   readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
+
+  // Methods the parts call on each other; engine.ts implements them by delegating to:
+  // interp-stmt.ts
+  execBlock(block: PyNode, env: Env, ctx: Ctx, d: number): Env | null;
+  // interp-guards.ts
   refine(cond: PyNode, env: Env, ctx: Ctx, d: number): { t: Ref[]; f: Ref[] };
   applyRefs(env: Env, refs: Ref[]): Env;
+  // interp-stmt.ts
   assign(target: PyNode, av: AV, env: Env, ctx: Ctx, d: number, at: PyNode): void;
   /** `a.b[c] = v` and friends: the root variable may now hold `v` somewhere. */
   weakUpdate(node: PyNode, av: AV, env: Env): void;
+  // interp-expr.ts
   readName(id: PyNode, env: Env, ctx: Ctx): AV;
   ev(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
   elementOf(it: AV): AV;
   /** Data placed after a constant `scheme://host/` prefix cannot choose the host: clean for SSRF and redirects. */
   prefixClean(node: PyNode, av: AV): AV;
+  // interp-call.ts
   evCall(node: PyNode, env: Env, ctx: Ctx, d: number): AV;
   /** Flask view functions: a returned string is the HTML body. */
   flaskReturn(v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void;
+  // interp-summary.ts
   resolveCallee(fn: PyNode, recvNode: PyNode | undefined, recv: AV | null, env: Env, ctx: Ctx): Target | null;
   applyTarget(t: Target, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, _n: number, ctx: Ctx): AV | null;
   /** Calls to imported names that may be project code (resolved in the cross-module phase). */
