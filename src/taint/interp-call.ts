@@ -146,10 +146,10 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   if (qn && OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
 
   // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
-  if (method && MODEL_CREATE_METHODS.has(method) && recvNode?.type === 'attribute' && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
+  if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
 
   if (method && recv) {
-    if (PATH_READ_METHODS.has(method) && recv.tag === 'pathlib') return withoutLocal(ip, join(flat(recv), argsAv));
+    if (recv.tag === 'pathlib' && PATH_READ_METHODS.has(method)) return withoutLocal(ip, join(flat(recv), argsAv));
     // args.infile.read(): a file the user named (argparse.FileType); what it holds is not what they typed.
     if (FILE_READ_METHODS.has(method) && a.positional.length <= 1) return withoutLocal(ip, join(flat(recv), argsAv));
     if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
@@ -170,7 +170,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
       if (cur) env.set(recvNode.text, { ...cur, flows: unionFlows(cur.flows, argsAv.flows) });
       return CLEAN;
     }
-    if (PATH_JOIN_METHODS.has(method) && recv.tag === 'pathlib') return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+    if (recv.tag === 'pathlib' && PATH_JOIN_METHODS.has(method)) return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
     const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
     const out = method === 'format' ? ip.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
     return keep ? { flows: out.flows, tag: keep } : out;
