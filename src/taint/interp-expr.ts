@@ -6,7 +6,7 @@ import { isTruthy } from '../python/semantic.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
-import { DJANGO_VIEW_REQUEST_ATTR, DJANGO_VIEW_URL_ATTRS, ENV_SOURCE_ATTRS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
+import { DJANGO_VIEW_REQUEST_ATTR, DJANGO_VIEW_URL_ATTRS, ENV_SOURCE_ATTRS, REQUEST_OBJECT_TAGS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
 import { CLEAN, bit, mask, type AV, type Flow } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, readField, unionFlows } from './values.js';
 
@@ -282,7 +282,7 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
     if (o.tag === 'model' && MODEL_KEY_ATTRS.has(attr)) return CLEAN;
     if (o.tag.startsWith('inst:')) {
       // Django class-based views: self.request and the URL captures in self.kwargs/self.args.
-      if (ip.isDjango && attr === DJANGO_VIEW_REQUEST_ATTR && !o.fields?.has(`.${attr}`)) return { flows: [], tag: 'django.request' };
+      if (ip.isDjango && attr === DJANGO_VIEW_REQUEST_ATTR && !o.fields?.has(`.${attr}`)) return { flows: [], tag: REQUEST_OBJECT_TAGS.django };
       if (ip.isDjango && DJANGO_VIEW_URL_ATTRS.has(attr) && !o.fields?.has(`.${attr}`)) return source(ip, node, `Django URL parameters (self.${attr})`);
       const own = o.fields?.get(`.${attr}`);
       if (own) return own;

@@ -5,7 +5,7 @@ import type { PyNode } from '../python/ast.js';
 import { baseAnnotation, paramList, routeInfo } from './handlers.js';
 import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type Target } from './interp-types.js';
 import { localThroughFile, report, source, step } from './report.js';
-import { DJANGO_VIEW_METHODS, REQUEST_PARAM, STARLETTE_REQUEST_ANNOTATION, VALIDATED_ANNOTATIONS } from './specs/sources.js';
+import { DJANGO_VIEW_METHODS, REQUEST_OBJECT_TAGS, REQUEST_PARAM, STARLETTE_REQUEST_ANNOTATION, VALIDATED_ANNOTATIONS } from './specs/sources.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
 
@@ -228,9 +228,9 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
-    } else if (p.name === REQUEST_PARAM && ip.isDjango) av = { ...av, tag: 'django.request' };
-    else if (p.annotation && STARLETTE_REQUEST_ANNOTATION.test(p.annotation) && ip.isFastapi) av = { ...av, tag: 'starlette.request' };
-    else if (p.name === REQUEST_PARAM && ip.isAiohttp) av = { ...av, tag: 'aiohttp.request' };
+    } else if (p.name === REQUEST_PARAM && ip.isDjango) av = { ...av, tag: REQUEST_OBJECT_TAGS.django };
+    else if (p.annotation && STARLETTE_REQUEST_ANNOTATION.test(p.annotation) && ip.isFastapi) av = { ...av, tag: REQUEST_OBJECT_TAGS.starlette };
+    else if (p.name === REQUEST_PARAM && ip.isAiohttp) av = { ...av, tag: REQUEST_OBJECT_TAGS.aiohttp };
     else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === REQUEST_PARAM))) {
       const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
       if (clean) (ctx.validated ??= new Set()).add(p.name);

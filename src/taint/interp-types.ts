@@ -1,7 +1,8 @@
 // The taint interpreter's shared state and the methods its parts (interp-*.ts, report.ts,
 // handlers.ts) call on each other: each part exports functions taking the engine as `ip: Interp`,
 // and `TaintEngine` (engine.ts) implements the interface by delegating to them. The parts import
-// this file and leaf modules only, never each other or engine.ts, so there is no import cycle.
+// this file and leaf modules only (report.ts, handlers.ts, specs/, values.ts): interp-stmt, -expr,
+// -guards, -call and -summary never import each other or engine.ts, so there is no import cycle.
 import type { FindingInput } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';

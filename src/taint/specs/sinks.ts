@@ -20,12 +20,12 @@ export interface SinkSpec {
    * `[tool.pyward.taint] lazy-log-args = true`, for handlers that write raw lines.
    */
   lazyArgs?: ArgSel[];
-  /** Extra logic: see engine.ts `specialSink`. */
+  /** Extra logic: see interp-call.ts `checkSinks` (and the `special` tables at the end of this file). */
   special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
   /**
    * The argument names a program or module to run rather than code or a shell command (exec with an
    * argument list, import by name): the description says "(program)", and local input there is a
-   * launcher's job (engine.ts `report`).
+   * launcher's job (report.ts `report`).
    */
   program?: boolean;
 }

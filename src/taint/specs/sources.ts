@@ -108,3 +108,5 @@ export const ANNOTATION_WRAPPERS = /^(?:typing\.)?(?:Optional|Annotated)\[(.*)\]
 /** The keyword of a Flask route's URL rule, and the `<converter:name>` syntax of its parameters. */
 export const FLASK_RULE_KEYWORD = 'rule';
 export const FLASK_RULE_PARAMS = /<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g;
+/** Tags of the request objects bound to handler parameters and view attributes (keys of REQUEST_TAGS). */
+export const REQUEST_OBJECT_TAGS = { django: 'django.request', starlette: 'starlette.request', aiohttp: 'aiohttp.request' } as const;
