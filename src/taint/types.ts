@@ -47,7 +47,7 @@ export interface Flow {
   norm?: boolean;
   /**
    * A parameter flow that went through a file read (`open(p).read()`): the value is the contents of
-   * a file the caller named. Local input substituted for the parameter does not flow on (engine.ts).
+   * a file the caller named. Local input substituted for the parameter does not flow on (report.ts `localThroughFile`).
    */
   file?: boolean;
 }

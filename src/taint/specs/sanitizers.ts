@@ -111,3 +111,28 @@ export const GUARD_CALLS: Record<string, number> = {
  * in the true branch; `isinstance(x, str)` (or any other type) cleans nothing.
  */
 export const VALIDATING_TYPES = new Set(['int', 'float', 'bool', 'complex', 'uuid.UUID', 'decimal.Decimal', 'datetime.date', 'datetime.datetime', 'datetime.time', 'numbers.Number', 'numbers.Integral', 'numbers.Real']);
+
+/** Guards matched by how the callee's name ends (project copies of Django's helpers): kinds they clean. */
+export const GUARD_CALL_ENDINGS: [string, number][] = [
+  ['url_has_allowed_host_and_scheme', mask('redirect')],
+  ['is_safe_url', mask('redirect')],
+];
+/** The argument a guard call checks when it is not the first positional one: [position, keyword]. */
+export const GUARD_CALL_ARGS = new Map<string, [number, string?]>([['re.fullmatch', [1]]]);
+/** Guards whose callee name contains this take the checked URL as `url=` (Django's helpers). */
+export const URL_GUARD_WORD = 'url';
+export const URL_GUARD_KEYWORD = 'url';
+
+/** Functions matching a pattern from the start: a guard when the pattern is anchored at the end. [pattern, subject] positions. */
+export const ANCHORED_MATCH_CALLS = new Map<string, [number, number]>([['re.match', [0, 1]]]);
+/** The end of a pattern anchored at the end of the text (`$`, `\Z`). */
+export const ANCHORED_PATTERN_END = /\$$|\\Z$/;
+/** Methods of a compiled pattern matching the whole text: `if pat.fullmatch(x)` cleans x. */
+export const FULLMATCH_METHODS = new Set(['fullmatch']);
+
+/** String predicates: `if x.isdigit()` cleans x for every kind. */
+export const VALIDATING_METHODS = new Set(['isdigit', 'isnumeric', 'isdecimal', 'isalnum', 'isalpha', 'isidentifier']);
+/** Containment checks on paths: `if p.startswith(base)` / `p.is_relative_to(base)` clean a normalized p for path sinks. */
+export const PATH_PREFIX_METHODS = new Set(['is_relative_to', 'startswith']);
+/** Functions (by last name part) of `commonpath([base, p]) == base`, which cleans a normalized p. */
+export const COMMONPATH_FUNCTIONS = new Set(['commonpath']);

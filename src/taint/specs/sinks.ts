@@ -20,12 +20,12 @@ export interface SinkSpec {
    * `[tool.pyward.taint] lazy-log-args = true`, for handlers that write raw lines.
    */
   lazyArgs?: ArgSel[];
-  /** Extra logic: see engine.ts `specialSink`. */
+  /** Extra logic: see interp-call.ts `checkSinks` (and the `special` tables at the end of this file). */
   special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
   /**
    * The argument names a program or module to run rather than code or a shell command (exec with an
    * argument list, import by name): the description says "(program)", and local input there is a
-   * launcher's job (engine.ts `report`).
+   * launcher's job (report.ts `report`).
    */
   program?: boolean;
 }
@@ -96,3 +96,35 @@ export const SINKS: SinkSpec[] = [
 
 /** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
 export const SESSION_OBJECTS = new Set(['flask.session', 'quart.session']);
+/** Attributes whose items are response headers (`resp.headers[k] = v`), unless the object's name mentions `HEADER_ITEMS_NOT_ON`. */
+export const HEADER_ITEM_ATTRS = new Set(['headers']);
+/** The incoming request's headers are input, not output: no header sink on objects whose name contains this. */
+export const HEADER_ITEMS_NOT_ON = 'request';
+
+/** `special: 'subprocess'`: the keyword of the command (when not positional) and of the shell flag. */
+export const SUBPROCESS_ARGS_KEYWORD = 'args';
+export const SUBPROCESS_SHELL_KEYWORD = 'shell';
+/** Shell programs: `[shell, "-c", cmd]` runs `cmd` as a shell command. */
+export const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'zsh', 'cmd', 'cmd.exe', 'powershell', 'pwsh']);
+/** The shell option whose next argument is a command string (`-c`, `/c`). */
+export const SHELL_COMMAND_FLAG = /^[-/]c$/i;
+
+/** `special: 'yaml'`: the loader argument, and the loaders (by name) that build no arbitrary objects. */
+export const YAML_LOADER_ARG: [number, string] = [1, 'Loader'];
+export const SAFE_YAML_LOADER = /Safe|Base/;
+/** `special: 'numpy-pickle'`: the keyword that allows unpickling (a sink only when true). */
+export const NUMPY_PICKLE_KEYWORD = 'allow_pickle';
+/** `special: 'xxe'`: the parser argument (a parser with `resolve_entities=False` is safe, see objects.ts). */
+export const XXE_PARSER_ARG: [number, string] = [1, 'parser'];
+
+/** Keywords of response constructors declaring the content type, and the keyword of a headers dict. */
+export const CONTENT_TYPE_KEYWORDS = ['mimetype', 'content_type', 'media_type'];
+export const HEADERS_KEYWORD = 'headers';
+export const CONTENT_TYPE_HEADER = 'content-type';
+/** Content types a browser renders as markup: a response declared with another type is not an XSS sink. */
+export const MARKUP_CONTENT_TYPES = /html|xml|svg/i;
+
+/** Flask views: returned calls whose result is not an HTML body made of their arguments. */
+export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
+/** Flask views: returned string methods whose result is still the text (reported as the body). */
+export const VIEW_BODY_METHODS = new Set(['format', 'join', 'replace', 'strip']);

@@ -1,0 +1,297 @@
+// Calls in the taint interpreter: sinks (specs/sinks.ts) and their special cases, call sources,
+// project functions (interp-summary.ts), sanitizers, and the objects library calls return
+// (specs/objects.ts); unknown calls propagate their arguments and receiver.
+import type { PyNode } from '../python/ast.js';
+import type { Ctx, Env, Interp } from './interp-types.js';
+import { short, sink, source, withoutLocal } from './report.js';
+import {
+  FILE_OPENERS,
+  FILE_READ_METHODS,
+  HTTP_CLIENTS,
+  KEY_READ_METHODS,
+  LOGGER_FACTORIES,
+  MODEL_CREATE_METHODS,
+  MODEL_MANAGER_ATTRS,
+  MUTATORS,
+  OPAQUE_CONSTRUCTORS,
+  PATH_CONSTRUCTORS,
+  PATH_JOINS,
+  PATH_JOIN_METHODS,
+  PATH_READ_METHODS,
+  RESPONSE_CONSTRUCTORS,
+  XML_PARSERS,
+  XML_PRODUCERS,
+} from './specs/objects.js';
+import { CLEAN_METHODS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS } from './specs/sanitizers.js';
+import {
+  CONTENT_TYPE_HEADER,
+  CONTENT_TYPE_KEYWORDS,
+  HEADERS_KEYWORD,
+  MARKUP_CONTENT_TYPES,
+  NUMPY_PICKLE_KEYWORD,
+  SAFE_VIEW_RETURNS,
+  SAFE_YAML_LOADER,
+  SHELLS,
+  SHELL_COMMAND_FLAG,
+  SINKS,
+  SUBPROCESS_ARGS_KEYWORD,
+  SUBPROCESS_SHELL_KEYWORD,
+  VIEW_BODY_METHODS,
+  XXE_PARSER_ARG,
+  YAML_LOADER_ARG,
+  type ArgSel,
+  type SinkSpec,
+} from './specs/sinks.js';
+import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
+import { templateCall } from './templates.js';
+import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
+import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
+import { argumentsClean, recordVerdict } from './verdict.js';
+
+const calleeSinks = new Map<string, SinkSpec[]>();
+const methodSinks = new Map<string, SinkSpec[]>();
+for (const s of SINKS) {
+  for (const c of s.callees ?? []) (calleeSinks.get(c) ?? calleeSinks.set(c, []).get(c)!).push(s);
+  for (const m of s.methods ?? []) (methodSinks.get(m) ?? methodSinks.set(m, []).get(m)!).push(s);
+}
+
+export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const fn = node.get('function');
+  if (!fn) return CLEAN;
+  const qn = ip.sem.callName(node);
+  const a = ip.sem.args(node);
+  const pos = a.positional.map((p) => ip.ev(p, env, ctx, d));
+  const kw = new Map<string, AV>();
+  for (const [k, v] of a.keywords) kw.set(k, ip.ev(v, env, ctx, d));
+  let extra = CLEAN;
+  for (const c of node.get('arguments')?.namedChildren ?? []) {
+    if (c.type === 'list_splat' || c.type === 'dictionary_splat') extra = join(extra, flat(ip.ev(c, env, ctx, d)));
+  }
+  const isAttr = fn.type === 'attribute';
+  const method = isAttr ? fn.get('attribute')?.text : undefined;
+  const recvNode = isAttr ? fn.get('object') : undefined;
+  const recv = recvNode ? ip.ev(recvNode, env, ctx, d) : null;
+
+  // Sinks.
+  checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+
+  // Sources.
+  if (qn) {
+    const s = SOURCE_CALLS[qn] ?? (ip.opts.envSources ? ENV_SOURCE_CALLS[qn] : undefined);
+    if (s) return source(ip, node, s);
+  }
+  if (method && recv?.tag) {
+    const rt = REQUEST_TAGS[recv.tag];
+    if (rt?.methods.includes(method)) return source(ip, node, `${rt.label}.${method}()`);
+  }
+  if (method) {
+    for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
+  }
+
+  // Project functions (this file, then other modules of the project).
+  const target = ip.resolveCallee(fn, recvNode, recv, env, ctx);
+  if (target) {
+    const r = ip.applyTarget(target, node, recv, pos, kw, a.positional.length, ctx);
+    // A method that stores its arguments on `self` (a setter) updates the receiver variable.
+    if ('def' in target && target.bound && recvNode?.type === 'identifier' && recvNode.text !== ctx.selfName) {
+      const s = ip.summaries.get(target.def);
+      const cur = env.get(recvNode.text);
+      if (s?.selfFields && cur && target.name !== '__init__') {
+        let next = cur;
+        for (const [k, flows] of Object.entries(s.selfFields)) {
+          const v = ip.subst(flows, s, node, cur, pos, kw, target.name);
+          if (v.length) next = setField(next, `.${k}`, { flows: v });
+        }
+        env.set(recvNode.text, next);
+      }
+    }
+    if (r) return r;
+  } else if (qn && !SANITIZERS[qn] && !calleeSinks.has(qn)) {
+    const ext = ip.externalCall(qn, node, recv, pos, kw, ctx, [...pos, ...kw.values()]);
+    if (ext) return ext;
+  }
+
+  // Sanitizers, normalizers and value constructors.
+  if (qn && SANITIZERS[qn] !== undefined) {
+    const m = SANITIZERS[qn];
+    if (m === ALL) return CLEAN;
+    return cleanse(flat(joinAll([...pos, ...kw.values()])), m);
+  }
+  if (method && CLEAN_METHODS.has(method)) return CLEAN;
+  if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
+  const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
+  const rendered = templateCall(ip.sem, node, qn, method, recv, argsAv);
+  if (rendered) return rendered;
+  if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
+  if (qn && PATH_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
+  if (qn && HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
+  if (qn && LOGGER_FACTORIES.has(qn)) return { flows: [], tag: 'logger' };
+  const safeKeyword = qn ? XML_PARSERS.get(qn) : undefined;
+  if (safeKeyword !== undefined) {
+    const re = a.keywords.get(safeKeyword);
+    return { flows: [], tag: re && ip.sem.isFalsy(re) ? 'safe-xml-parser' : 'xml-parser' };
+  }
+  if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
+  if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  if (qn === 'dict') {
+    const fields = new Map<string, AV>();
+    for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
+    return { flows: unionFlows(flat(joinAll(pos)).flows, extra.flows), fields, tag: 'dict' };
+  }
+  if (qn && PATH_JOINS.has(qn)) return argsAv;
+  // compile(source, filename, mode): the code object is made of the source only.
+  if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
+  // The contents of a file the user named on the command line are not what they typed.
+  if (qn && FILE_OPENERS.has(qn)) return withoutLocal(ip, argsAv);
+  if (qn && OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
+
+  // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
+  if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
+
+  if (method && recv) {
+    if (recv.tag === 'pathlib' && PATH_READ_METHODS.has(method)) return withoutLocal(ip, join(flat(recv), argsAv));
+    // args.infile.read(): a file the user named (argparse.FileType); what it holds is not what they typed.
+    if (FILE_READ_METHODS.has(method) && a.positional.length <= 1) return withoutLocal(ip, join(flat(recv), argsAv));
+    if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
+    if (KEY_READ_METHODS.has(method) && a.positional[0]) {
+      const k = ip.sem.constValue(a.positional[0]);
+      const dflt = pos[1] ? flat(pos[1]) : CLEAN;
+      if ((typeof k === 'string' || typeof k === 'number') && recv.fields) return join(readField(recv, `[${k}`), dflt);
+      return join(readField(flat(recv), `[${String(k)}`), dflt);
+    }
+    if (method === 'replace' && a.positional[0]) {
+      const from = ip.sem.constString(a.positional[0]);
+      const base = join(flat(recv), pos[1] ? flat(pos[1]) : CLEAN);
+      if (from !== undefined && /[\r\n]/.test(from)) return cleanse(base, mask('log', 'header'));
+      return base;
+    }
+    if (MUTATORS.has(method) && recvNode?.type === 'identifier' && !isClean(argsAv)) {
+      const cur = env.get(recvNode.text);
+      if (cur) env.set(recvNode.text, { ...cur, flows: unionFlows(cur.flows, argsAv.flows) });
+      return CLEAN;
+    }
+    if (recv.tag === 'pathlib' && PATH_JOIN_METHODS.has(method)) return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+    const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
+    const out = method === 'format' ? ip.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
+    return keep ? { flows: out.flows, tag: keep } : out;
+  }
+  return argsAv;
+}
+
+export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx, env: Env): void {
+  let specs: SinkSpec[] | undefined = qn ? calleeSinks.get(qn) : undefined;
+  if (!specs && method) specs = methodSinks.get(method);
+  if (!specs) return;
+  // Nothing tainted at this call: no sink can fire (the verdicts are still recorded).
+  const untainted = (!recv || isClean(recv)) && pos.every(isClean) && [...kw.values()].every(isClean);
+  const judged = new Set<SinkKind>();
+  const judge = (kind: SinkKind) => {
+    if (judged.has(kind)) return;
+    judged.add(kind);
+    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated));
+  };
+  const what = `${short(ip, node.get('function') ?? node)}()`;
+  for (const s of specs) {
+    if (s.methods && qn && calleeSinks.has(qn)) continue;
+    if (s.requireImport && !s.requireImport.some((m) => ip.sem.imports(m))) continue;
+    if (s.skipImport?.some((m) => ip.sem.imports(m))) continue;
+    if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
+    if (s.special === 'yaml') {
+      const loader = ip.sem.arg(node, YAML_LOADER_ARG[0], YAML_LOADER_ARG[1]);
+      if (loader && SAFE_YAML_LOADER.test(ip.sem.qualifiedName(loader) ?? loader.text)) continue;
+    }
+    if (s.special === 'numpy-pickle' && !ip.sem.isTrue(ip.sem.arg(node, null, NUMPY_PICKLE_KEYWORD))) continue;
+    if (s.kind === 'xss') {
+      // A response declared as a non-HTML type (JSON, plain text) is not an XSS sink.
+      const ct = declaredContentType(ip, node);
+      if (ct !== undefined && !MARKUP_CONTENT_TYPES.test(ct)) continue;
+    }
+    if (s.special === 'xxe') {
+      const p = kw.get(XXE_PARSER_ARG[1]) ?? pos[XXE_PARSER_ARG[0]];
+      if (p?.tag === 'safe-xml-parser') continue;
+    }
+    // This call is a sink of the kind: record what its data is, then report tainted flows.
+    judge(s.kind);
+    if (untainted) continue;
+    if (s.special === 'subprocess') {
+      subprocessSink(ip, node, pos[0] ?? kw.get(SUBPROCESS_ARGS_KEYWORD), posNodes[0], ctx, what);
+      continue;
+    }
+    for (const sel of s.lazyArgs && ip.opts.lazyLogArgs ? [...s.args, ...s.lazyArgs] : s.args) {
+      const av = selectArg(ip, sel, recv, pos, kw);
+      // make_response(redirect(url)) wraps a response object: not a body.
+      if (s.kind === 'xss' && av?.tag === 'response') continue;
+      if (av) sink(ip, s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
+    }
+  }
+}
+
+/**
+ * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
+ * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
+ * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
+ */
+export function declaredContentType(ip: Interp, call: PyNode): string | undefined {
+  let direct: PyNode | undefined;
+  for (const k of CONTENT_TYPE_KEYWORDS) direct ??= ip.sem.arg(call, null, k);
+  if (direct) return ip.sem.constString(direct);
+  const a = ip.sem.args(call);
+  for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {
+    if (d?.type !== 'dictionary') continue;
+    for (const pair of d.namedChildren) {
+      if (pair.type !== 'pair') continue;
+      const k = ip.sem.constString(pair.get('key'));
+      if (k !== undefined && k.toLowerCase() === CONTENT_TYPE_HEADER) return ip.sem.constString(pair.get('value'));
+    }
+  }
+  return undefined;
+}
+
+export function selectArg(ip: Interp, sel: ArgSel, recv: AV | null, pos: AV[], kw: Map<string, AV>): AV | null {
+  if (sel === 'recv') return recv;
+  if (sel === 'all') return joinAll([...pos.map(flat), ...[...kw.values()].map(flat)]);
+  const [i, k] = sel;
+  if (k !== undefined && kw.has(k)) return kw.get(k) ?? null;
+  if (i !== null && i < pos.length) return pos[i];
+  return null;
+}
+
+export function subprocessSink(ip: Interp, node: PyNode, a0: AV | undefined, n0: PyNode | undefined, ctx: Ctx, what: string): void {
+  if (!a0) return;
+  const shell = ip.sem.arg(node, null, SUBPROCESS_SHELL_KEYWORD);
+  if (shell && ip.sem.isTrue(shell, true)) return sink(ip, 'command', a0, node, ctx, `${what} with shell=True`);
+  if (shell && ip.sem.constValue(shell) === undefined && !isClean(evShallow(ip, shell))) return sink(ip, 'command', a0, node, ctx, what);
+  if (a0.fields || a0.tag?.startsWith('list:') || (n0 && (n0.type === 'list' || n0.type === 'tuple'))) {
+    sink(ip, 'command', readField(a0, '[0'), node, ctx, `${what} (program)`);
+    const first = n0?.namedChildren[0] ? ip.sem.constString(n0.namedChildren[0]) : undefined;
+    const second = n0?.namedChildren[1] ? ip.sem.constString(n0.namedChildren[1]) : undefined;
+    if (first && SHELLS.has(first) && second && SHELL_COMMAND_FLAG.test(second)) sink(ip, 'command', readField(a0, '[2'), node, ctx, `${what} (shell -c)`);
+    return;
+  }
+  sink(ip, 'command', a0, node, ctx, `${what} (program)`);
+}
+
+export function evShallow(ip: Interp, _n: PyNode): AV {
+  return CLEAN;
+}
+
+/** Flask view functions: a returned string is the HTML body. */
+export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d: number): void {
+  let node = v;
+  let val = av;
+  if (node.type === 'tuple' || node.type === 'expression_list') {
+    node = node.namedChildren[0];
+    if (!node) return;
+    val = readField(av, '[0');
+  }
+  if (node.type === 'dictionary' || node.type === 'list' || val.tag === 'dict' || val.tag === 'response') return;
+  if (node.type === 'call') {
+    const qn = ip.sem.callName(node);
+    const m = node.get('function')?.type === 'attribute' ? node.get('function')?.get('attribute')?.text : undefined;
+    if (qn && SAFE_VIEW_RETURNS.has(qn)) return;
+    if (!((m && VIEW_BODY_METHODS.has(m)) || qn?.startsWith('<local>.'))) return;
+  }
+  void env;
+  void d;
+  sink(ip, 'xss', val, v, ctx, 'the body returned by a Flask view');
+}
