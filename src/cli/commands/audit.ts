@@ -15,6 +15,7 @@ import { printNote, printWarning, terminalSafe, terminalSafeDiff } from '../mess
 
 interface AuditCliOptions extends SharedCliOptions {
   ignoreVuln?: string[];
+  reachableOnly?: boolean;
   online?: boolean;
   db?: string;
   osvApiUrl?: string;
