@@ -17,6 +17,7 @@ import { dataInfo, maxAgeProblem, StaleDataError, type AdvisoryDataInfo } from '
 import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
 import { markReachability, reachableOnly, type ImportIndex } from './reach.js';
 import { installedImportNames } from './installed.js';
+import { collectProjectImports } from './project-imports.js';
 
 export interface AuditOptions extends SourceOptions {
   paths: string[];
@@ -52,6 +53,11 @@ export interface AuditOptions extends SourceOptions {
    * Python file) marks every vulnerable dependency `unknown`.
    */
   imports?: ImportIndex;
+  /**
+   * Without `imports`: collect the imports of the Python files under the audited folders when a
+   * dependency is vulnerable (`pyward audit`), files up to this many bytes (true: the default size).
+   */
+  collectImports?: boolean | { maxFileSize?: number };
   /** Leave out vulnerable dependencies no project file imports (`--reachable-only`; unknown ones stay). */
   reachableOnly?: boolean;
 }
@@ -272,7 +278,15 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
     }));
   }
   // Reachability: installed metadata is looked up only when something is vulnerable.
-  if (findings.some((f) => f.ruleId === PWD001)) markReachability(findings, opts.imports, installedImportNames(inputs.map((i) => i.root)));
+  if (findings.some((f) => f.ruleId === PWD001)) {
+    let imports = opts.imports;
+    if (!imports && opts.collectImports) {
+      const c = await collectProjectImports({ paths: opts.paths, cwd, exclude: opts.exclude, respectGitignore: opts.respectGitignore, maxFileSize: typeof opts.collectImports === 'object' ? opts.collectImports.maxFileSize : undefined });
+      imports = c.index;
+      if (c.note) warnings.push(c.note);
+    }
+    markReachability(findings, imports, installedImportNames(inputs.map((i) => i.root)));
+  }
   const reported = opts.reachableOnly ? reachableOnly(findings) : findings;
   reported.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
   return {

@@ -73,8 +73,10 @@ export function buildScopes(file: SourceFile): ModuleScopes {
   const topModules = new Map<string, number>();
   const noteTop = (m: string, node: PyNode) => {
     const top = m.split('.')[0];
-    if (!top || topModules.has(top) || topModules.size >= MAX_TOP_MODULES) return;
-    topModules.set(top, node.row + 1);
+    if (!top) return;
+    // The walk is not in source order: the smallest line is the first import.
+    const seen = topModules.get(top);
+    if (seen !== undefined ? node.row + 1 < seen : topModules.size < MAX_TOP_MODULES) topModules.set(top, node.row + 1);
   };
 
   const noteModule = (m: string) => {
