@@ -12,6 +12,8 @@ import { runAudit } from './audit.js';
 import { importIndex, importNamesOf, lowerSeverity, markReachability, MAX_IMPORTED_BY, NOT_IMPORTED_NOTE } from './reach.js';
 import { installedImportNames, parseTopLevel } from './installed.js';
 import { tempDir, writeTree } from './testkit.js';
+import { IMPORT_NAMES } from './specs/import-names.js';
+import { normalizeName } from './pep.js';
 
 // The result cache's key lives in the user cache folder: a private one here.
 process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'pyward-usercache-'));
@@ -107,11 +109,16 @@ test('reachability: the import-name table (beautifulsoup4 -> bs4, Pillow -> PIL)
   assert.deepEqual(importNamesOf('beautifulsoup4', 'beautifulsoup4', none), { names: ['bs4'], source: 'table' });
   assert.deepEqual(importNamesOf('scikit-learn', 'scikit-learn', none), { names: ['sklearn'], source: 'table' });
   assert.deepEqual(importNamesOf('attrs', 'attrs', none), { names: ['attr', 'attrs'], source: 'table' });
-  assert.deepEqual(importNamesOf('flask-wtf', 'Flask-WTF', none), { names: ['flask_wtf'], source: 'table' });
+  assert.deepEqual(importNamesOf('djangorestframework', 'djangorestframework', none), { names: ['rest_framework'], source: 'table' });
   // Not in the table: the name with `-`/`.` -> `_`, as normalized and as declared.
   assert.deepEqual(importNamesOf('flask-babel', 'Flask-Babel', none), { names: ['flask_babel', 'Flask_Babel'], source: 'name' });
   assert.deepEqual(importNamesOf('typing-inspect', 'typing-inspect', none), { names: ['typing_inspect'], source: 'name' });
   assert.deepEqual(importNamesOf('zope-interface', 'zope.interface', none), { names: ['zope_interface'], source: 'name' });
+  // Every table entry is a normalized name and says more than the fallback would.
+  for (const [pkg, names] of Object.entries(IMPORT_NAMES)) {
+    assert.equal(normalizeName(pkg), pkg);
+    assert.notDeepEqual(names, [pkg.replace(/-/g, '_')], pkg);
+  }
   // Keys of Object.prototype are not table entries.
   assert.equal(importNamesOf('constructor', undefined, none).source, 'name');
 
