@@ -55,3 +55,10 @@ test('top imports: bounded per file; a file with a syntax error still gives its 
   assert.equal(got.get('yaml'), 1);
   assert.equal(got.get('requests'), 4);
 });
+
+test('known gap: dynamic imports (importlib.import_module, __import__) do not count as importing the module', async () => {
+  const src = 'import importlib\nmod = importlib.import_module("yaml")\nalso = __import__("requests")\n';
+  const expected: [string, number][] = [['importlib', 1]];
+  assert.deepEqual([...buildScopes(await parsePython('d.py', src)).topModules], expected);
+  assert.deepEqual(parseTopImports(await getParser(), src, MAX_TOP_MODULES), expected);
+});
