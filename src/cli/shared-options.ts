@@ -82,11 +82,14 @@ export function addSharedOptions(cmd: Command, opts: { omit?: SharedOptionKey[] 
   return cmd;
 }
 
-/** `--ignore-vuln ID` of the commands that audit dependencies (`scan`, `audit`), as in pip-audit. */
+/**
+ * `--ignore-vuln ID` (as in pip-audit) and `--reachable-only` of the commands that audit
+ * dependencies (`scan`, `audit`).
+ */
 export function addIgnoreVulnOption(cmd: Command): Command {
-  return cmd.addOption(
-    new Option('--ignore-vuln <id>', 'do not report this advisory: its id or any alias (PYSEC-…, GHSA-…, CVE-…); repeatable, also [tool.pyward] ignore-vulns').argParser(collect),
-  );
+  return cmd
+    .addOption(new Option('--ignore-vuln <id>', 'do not report this advisory: its id or any alias (PYSEC-…, GHSA-…, CVE-…); repeatable, also [tool.pyward] ignore-vulns').argParser(collect))
+    .option('--reachable-only', "report only vulnerable dependencies the project's code imports (and those whose reachability is unknown)");
 }
 
 export function parseLevel<T extends string>(v: string | undefined, allowed: readonly T[], flag: string): T | undefined {

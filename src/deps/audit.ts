@@ -10,11 +10,14 @@ import type { FindingInput, SkippedFile } from '../core/finding.js';
 import { advisoryEntries, ignoredSet, isIgnored, vulnerableFinding } from './vuln-finding.js';
 import { detectFormat, discover, parseFile } from './discover.js';
 import { isAffected, mergeAliases, minimalFix, type Advisory, type MinimalFix } from './osv.js';
-import { PWD002, PWD003 } from './rules.js';
+import { PWD001, PWD002, PWD003 } from './rules.js';
 import { chooseSource, type SourceOptions } from './sources.js';
 import { unknownAdvisoryIdWarnings, type GivenAdvisoryId } from './advisory-ids.js';
 import { dataInfo, maxAgeProblem, StaleDataError, type AdvisoryDataInfo } from './data-age.js';
 import { LOCK_FORMATS, type Dependency, type ParsedManifest } from './types.js';
+import { markReachability, reachableOnly, type ImportIndex } from './reach.js';
+import { installedImportNames } from './installed.js';
+import { collectProjectImports } from './project-imports.js';
 
 export interface AuditOptions extends SourceOptions {
   paths: string[];
@@ -45,6 +48,18 @@ export interface AuditOptions extends SourceOptions {
   maxDataAgeDays?: number;
   /** The clock for the data's age (tests inject it). */
   now?: Date;
+  /**
+   * The project's imports, for the reachability of vulnerable dependencies; undefined (or no
+   * Python file) marks every vulnerable dependency `unknown`.
+   */
+  imports?: ImportIndex;
+  /**
+   * Without `imports`: collect the imports of the Python files under the audited folders when a
+   * dependency is vulnerable (`pyward audit`), files up to this many bytes (true: the default size).
+   */
+  collectImports?: boolean | { maxFileSize?: number };
+  /** Leave out vulnerable dependencies no project file imports (`--reachable-only`; unknown ones stay). */
+  reachableOnly?: boolean;
 }
 
 /** One audited dependency (the data --fix needs). */
@@ -262,9 +277,20 @@ export async function runAudit(opts: AuditOptions): Promise<AuditResult> {
       entries: advisoryEntries(dep.name, affecting, advs), fix, ignored: ignoredIds, dataSource: source.kind,
     }));
   }
-  findings.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+  // Reachability: installed metadata is looked up only when something is vulnerable.
+  if (findings.some((f) => f.ruleId === PWD001)) {
+    let imports = opts.imports;
+    if (!imports && opts.collectImports) {
+      const c = await collectProjectImports({ paths: opts.paths, cwd, exclude: opts.exclude, respectGitignore: opts.respectGitignore, maxFileSize: typeof opts.collectImports === 'object' ? opts.collectImports.maxFileSize : undefined });
+      imports = c.index;
+      if (c.note) warnings.push(c.note);
+    }
+    markReachability(findings, imports, installedImportNames(inputs.map((i) => i.root)));
+  }
+  const reported = opts.reachableOnly ? reachableOnly(findings) : findings;
+  reported.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
   return {
-    findings, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description, data,
+    findings: reported, skipped, manifests: parsed.map((m) => rel(cwd, m.file)), source: source.description, data,
     audited: targets.length - details.filter((d) => d.status === 'not-applicable').length, notApplicable: details.filter((d) => d.status === 'not-applicable').length, details,
     warnings,
   };

@@ -5,6 +5,8 @@ import { runAudit } from './audit.js';
 import type { GivenAdvisoryId } from './advisory-ids.js';
 export { givenAdvisoryIds, type GivenAdvisoryId } from './advisory-ids.js';
 import type { AdvisoryDataInfo } from './data-age.js';
+import type { ImportIndex } from './reach.js';
+export { importIndex, reachableOnly, MAX_IMPORTED_BY, NOT_IMPORTED_NOTE, type ImportIndex, type Reachability } from './reach.js';
 
 export { DEPENDENCY_RULES, PWD001, PWD002, PWD003 } from './rules.js';
 export { runAudit, isBlocking, type AuditResult, type AuditedDependency } from './audit.js';
@@ -33,6 +35,8 @@ export async function auditDependencies(opts: {
   ignoredAdvisories?: Iterable<string>;
   maxDataAgeDays?: number;
   now?: Date;
+  imports?: ImportIndex;
+  reachableOnly?: boolean;
 }): Promise<{ findings: FindingInput[]; skipped: SkippedFile[]; manifests: string[]; source: string; warnings: string[]; data: AdvisoryDataInfo }> {
   const r = await runAudit({ strict: false, ...opts });
   return { findings: r.findings, skipped: r.skipped, manifests: r.manifests, source: r.source, warnings: r.warnings, data: r.data };

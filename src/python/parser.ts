@@ -151,3 +151,51 @@ function firstError(root: TSNodeLike): { row: number; column: number } | null {
   }
   return null;
 }
+
+/** Statements whose children may hold (nested) import statements. */
+const IMPORT_CONTAINERS = new Set([
+  'module', 'block', 'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause',
+  'with_statement', 'for_statement', 'while_statement', 'function_definition', 'class_definition', 'decorated_definition', 'match_statement',
+  'case_clause', 'ERROR',
+]);
+
+/**
+ * A light pass for `pyward audit`: the top-level names of the absolute imports of a source (the
+ * same as `ModuleScopes.topModules`: `import a.b` -> `a`, `from c.d import e` -> `c`, relative
+ * and `__future__` imports left out) with the 1-based line of the first import, at most `max`.
+ * Walks statements only (no expression is visited, no PyNode tree is built); syntax errors are
+ * tolerated (imports in the parts that parse are found).
+ */
+export function parseTopImports(parser: Parser, source: string, max: number): [string, number][] {
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  const tree = parser.parse(source);
+  if (!tree) return [];
+  const out = new Map<string, number>();
+  const note = (name: string | undefined, row: number) => {
+    const top = name?.replace(/\s+/g, '').split('.')[0];
+    if (top && !out.has(top) && out.size < max) out.set(top, row + 1);
+  };
+  try {
+    const stack = [tree.rootNode];
+    while (stack.length && out.size < max) {
+      const node = stack.pop()!;
+      if (node.type === 'import_statement') {
+        for (const c of node.childrenForFieldName('name')) {
+          if (c) note(c.type === 'aliased_import' ? c.childForFieldName('name')?.text : c.text, node.startPosition.row);
+        }
+      } else if (node.type === 'import_from_statement') {
+        const mod = node.childForFieldName('module_name');
+        if (mod && mod.type === 'dotted_name') note(mod.text, node.startPosition.row);
+      } else if (IMPORT_CONTAINERS.has(node.type)) {
+        // In source order (the stack takes the last child first).
+        for (let i = node.namedChildCount - 1; i >= 0; i--) {
+          const c = node.namedChild(i);
+          if (c) stack.push(c);
+        }
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+  return [...out];
+}

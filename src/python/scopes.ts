@@ -52,7 +52,15 @@ export interface ModuleScopes {
   importedModules: Set<string>;
   /** Modules imported with `from m import *`. */
   starImports: string[];
+  /**
+   * Top-level names of the absolute imports (`import google.cloud.storage` -> `google`, `from bs4
+   * import X` -> `bs4`), each with the 1-based line of its first import; at most MAX_TOP_MODULES.
+   */
+  topModules: Map<string, number>;
 }
+
+/** Bound of `ModuleScopes.topModules` (a generated file importing thousands of modules). */
+export const MAX_TOP_MODULES = 200;
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
@@ -62,6 +70,14 @@ export function buildScopes(file: SourceFile): ModuleScopes {
   scopeOfNode.set(file.root, module);
   const importedModules = new Set<string>();
   const starImports: string[] = [];
+  const topModules = new Map<string, number>();
+  const noteTop = (m: string, node: PyNode) => {
+    const top = m.split('.')[0];
+    if (!top) return;
+    // The walk is not in source order: the smallest line is the first import.
+    const seen = topModules.get(top);
+    if (seen !== undefined ? node.row + 1 < seen : topModules.size < MAX_TOP_MODULES) topModules.set(top, node.row + 1);
+  };
 
   const noteModule = (m: string) => {
     const parts = m.split('.');
@@ -135,12 +151,14 @@ export function buildScopes(file: SourceFile): ModuleScopes {
           if (c.type === 'dotted_name') {
             const full = c.text.replace(/\s+/g, '');
             noteModule(full);
+            noteTop(full, node);
             const first = full.split('.')[0];
             scope.add({ name: first, kind: 'import', node: c, qualifiedName: first, importedModule: full });
           } else if (c.type === 'aliased_import') {
             const mod = c.get('name')?.text.replace(/\s+/g, '') ?? '';
             const alias = c.get('alias');
             noteModule(mod);
+            noteTop(mod, node);
             if (alias) scope.add({ name: alias.text, kind: 'import', node: alias, qualifiedName: mod, importedModule: mod });
           }
         }
@@ -152,6 +170,7 @@ export function buildScopes(file: SourceFile): ModuleScopes {
         let mod = modNode ? modNode.text.replace(/\s+/g, '') : '__future__';
         if (node.type === 'future_import_statement') mod = '__future__';
         if (!mod.startsWith('.')) noteModule(mod);
+        if (!mod.startsWith('.') && node.type !== 'future_import_statement') noteTop(mod, node);
         if (node.children.some((c) => c.type === 'wildcard_import')) {
           starImports.push(mod);
           continue;
@@ -235,7 +254,7 @@ export function buildScopes(file: SourceFile): ModuleScopes {
       stack.push([c, inner]);
     }
   }
-  return { module, scopeOfNode, importedModules, starImports };
+  return { module, scopeOfNode, importedModules, starImports, topModules };
 }
 
 function joinModule(mod: string, name: string): string {

@@ -55,6 +55,8 @@ export function ruleHelpUri(name: string): string {
 
 /** The security-severity of a finding: its CVSS score when it carries one, else from its severity. */
 function findingSecuritySeverity(f: Finding): number {
+  // A vulnerable dependency the project does not import is reported one level lower than its CVSS.
+  if (f.properties?.['reachability'] === 'not-imported') return SECURITY_SEVERITY[f.severity] ?? SECURITY_SEVERITY.medium;
   return cvssScore(f.properties) ?? SECURITY_SEVERITY[f.severity] ?? SECURITY_SEVERITY.medium;
 }
 
@@ -216,7 +218,7 @@ function sarifResult(f: Finding, ruleIndex: number): Sarif.Result {
     properties['advisories'] = advisories.map((a) => {
       return { id: a['id'], aliases: a['aliases'], severity: a['severity'], severitySource: a['severitySource'], fixedVersions: a['fixedVersions'] };
     });
-    for (const k of ['package', 'version', 'minimalFix', 'severitySource'] as const) if (f.properties?.[k] !== undefined) properties[k] = f.properties[k];
+    for (const k of ['package', 'version', 'minimalFix', 'severitySource', 'reachability', 'importedBy', 'importNames', 'severityBeforeReachability'] as const) if (f.properties?.[k] !== undefined) properties[k] = f.properties[k];
   }
   res.properties = properties;
   return res;

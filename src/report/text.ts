@@ -119,7 +119,19 @@ function advisoryLines(f: Finding, st: Style): string[] {
     const summary = typeof a.summary === 'string' && a.summary ? `: ${a.summary}` : '';
     const text = `${String(a.id ?? '?')} ${sev.toUpperCase()}${aliases.length ? ` (${aliases.join(', ')})` : ''} ${fixed.length ? `fixed in ${fixed.join(', ')}` : 'no fix known'}${summary}`;
     return `    ${st.dim(oneLine(text))}`;
-  });
+  }).concat(reachabilityLine(f, st));
+}
+
+/** A vulnerable dependency's reachability: the files that import it, or why not. */
+function reachabilityLine(f: Finding, st: Style): string[] {
+  const r = f.properties?.reachability;
+  if (typeof r !== 'string') return [];
+  const by = Array.isArray(f.properties?.importedBy) ? f.properties.importedBy.filter((x): x is string => typeof x === 'string') : [];
+  const count = typeof f.properties?.importedByCount === 'number' ? f.properties.importedByCount : by.length;
+  const text = r === 'imported'
+    ? `reachability: imported by ${by.join(', ')}${count > by.length ? ` and ${count - by.length} more` : ''}`
+    : r === 'not-imported' ? "reachability: not imported by the project's code (a transitive or tool dependency)" : 'reachability: unknown (no Python files were scanned)';
+  return [`    ${st.dim(oneLine(text))}`];
 }
 
 function findingLines(f: Finding, opts: TextOptions, st: Style): string[] {

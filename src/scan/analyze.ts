@@ -34,6 +34,11 @@ export interface FileResult {
   secretValues?: string[];
   /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */
   taint?: TaintFileInfo;
+  /**
+   * Top-level modules the file imports (absolute imports only) with the line of the first import,
+   * for the reachability of vulnerable dependencies; bounded by MAX_TOP_MODULES.
+   */
+  imports?: [module: string, line: number][];
   /** What the result cache keys this result on (when `AnalysisSettings.cacheKeys`). */
   cacheKey?: { size: number; mtimeMs: number; hash: string };
 }
@@ -77,6 +82,7 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     // A pattern finding at a sink taint proved clean is downgraded (one verdict per bug).
     findings = applyTaintVerdicts(findings, takeTaintVerdicts(f.rel), aboutData);
     base.taint = takeTaintInfo(f.rel);
+    if (sem.scopes.topModules.size) base.imports = [...sem.scopes.topModules];
     comments = file.comments.map((c) => ({ line: c.row + 1, text: c.text }));
   } else {
     comments = [];

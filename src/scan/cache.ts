@@ -86,6 +86,7 @@ function validResult(rel: string, r: unknown): r is FileResult {
   if (x.path !== rel || !Array.isArray(x.findings) || !isCount(x.lines) || !isCount(x.suppressed) || !Array.isArray(x.unused)) return false;
   if (x.skipped && (typeof x.skipped !== 'object' || x.skipped.path !== rel || typeof x.skipped.reason !== 'string')) return false;
   if (!x.unused.every((u) => u && u.path === rel)) return false;
+  if (x.imports !== undefined && (!Array.isArray(x.imports) || !x.imports.every((e) => Array.isArray(e) && typeof e[0] === 'string' && isCount(e[1])))) return false;
   for (const f of x.findings) {
     if (!f || typeof f !== 'object' || f.path !== rel || typeof f.ruleId !== 'string' || !isCount(f.line)) return false;
     if (f.fix !== undefined) {

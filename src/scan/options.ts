@@ -14,6 +14,8 @@ export interface ScanOptions {
   ignore?: string[];
   /** Advisory ids (or aliases) whose advisories are not reported (with `ignore-vulns` of the configuration). */
   ignoreVulns?: string[];
+  /** Report only vulnerable dependencies the project's code imports (or whose reachability is unknown). */
+  reachableOnly?: boolean;
   extendSelect?: string[];
   exclude?: string[];
   severityThreshold?: Severity;

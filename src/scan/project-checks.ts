@@ -7,7 +7,7 @@ import type { RuleMeta } from '../core/rule-meta.js';
 import type { ResolvedSettings, ScanOptions } from './options.js';
 import type { ScanResult } from '../core/result.js';
 import { TAINT_RULES } from '../taint/index.js';
-import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds } from '../deps/index.js';
+import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds, type ImportIndex } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
 import { scanHistoryWithSkipped, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
 
@@ -18,7 +18,7 @@ export interface ProjectCheck {
   run(
     opts: ScanOptions,
     settings: ResolvedSettings,
-    files: { findings: FindingInput[]; secretHashes: Set<string> },
+    files: { findings: FindingInput[]; secretHashes: Set<string>; imports?: ImportIndex },
   ): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; warnings?: string[]; advisoryData?: ScanResult['advisoryData'] }>;
 }
 
@@ -37,7 +37,7 @@ export const projectChecks: ProjectCheck[] = [
   {
     name: 'dependencies',
     enabled: (o) => o.dependencies !== false,
-    async run(opts, settings) {
+    async run(opts, settings, files) {
       const r = await auditDependencies({
         paths: opts.paths.length ? opts.paths : ['.'],
         cwd: opts.cwd,
@@ -50,6 +50,9 @@ export const projectChecks: ProjectCheck[] = [
         // `--ignore PYSEC-...` / `ignore = ["CVE-..."]` leaves that advisory out of its dependency's finding.
         ignoredAdvisories: settings.ignore,
         maxDataAgeDays: opts.maxDataAgeDays,
+        // The imports of every Python file the scan analysed (reachability of vulnerable dependencies).
+        imports: files.imports,
+        reachableOnly: opts.reachableOnly,
       });
       // The data's date is reported when it was used, i.e. when there were dependency files.
       return { findings: r.findings, skipped: r.skipped, warnings: r.warnings, ...(r.manifests.length ? { advisoryData: r.data } : {}) };

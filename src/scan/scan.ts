@@ -28,7 +28,7 @@ import { didYouMean } from '../core/config.js';
 import { crossModuleTaint } from '../taint/crossmod.js';
 import { importLayout } from '../core/import-layout.js';
 import { taintConfigErrors } from '../taint/index.js';
-import { auditConfigErrors } from '../deps/index.js';
+import { auditConfigErrors, importIndex } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from '../core/suppression.js';
@@ -217,6 +217,8 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
   }
   cache?.save();
 
+  // Python files analysed (not skipped) count for the reachability of vulnerable dependencies.
+  const pythonRels = new Set(disc.files.filter((f) => f.kind === 'python').map((f) => f.rel));
   // A configuration file the loader could not read is listed once (discovery sees it too).
   const configSkips = new Set((config.skipped ?? []).map((s) => s.path));
   const skipped: SkippedFile[] = [...(config.skipped ?? []), ...disc.skipped.filter((s) => !configSkips.has(s.path))];
@@ -226,6 +228,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
   let files = 0;
   const unused: (UnusedSuppression & { path: string })[] = [];
   const secretHashes = new Set<string>();
+  let pythonFiles = 0;
   for (const r of results) {
     if (r.skipped) {
       skipped.push(r.skipped);
@@ -237,13 +240,15 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     findings.push(...r.findings);
     unused.push(...r.unused);
     for (const h of r.secretHashes ?? []) secretHashes.add(h);
+    if (pythonRels.has(r.path)) pythonFiles++;
   }
+  const imports = importIndex(results, pythonFiles);
 
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
   let advisoryData: ScanResult['advisoryData'];
   for (const check of projectChecks) {
     if (!check.enabled(opts)) continue;
-    const r = await check.run(opts, settings, { findings, secretHashes });
+    const r = await check.run(opts, settings, { findings, secretHashes, imports });
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;

@@ -15,6 +15,7 @@ import { printNote, printWarning, terminalSafe, terminalSafeDiff } from '../mess
 
 interface AuditCliOptions extends SharedCliOptions {
   ignoreVuln?: string[];
+  reachableOnly?: boolean;
   online?: boolean;
   db?: string;
   osvApiUrl?: string;
@@ -85,6 +86,9 @@ export function registerAudit(program: Command, exit: ExitState): void {
         respectGitignore: config.respectGitignore !== false,
         ignoreVulns: settings.ignoreVulns,
         checkIds: givenAdvisoryIds({ ignoreVulns: o.ignoreVuln, select: o.select, ignore: o.ignore }, config),
+        // Reachability: the imports of the Python files under the audited folders.
+        collectImports: { maxFileSize: config.maxFileSize },
+        reachableOnly: o.reachableOnly,
       });
       for (const w of r.warnings) printWarning(w);
       const stale = staleWarning(r.data);

@@ -11,6 +11,7 @@ import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '..
 
 export interface ScanCliOptions extends SharedCliOptions {
   ignoreVuln?: string[];
+  reachableOnly?: boolean;
   preset?: string;
   jobs?: string;
   secrets: boolean;
@@ -74,6 +75,7 @@ export function scanOptionsFromCli(paths: string[], o: ScanCliOptions, progress?
     ...sharedScanSettings(o),
     preset: o.preset as ScanOptions['preset'],
     ignoreVulns: o.ignoreVuln,
+    reachableOnly: o.reachableOnly,
     jobs,
     progress,
     secrets: o.secrets,

@@ -29,6 +29,8 @@ export interface ClientDependency {
   url?: string;
   /** A dependency finding's advisories (PWD001: one finding per dependency). */
   advisories?: { id: string; severity: string; aliases: string[]; fixed: string[]; summary: string; url?: string }[];
+  /** Whether the project's code imports the dependency, as a sentence (PWD001). */
+  reachability?: string;
 }
 
 export interface ClientFinding {
@@ -102,6 +104,7 @@ function dependencyInfo(f: Finding): ClientDependency {
       cvssVector: typeof vector === 'string' ? vector : undefined,
       aliases: [],
       advisories,
+      ...(reachabilityText(p) ? { reachability: reachabilityText(p) } : {}),
     };
   }
   return {
@@ -169,3 +172,12 @@ export function buildClientData(result: ScanResult): ClientData {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** A PWD001 finding's reachability as one sentence (the text report's `reachability:` line). */
+function reachabilityText(p: Record<string, unknown>): string | undefined {
+  const r = p['reachability'];
+  if (r === 'imported') return `imported by ${stringList(p['importedBy']).join(', ')}${typeof p['importedByCount'] === 'number' ? ` (${p['importedByCount']} places)` : ''}`;
+  if (r === 'not-imported') return "not imported by the project's code (a transitive or tool dependency)";
+  if (r === 'unknown') return 'unknown (no Python files were scanned)';
+  return undefined;
+}

@@ -135,10 +135,16 @@ test('html: a PWD001 finding per dependency carries its advisories (each with it
   ];
   const f = { ...emptyResult().findings[0], ruleId: 'PWD001', name: 'vulnerable-dependency', category: 'dependency', severity: 'high' as const, confidence: 'high' as const, cwe: [1395],
     path: 'requirements.txt', line: 1, column: 1, endLine: 1, endColumn: 12, snippet: 'PyYAML==5.3', message: 'PyYAML 5.3 is affected by 2 advisories', fingerprint: 'f'.repeat(32),
-    properties: { package: 'pyyaml', version: '5.3', minimalFix: '5.4', cvss: null, advisories } };
+    properties: { package: 'pyyaml', version: '5.3', minimalFix: '5.4', cvss: null, advisories, reachability: 'imported', importedBy: ['app.py:4', 'lib/util.py:2'] } };
   const html = formatHtml(emptyResult({ findings: [f] }), { generatedAt: AT });
-  const data = JSON.parse(parts(html).json) as { findings: { dep?: { fixed: string[]; minimalFix?: string; advisories?: { id: string; url?: string; fixed: string[] }[] } }[] };
+  const data = JSON.parse(parts(html).json) as { findings: { dep?: { fixed: string[]; minimalFix?: string; reachability?: string; advisories?: { id: string; url?: string; fixed: string[] }[] } }[] };
   const dep = data.findings[0]!.dep!;
+  assert.equal(dep.reachability, 'imported by app.py:4, lib/util.py:2');
+  const notImported = formatHtml(emptyResult({ findings: [{ ...f, properties: { ...f.properties, reachability: 'not-imported', importedBy: undefined } }] }), { generatedAt: AT });
+  const dep2 = (JSON.parse(parts(notImported).json) as typeof data).findings[0]!.dep!;
+  assert.equal(dep2.reachability, "not imported by the project's code (a transitive or tool dependency)");
+  const none = formatHtml(emptyResult({ findings: [{ ...f, properties: { ...f.properties, reachability: undefined } }] }), { generatedAt: AT });
+  assert.equal((JSON.parse(parts(none).json) as typeof data).findings[0]!.dep!.reachability, undefined);
   assert.deepEqual(dep.fixed, ['5.4', '5.3.1']);
   assert.equal(dep.minimalFix, '5.4');
   assert.deepEqual(dep.advisories!.map((a) => [a.id, a.url, a.fixed]), [

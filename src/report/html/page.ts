@@ -204,6 +204,7 @@ export function clientMain(): void {
       if (d.minimalFix) add('Minimal upgrade', d.minimalFix, 'mono');
       if (d.cvss !== undefined) add('CVSS', d.cvss.toFixed(1) + (d.cvssVector ? ' (' + d.cvssVector + ')' : ''));
       if (d.aliases.length) add('Aliases', d.aliases.join(', '), 'mono');
+      if (d.reachability) add('Reachability', d.reachability);
       if (d.advisories) {
         for (const a of d.advisories) {
           add(a.id, a.severity.toUpperCase() + (a.aliases.length ? ' (' + a.aliases.join(', ') + ')' : '') + (a.fixed.length ? '; fixed in ' + a.fixed.join(', ') : '; no fix known') + (a.summary ? ': ' + a.summary : ''));
