@@ -36,7 +36,9 @@ pyward="$prefix/bin/pyward"
 cd "$work/outside"
 run() { env HOME="$work/home" XDG_CACHE_HOME="$work/cache" "$pyward" "$@"; }
 got="$(run --version)" || fail "pyward --version exited $?"
-[ "$got" = "$version" ] || fail "pyward --version printed '$got', expected '$version'"
+# First line: the version; second: the advisory data an audit would use (the bundled snapshot here).
+[ "$(printf '%s\n' "$got" | head -n 1)" = "$version" ] || fail "pyward --version printed '$got', expected '$version' on its first line"
+printf '%s\n' "$got" | grep -q 'advisory data: bundled snapshot' || fail "pyward --version does not name the bundled advisory data: '$got'"
 
 app="$repo/examples/vulnerable-app"
 set +e
