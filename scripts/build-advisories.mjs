@@ -2,9 +2,9 @@
 // Builds the bundled advisory snapshot data/advisories-pypi.json.gz from a checkout of the PyPA
 // advisory database (OSV YAML under vulns/<package>/*.yaml, CC-BY-4.0).
 //
-//   npm run build && node scripts/build-advisories.mjs [SOURCE_DIR] [--commit SHA] [--out FILE]
+//   npm run build && node scripts/build-advisories.mjs SOURCE_DIR [--commit SHA] [--out FILE]
 //
-// SOURCE_DIR defaults to ../shared/advisories/pypa-advisory-db (relative to the repository root).
+// SOURCE_DIR: a checkout of the PyPA advisory database (the folder holding vulns/).
 // Only the fields the matcher needs are kept (see src/deps/osv.ts `fromOsv`): withdrawn records and
 // GIT ranges are dropped, `versions[]` entries already covered by an ECOSYSTEM range are dropped,
 // and `details` is shortened to a one-line summary; the vulnerability classes the full text names
@@ -24,13 +24,17 @@ const { fromOsv } = await import(join(root, 'dist', 'deps', 'osv.js')).catch(() 
 });
 
 const args = process.argv.slice(2);
-let src = join(root, '..', 'shared', 'advisories', 'pypa-advisory-db');
+let src = '';
 let commit = '';
 let out = join(root, 'data', 'advisories-pypi.json.gz');
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--commit') commit = args[++i];
   else if (args[i] === '--out') out = resolve(args[++i]);
   else src = resolve(args[i]);
+}
+if (!src) {
+  console.error('usage: node scripts/build-advisories.mjs SOURCE_DIR [--commit SHA] [--out FILE] (SOURCE_DIR: a PyPA advisory database checkout)');
+  process.exit(2);
 }
 const vulns = join(src, 'vulns');
 if (!existsSync(vulns)) {

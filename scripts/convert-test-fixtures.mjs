@@ -2,7 +2,7 @@
 // Converts the subset of the team's shared test data that the test suite needs into fixtures
 // committed under test-fixtures/, so that `npm test` on a fresh clone reads only the repository.
 //
-//   node scripts/convert-test-fixtures.mjs [SHARED_DIR]      (default: ../shared beside the repository)
+//   node scripts/convert-test-fixtures.mjs SHARED_DIR      (the team's shared test data folder)
 //
 // - advisories: the PyPA Advisory Database records (OSV YAML, CC-BY-4.0) of the packages named in
 //   PACKAGES below (the golden tests of src/deps/golden.test.ts), as one JSON file. Only the fields
@@ -21,7 +21,11 @@ import { parse } from 'yaml';
 const PACKAGES = ['django', 'jinja2', 'pillow', 'pyyaml', 'requests', 'urllib3'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = resolve(process.argv[2] ?? join(root, '..', 'shared'));
+if (!process.argv[2]) {
+  console.error('usage: node scripts/convert-test-fixtures.mjs SHARED_DIR (the folder holding advisories/ and lockfile-samples/)');
+  process.exit(2);
+}
+const shared = resolve(process.argv[2]);
 const out = join(root, 'test-fixtures');
 const db = join(shared, 'advisories', 'pypa-advisory-db');
 const samples = join(shared, 'lockfile-samples');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { addSharedOptions, SHARED_OPTIONS, sharedLongFlags } from './shared-options.js';
+import { addSharedOptions, SHARED_OPTIONS, sharedLongFlags } from './options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'pyward.js');

@@ -10,7 +10,7 @@ import { isPythonVersion } from '../../deps/audit-config.js';
 import { PLATFORMS, type TargetEnvironment } from '../../deps/markers.js';
 import { UsageError } from '../../core/errors.js';
 import type { ExitState } from './exit-state.js';
-import { addIgnoreVulnOption, addSharedOptions, sharedScanSettings, writeReport, type SharedCliOptions } from '../shared-options.js';
+import { addIgnoreVulnOption, addSharedOptions, sharedScanSettings, writeReport, type SharedCliOptions } from '../options.js';
 import { printNote, printWarning, terminalSafe, terminalSafeDiff } from '../messages.js';
 
 interface AuditCliOptions extends SharedCliOptions {

@@ -4,7 +4,7 @@ import { scan, type ScanOptions } from '../../scan/scan.js';
 import { UsageError } from '../../core/errors.js';
 import type { ExitState } from './exit-state.js';
 import { fixFindings, unifiedDiff } from '../../scan/autofix.js';
-import { addIgnoreVulnOption, addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../shared-options.js';
+import { addIgnoreVulnOption, addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedOptionKey } from '../options.js';
 import { parseMaxDataAge, staleWarning, type AdvisoryDataInfo } from '../../deps/index.js';
 import { printNote, printWarning, terminalSafeDiff } from '../messages.js';
 import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';

@@ -23,7 +23,7 @@ import type { ExitState } from './exit-state.js';
 import { DiffBase } from '../../scan/diff-base.js';
 import { addDiffBaseOptions, diffBaseFromCli, type DiffBaseCliOptions } from '../diff-base.js';
 import { printWarning } from '../messages.js';
-import { addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedScanSettings } from '../shared-options.js';
+import { addSharedOptions, progressFor, sharedScanSettings, writeReport, type SharedCliOptions, type SharedScanSettings } from '../options.js';
 
 interface SecretsCliOptions extends SharedCliOptions {
   showLookalikes?: boolean;
