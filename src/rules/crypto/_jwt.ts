@@ -134,3 +134,19 @@ export function unverifiedRead(sem: Semantic, node: PyNode | undefined, depth = 
       return undefined;
   }
 }
+
+/**
+ * Where a decode call switches signature verification off: the `False` of `options={"verify_signature":
+ * False}` (`kind: 'option'`) or of PyJWT 1.x `verify=False` (`kind: 'keyword'`); undefined when it verifies.
+ */
+export function signatureCheckOff(sem: Semantic, call: PyNode, spec: JwtDecodeSpec): { node: PyNode; kind: 'option' | 'keyword' } | undefined {
+  if (spec.options && spec.verifyOption) {
+    const v = dictEntry(sem, sem.arg(call, spec.options[0], spec.options[1]), spec.verifyOption);
+    if (v && sem.isFalsy(v)) return { node: v, kind: 'option' };
+  }
+  if (spec.verifyKeyword) {
+    const v = sem.args(call).keywords.get(spec.verifyKeyword);
+    if (v && sem.isFalsy(v)) return { node: v, kind: 'keyword' };
+  }
+  return undefined;
+}

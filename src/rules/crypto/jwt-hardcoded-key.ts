@@ -1,7 +1,7 @@
 import { constValueX } from '../_shared/flow.js';
 import { isTestFile } from '../misc/_util.js';
 import { defineRule } from '../types.js';
-import { dictEntry, jwtCallName, JWT_DECODE, JWT_ENCODE, JWT_MODULES } from './_jwt.js';
+import { jwtCallName, JWT_DECODE, JWT_ENCODE, JWT_MODULES, signatureCheckOff } from './_jwt.js';
 
 /** Public keys and certificates may be in the source; only secrets may not. */
 const PUBLIC = /-----BEGIN (?:RSA |EC )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----|^ssh-(?:rsa|ed25519) /;
@@ -36,11 +36,8 @@ export const jwtHardcodedKey = defineRule({
         const spec = JWT_ENCODE.get(qn) ?? JWT_DECODE.get(qn);
         if (!spec) return;
         const dec = JWT_DECODE.get(qn);
-        if (dec) {
-          // A decode that verifies nothing does not use its key (jwt-signature-not-verified says so).
-          const off = dec.options && dec.verifyOption ? dictEntry(sem, sem.arg(call, dec.options[0], dec.options[1]), dec.verifyOption) : undefined;
-          if ((off && sem.isFalsy(off)) || (dec.verifyKeyword && sem.isFalsy(sem.args(call).keywords.get(dec.verifyKeyword)))) return;
-        }
+        // A decode that verifies nothing does not use its key (jwt-signature-not-verified says so).
+        if (dec && signatureCheckOff(sem, call, dec)) return;
         const node = sem.arg(call, spec.key[0], spec.key[1]);
         const v = constValueX(sem, node);
         // Every literal is the key itself (a placeholder-looking "changeme" signs real tokens too).

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { dictEntry, jwtCallName, JWT_DECODE, JWT_MODULES } from './_jwt.js';
+import { jwtCallName, JWT_DECODE, JWT_MODULES, signatureCheckOff } from './_jwt.js';
 
 export const jwtSignatureNotVerified = defineRule({
   meta: {
@@ -27,18 +27,11 @@ export const jwtSignatureNotVerified = defineRule({
         const qn = jwtCallName(sem, call);
         const spec = qn ? JWT_DECODE.get(qn) : undefined;
         if (!spec) return;
+        const off = signatureCheckOff(sem, call, spec);
+        if (!off) return;
         const short = qn!.split('.').slice(-2).join('.');
-        if (spec.options && spec.verifyOption) {
-          const v = dictEntry(sem, sem.arg(call, spec.options[0], spec.options[1]), spec.verifyOption);
-          if (v && sem.isFalsy(v)) {
-            ctx.report({ node: v, message: `${short}() with "${spec.verifyOption}": False accepts tokens with any signature: anyone can forge the claims; decode with the key and algorithms=[...]` });
-            return;
-          }
-        }
-        if (spec.verifyKeyword) {
-          const v = sem.args(call).keywords.get(spec.verifyKeyword);
-          if (v && sem.isFalsy(v)) ctx.report({ node: v, message: `${short}() with ${spec.verifyKeyword}=False accepts tokens with any signature: anyone can forge the claims; decode with the key and algorithms=[...]` });
-        }
+        const how = off.kind === 'option' ? `"${spec.verifyOption}": False` : `${spec.verifyKeyword}=False`;
+        ctx.report({ node: off.node, message: `${short}() with ${how} accepts tokens with any signature: anyone can forge the claims; decode with the key and algorithms=[...]` });
       },
     };
   },

@@ -50,5 +50,16 @@ ruleTester(jwtUnverifiedClaims, {
       `),
       errors: [{ line: 3, column: 14, message: 'this function never verifies the token', confidence: 'medium' }],
     },
+    {
+      name: 'a decode that switches verification off is no verification',
+      code: dedent(`
+        from jose import jwt
+        def current_user(token):
+            claims = jwt.get_unverified_claims(token)
+            jwt.decode(token, None, options={"verify_signature": False})
+            return claims["sub"]
+      `),
+      errors: [{ line: 3, column: 14, message: 'this function never verifies the token' }],
+    },
   ],
 });

@@ -2,9 +2,9 @@ import type { PyNode } from '../../python/ast.js';
 import type { Semantic } from '../../python/semantic.js';
 import { enclosingFunction } from '../_shared/flow.js';
 import { defineRule } from '../types.js';
-import { jwtCallName, JWT_DECODE, JWT_MODULES, UNVERIFIED_READS, unverifiedRead } from './_jwt.js';
+import { jwtCallName, JWT_DECODE, JWT_MODULES, signatureCheckOff, UNVERIFIED_READS, unverifiedRead } from './_jwt.js';
 
-/** Does `scope` (a function, or the module) contain a JWT decode call other than `except`? */
+/** Does `scope` (a function, or the module) contain a JWT decode call that checks the signature? */
 function hasVerifyingDecode(sem: Semantic, scope: PyNode, except: PyNode): boolean {
   const stack = [scope];
   let n = 0;
@@ -12,7 +12,8 @@ function hasVerifyingDecode(sem: Semantic, scope: PyNode, except: PyNode): boole
     const x = stack.pop()!;
     if (x !== except && x.type === 'call') {
       const qn = jwtCallName(sem, x);
-      if (qn && JWT_DECODE.has(qn)) return true;
+      const spec = qn ? JWT_DECODE.get(qn) : undefined;
+      if (spec && !signatureCheckOff(sem, x, spec)) return true;
     }
     for (const c of x.children) stack.push(c);
   }
