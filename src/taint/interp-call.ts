@@ -83,6 +83,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   if (method && recv?.tag) {
     const rt = REQUEST_TAGS[recv.tag];
     if (rt?.methods.includes(method)) return source(ip, node, `${rt.label}.${method}()`);
+    // Class-based handlers (FRAMEWORKS selfMethods): self.get_argument(...) and the like.
+    if (recv.tag.startsWith('inst:')) {
+      for (const fw of ip.frameworks) {
+        const label = fw.selfMethods && Object.hasOwn(fw.selfMethods, method) ? fw.selfMethods[method] : undefined;
+        if (label) return source(ip, node, label);
+      }
+    }
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
