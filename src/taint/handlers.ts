@@ -3,6 +3,7 @@
 // every parameter is input, injected dependencies, validated annotations.
 import type { PyNode } from '../python/ast.js';
 import type { Interp } from './interp-types.js';
+import { DEFERRED_CALLS, type DeferredSpec } from './specs/deferred.js';
 import { ANNOTATION_WRAPPERS, type FrameworkSpec, INJECTED_DEFAULTS, type RouteSpec } from './specs/frameworks.js';
 
 export function baseAnnotation(a: string): string {
@@ -143,4 +144,29 @@ export function urlCaptures(ip: Interp, params: Param[], fnName: string, inClass
     if (i >= 0 && (!inClass || a.methods.test(fnName))) return { after: i, label: a.label };
   }
   return { after: -1, label: '' };
+}
+
+/**
+ * The task-queue row (specs/deferred.ts) whose decorator makes `def` a task run later through methods
+ * of the function (`@shared_task`, `@app.task(bind=True)`), and whether its first parameter is the
+ * task instance.
+ */
+export function deferredSpec(ip: Interp, def: PyNode): { spec: DeferredSpec; self: boolean } | undefined {
+  const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
+  if (!dec) return undefined;
+  for (const c of dec.children) {
+    if (c.type !== 'decorator') continue;
+    const e = c.namedChildren[0];
+    const call = e?.type === 'call' ? e : undefined;
+    const fn = call ? call.get('function') : e;
+    if (!fn) continue;
+    const qn = ip.sem.qualifiedName(fn);
+    const m = fn.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+    for (const spec of DEFERRED_CALLS) {
+      if (!((qn && spec.decorators.includes(qn)) || (m && spec.decoratorMethods?.includes(m)))) continue;
+      const bind = call && spec.bindKeyword ? ip.sem.arg(call, null, spec.bindKeyword) : undefined;
+      return { spec, self: !!bind && ip.sem.isTrue(bind) };
+    }
+  }
+  return undefined;
 }

@@ -95,6 +95,12 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
   }
 
+  // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
+  if (method && recvNode) {
+    const r = ip.deferredCall(node, method, recvNode, qn, pos, kw, env, ctx);
+    if (r) return r;
+  }
+
   // Project functions (this file, then other modules of the project).
   const target = ip.resolveCallee(fn, recvNode, recv, env, ctx);
   if (target) {

@@ -92,6 +92,10 @@ export const SINKS: SinkSpec[] = [
   { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: [[0, 'msg']], lazyArgs: ['all'] },
   // Regex injection (CWE-730)
   { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
+  // Django (issue 16): streamed responses are bodies like HttpResponse (content_type= respected);
+  // the format string of format_html is markup (its other arguments are escaped: sanitizers.ts).
+  { kind: 'xss', callees: ['django.http.StreamingHttpResponse', 'django.http.response.StreamingHttpResponse', 'django.http.response.HttpResponse'], args: [[0, 'streaming_content'], [null, 'content']] },
+  { kind: 'xss', callees: ['django.utils.html.format_html'], args: [[0, 'format_string']] },
 ];
 
 /** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
