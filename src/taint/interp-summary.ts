@@ -40,6 +40,22 @@ export function resolveCallee(ip: Interp, fn: PyNode, recvNode: PyNode | undefin
   return null;
 }
 
+/** Whether a class (or a project base class of it) derives from a class that is not defined in this module. */
+export function externalBase(ip: Interp, cls: PyNode, depth: number): boolean {
+  if (depth > 5) return false;
+  for (const base of cls.get('superclasses')?.namedChildren ?? []) {
+    if (base.type === 'keyword_argument') continue;
+    const b = base.type === 'identifier' ? ip.sem.bindingOf(base) : null;
+    if (b?.kind === 'class' && b.def) {
+      if (externalBase(ip, b.def, depth + 1)) return true;
+    } else if (base.type === 'identifier' || base.type === 'attribute') {
+      if (base.type === 'identifier' && base.text === 'object') continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 export function isBoundMethod(ip: Interp, def: PyNode): boolean {
   const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
   return !dec?.children.some((c) => c.type === 'decorator' && /staticmethod/.test(c.text));
@@ -78,7 +94,9 @@ export function applyTarget(ip: Interp, t: Target, call: PyNode, recv: AV | null
     const tag = idx >= 0 ? `inst:${idx}` : undefined;
     const init = methodOf(ip, t.cls, '__init__', 0);
     const self: AV = { flows: [], ...(tag ? { tag } : {}) };
-    if (!init) return self;
+    // No constructor in the project but a library base class (`forms.Form`, `serializers.Serializer`):
+    // the library's constructor keeps its arguments, like any unknown call.
+    if (!init) return externalBase(ip, t.cls, 0) ? { ...flat(joinAll([...pos, ...kw.values()])), ...(tag ? { tag } : {}) } : self;
     const s = summaryOf(ip, init);
     if (!s) return self;
     applySummary(ip, s, call, self, pos, kw, ctx, t.name, ip.file.path);
