@@ -127,6 +127,13 @@ export const HEADERS_KEYWORD = 'headers';
 export const CONTENT_TYPE_HEADER = 'content-type';
 /** Content types a browser renders as markup: a response declared with another type is not an XSS sink. */
 export const MARKUP_CONTENT_TYPES = /html|xml|svg/i;
+/** Response constructors taking the content type as a positional argument (0-based): `HttpResponse(body, "text/plain")`. */
+export const CONTENT_TYPE_POSITIONS: Record<string, number> = {
+  'django.http.HttpResponse': 1,
+  'django.http.response.HttpResponse': 1,
+  'django.http.StreamingHttpResponse': 1,
+  'django.http.response.StreamingHttpResponse': 1,
+};
 
 /** Flask views: returned calls whose result is not an HTML body made of their arguments. */
 export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
