@@ -48,13 +48,17 @@ test('fixtures: a task queued in the same module reports at its sink, with the t
 
 test('fixtures: a task in another module reports at the queuing call, and the trace reaches the task body', async () => {
   const r = await runFixtures();
-  const f = r.findings.find((x) => x.path === 'crossmod/dj_views.py' && x.line === 11);
+  const f = r.findings.find((x) => x.path === 'crossmod/dj_views.py' && /send_report\.delay\(request\.GET/.test(x.snippet));
   assert.ok(f, 'send_report.delay() reported');
   assert.equal(f.ruleId, 'PWT002');
   assert.match(f.message, /via send_report\.delay\(\) in crossmod\/dj_tasks\.py/);
   assert.ok(f.trace?.some((s) => s.path === 'crossmod/dj_tasks.py' && /^sink: /.test(s.note)));
   const store = r.findings.filter((x) => x.path === 'crossmod/dj_views.py' && x.ruleId === 'PWT004');
   assert.deepEqual(store.map((x) => x.cwe), [[22], [22]]);
+  // A DRF view queueing the task with apply_async(args=[...]): request.data reaches the task's command.
+  const api = r.findings.find((x) => x.path === 'crossmod/dj_views.py' && /apply_async\(args=\[request\.data/.test(x.snippet));
+  assert.ok(api, 'apply_async from an APIView reported');
+  assert.match(api.trace?.[0].note ?? '', /^source: Django request\.data/);
 });
 
 test('apply_async: positional tuple and kwargs dict map to the parameters by position and name', async () => {

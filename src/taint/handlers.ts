@@ -74,6 +74,8 @@ export interface RouteInfo {
   params: Set<string>;
   clean: Set<string>;
   label: string;
+  /** The parameter at this position is a request object (RouteSpec.requestAt). */
+  requestAt?: { position: number; tag: string };
 }
 
 /** What the route decorators of a function (FRAMEWORKS `routes`) say about its parameters. */
@@ -83,9 +85,11 @@ export function routeInfo(ip: Interp, def: PyNode): RouteInfo {
   if (!dec) return out;
   for (const c of dec.children) {
     if (c.type !== 'decorator') continue;
-    const call = c.namedChildren[0];
-    if (call?.type !== 'call') continue;
-    const fn = call.get('function');
+    const e = c.namedChildren[0];
+    // `@route(...)`, or a bare `@name` (only the route's bare names match it).
+    const call = e?.type === 'call' ? e : undefined;
+    if (!call && e?.type !== 'identifier') continue;
+    const fn = call ? call.get('function') : e;
     const m = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
     const bare = fn?.type === 'identifier' ? fn.text : undefined;
     if (!m && !bare) continue;
@@ -95,7 +99,8 @@ export function routeInfo(ip: Interp, def: PyNode): RouteInfo {
     out.label = fw.label;
     if (r.returnsBody) out.returnsBody = true;
     if (r.params === 'all') out.all = true;
-    if (r.params === 'rule' && r.rulePattern) {
+    if (r.requestAt) out.requestAt = r.requestAt;
+    if (r.params === 'rule' && r.rulePattern && call) {
       const path = ip.sem.constString(ip.sem.arg(call, 0, r.ruleKeyword));
       for (const mm of (path ?? '').matchAll(new RegExp(r.rulePattern.source, 'g'))) {
         if (!mm[2]) continue;

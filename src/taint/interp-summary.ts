@@ -244,7 +244,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const captures = urlCaptures(ip, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
-    const tag = method && i === 0 ? undefined : requestTag(ip, p, i, name, method);
+    const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.requestAt?.position === i ? route.requestAt.tag : undefined));
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };

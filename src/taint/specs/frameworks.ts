@@ -35,6 +35,8 @@ export interface RouteSpec {
   safeConverters?: string[];
   /** A string returned by the view is the HTML body of the response (Flask, Bottle). */
   returnsBody?: boolean;
+  /** The handler's parameter at this position (0-based) is a request object of this tag, whatever its name (DRF's `@api_view`). */
+  requestAt?: { position: number; tag: string };
 }
 
 export interface FrameworkSpec {
@@ -100,6 +102,7 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     label: 'Django REST framework',
     imports: ['rest_framework'],
     requestParams: [{ name: 'request', tag: 'django.request' }],
+    routes: [{ methods: [], names: ['api_view'], params: 'none', requestAt: { position: 0, tag: 'django.request' } }],
     afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|list|create|retrieve|update|partial_update|destroy)$/, label: 'DRF URL' },
     selfAttrs: { requestAttr: 'request', requestTag: 'django.request', sources: { kwargs: 'DRF URL parameters (self.kwargs)', args: 'DRF URL parameters (self.args)' } },
   },
