@@ -284,6 +284,8 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   return summary;
 }
 
+const DEFERRING_METHODS = new Set(DEFERRED_CALLS.flatMap((x) => Object.keys(x.methods)));
+
 /**
  * `task.delay(x)`, `task.apply_async(args=[x])` and the other methods of specs/deferred.ts on a task
  * function of this module or an imported one: the function's summary is applied with the arguments
@@ -291,7 +293,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
  * signature) holds none of the data. Null when the receiver is no such task.
  */
 export function deferredCall(ip: Interp, call: PyNode, method: string, recvNode: PyNode, qn: string | null, pos: AV[], kw: Map<string, AV>, env: Env, ctx: Ctx): AV | null {
-  if (!DEFERRED_CALLS.some((x) => Object.hasOwn(x.methods, method))) return null;
+  if (!DEFERRING_METHODS.has(method)) return null;
   let s: Summary | null | undefined;
   let calleePath = '';
   if (recvNode.type === 'identifier' && !env.has(recvNode.text)) {
