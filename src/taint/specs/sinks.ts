@@ -96,6 +96,7 @@ export const SINKS: SinkSpec[] = [
   // the format string of format_html is markup (its other arguments are escaped: sanitizers.ts).
   { kind: 'xss', callees: ['django.http.StreamingHttpResponse', 'django.http.response.StreamingHttpResponse', 'django.http.response.HttpResponse'], args: [[0, 'streaming_content'], [null, 'content']] },
   { kind: 'xss', callees: ['django.utils.html.format_html'], args: [[0, 'format_string']] },
+  { kind: 'xss', callees: ['django.utils.html.format_html_join'], args: [[1, 'format_string']] },
 ];
 
 /** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
