@@ -241,7 +241,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const env: Env = new Map();
   const route = routeInfo(ip, def);
   ctx.flaskView = route.returnsBody;
-  const captures = urlCaptures(ip, params, name, !!cls);
+  const captures = urlCaptures(ip, def, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
     const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.requestAt?.position === i ? route.requestAt.tag : undefined));
