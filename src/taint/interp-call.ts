@@ -210,7 +210,7 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
   for (const s of specs) {
     if (s.methods && qn && calleeSinks.has(qn)) continue;
     if (s.requireImport && !s.requireImport.some((m) => ip.sem.imports(m))) continue;
-    if (s.skipImport?.some((m) => ip.sem.imports(m))) continue;
+    if (s.skipImport?.some((m) => ip.sem.imports(m)) && !s.keepImport?.some((m) => ip.sem.imports(m))) continue;
     if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
     if (s.special === 'yaml') {
       const loader = ip.sem.arg(node, YAML_LOADER_ARG[0], YAML_LOADER_ARG[1]);

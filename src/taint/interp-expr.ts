@@ -282,7 +282,7 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
     if (o.tag === 'model' && MODEL_KEY_ATTRS.has(attr)) return CLEAN;
     if (o.tag.startsWith('inst:')) {
       // Class-based handlers (FRAMEWORKS selfAttrs): self.request, URL captures in self.kwargs, ...
-      if (!o.fields?.has(`.${attr}`)) {
+      if (!o.fields?.has(`.${attr}`) && ip.frameworks.some((fw) => fw.selfAttrs) && !assignedAttrs(ip.classes[Number(o.tag.slice(5))]).has(attr)) {
         for (const fw of ip.frameworks) {
           const sa = fw.selfAttrs;
           if (sa?.requestAttr === attr && sa.requestTag) return { flows: [], tag: sa.requestTag };
@@ -299,4 +299,28 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
     }
   }
   return readField(o, `.${attr}`);
+}
+
+const assignedCache = new WeakMap<PyNode, Set<string>>();
+
+/**
+ * The attributes a class's methods assign on an object (`self.path = path`): its own, so not the
+ * framework's request attribute of the same name. One linear walk per class, memoized.
+ */
+function assignedAttrs(cls: PyNode | undefined): Set<string> {
+  if (!cls) return new Set();
+  const hit = assignedCache.get(cls);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const stack: PyNode[] = [cls];
+  while (stack.length) {
+    const n = stack.pop() as PyNode;
+    if ((n.type === 'assignment' || n.type === 'augmented_assignment') && n.get('left')?.type === 'attribute') {
+      const a = n.get('left')?.get('attribute')?.text;
+      if (a) out.add(a);
+    }
+    for (const c of n.namedChildren) if (c.type !== 'class_definition') stack.push(c);
+  }
+  assignedCache.set(cls, out);
+  return out;
 }

@@ -6,7 +6,7 @@ import { isTruthy } from '../python/semantic.js';
 import { LOOP_ROUNDS, MAX_DEPTH, newCtx, type Ctx, type Env, type Interp } from './interp-types.js';
 import { short, sink, step } from './report.js';
 import { TERMINATORS } from './specs/sanitizers.js';
-import { HEADER_ITEMS_NOT_ON, HEADER_ITEM_ATTRS, SESSION_OBJECTS } from './specs/sinks.js';
+import { HEADER_ITEMS_NOT_ON, HEADER_ITEMS_SKIP_IMPORTS, HEADER_ITEM_ATTRS, SESSION_OBJECTS } from './specs/sinks.js';
 import { CLEAN, type AV, type Flow } from './types.js';
 import { deepFlows, flat, isClean, join, readField, setField, unionFlows, withStep } from './values.js';
 
@@ -331,7 +331,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
       // Sinks written as assignments: session[...] = v, resp.headers[...] = v, response[...] = v.
       const qn = ip.sem.qualifiedName(obj);
       if ((qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session') sink(ip, 'trust-boundary', av, target, ctx, `${short(ip, obj)}[...] assignment`);
-      else if ((obj.type === 'attribute' && HEADER_ITEM_ATTRS.has(obj.get('attribute')?.text ?? '') && !qn?.includes(HEADER_ITEMS_NOT_ON)) || objAv.tag === 'response') sink(ip, 'header', av, target, ctx, `${short(ip, obj)}[...] assignment`);
+      else if (((obj.type === 'attribute' && HEADER_ITEM_ATTRS.has(obj.get('attribute')?.text ?? '') && !qn?.includes(HEADER_ITEMS_NOT_ON)) || objAv.tag === 'response') && !HEADER_ITEMS_SKIP_IMPORTS.some((m) => ip.sem.imports(m))) sink(ip, 'header', av, target, ctx, `${short(ip, obj)}[...] assignment`);
       const k = key ? ip.sem.constValue(key) : undefined;
       if (obj.type === 'identifier') {
         const cur = env.get(obj.text) ?? objAv;

@@ -117,10 +117,10 @@ const DEFS: Def[] = [
   },
   {
     kind: 'header', id: 'PWT013', name: 'taint-header-injection', severity: 'medium', confidence: 'medium', cwe: [113], sinkLabel: 'an HTTP header or cookie',
-    what: 'User-controlled data is written into a response header (`headers[...] =`, `response[...] =`, `add_header`) or a Werkzeug/Flask cookie (Django\'s and Starlette\'s `set_cookie` quote the value and are not reported).',
-    why: 'CR/LF characters split the response (cache poisoning, injected headers or bodies); attacker-chosen cookies fix sessions.',
-    bad: 'resp.headers["X-Name"] = request.args["name"]',
-    good: 'resp.headers["X-Name"] = quote(request.args["name"])',
+    what: 'User-controlled data is written into a response header where the server writes it as given (`http.server`\'s `send_header`, Starlette\'s `headers[...] =`, `add_header` of raw WSGI headers) or into a Werkzeug/Flask cookie. Django, Werkzeug (Flask, Quart) and aiohttp refuse CR/LF in header values, and Django\'s and Starlette\'s `set_cookie` quote the value: those are not reported.',
+    why: 'CR/LF characters split the response (cache poisoning, injected headers or bodies); attacker-chosen cookie names and values fix sessions.',
+    bad: 'resp.set_cookie(request.args["name"], request.args["value"])',
+    good: 'resp.set_cookie("lang", quote(request.args["lang"]))',
     fix: 'Encode values (urllib.parse.quote) or strip CR/LF; prefer fixed header values.',
   },
   {

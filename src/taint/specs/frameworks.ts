@@ -127,6 +127,13 @@ export const FRAMEWORKS: FrameworkSpec[] = [
       { name: 'serializer', in: 'method', functions: /^perform_(create|update)$/, tag: 'drf.serializer' },
     ],
   },
+  {
+    // The standard library's server: a BaseHTTPRequestHandler subclass reads the request from self.
+    id: 'http.server',
+    label: 'http.server',
+    imports: ['http.server', 'BaseHTTPServer'],
+    selfAttrs: { sources: { path: 'http.server request path (self.path)', headers: 'http.server request headers (self.headers)', rfile: 'http.server request body (self.rfile)', requestline: 'http.server request line (self.requestline)' } },
+  },
 ];
 
 /** FastAPI dependency defaults: a parameter defaulting to one of these calls is injected, not request data. */

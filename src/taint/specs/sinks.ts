@@ -13,6 +13,8 @@ export interface SinkSpec {
   requireImport?: string[];
   /** Not a sink in files importing one of these (a framework whose version of the call is safe). */
   skipImport?: string[];
+  /** ... unless the file also imports one of these (a Flask app that uses a Django helper keeps Werkzeug's set_cookie). */
+  keepImport?: string[];
   receiverTag?: string;
   args: ArgSel[];
   /**
@@ -83,8 +85,10 @@ export const SINKS: SinkSpec[] = [
   // Header / cookie injection (CWE-113)
   // Django's and Starlette's set_cookie go through http.cookies: the value is quoted and a key with
   // control characters is refused, so neither can split the header (raw header writes still can).
-  { kind: 'header', methods: ['set_cookie'], skipImport: ['django', 'starlette', 'fastapi'], args: [[0, 'key'], [1, 'value']] },
-  { kind: 'header', methods: ['add_header'], args: [[1, '_value']] },
+  { kind: 'header', methods: ['set_cookie'], skipImport: ['django', 'starlette', 'fastapi'], keepImport: ['flask', 'werkzeug', 'quart'], args: [[0, 'key'], [1, 'value']] },
+  { kind: 'header', methods: ['add_header'], skipImport: ['django', 'flask', 'werkzeug', 'quart', 'aiohttp'], args: [[1, '_value']] },
+  // http.server writes `name: value\r\n` as given.
+  { kind: 'header', methods: ['send_header'], requireImport: ['http.server', 'BaseHTTPServer'], args: [[0, 'keyword'], [1, 'value']] },
   // Log injection (CWE-117)
   // The message is a sink; the `%s` arguments are formatted by the record and reach the log as
   // they are only through a handler that writes raw lines (lazyArgs).
@@ -103,6 +107,13 @@ export const SINKS: SinkSpec[] = [
 export const SESSION_OBJECTS = new Set(['flask.session', 'quart.session']);
 /** Attributes whose items are response headers (`resp.headers[k] = v`), unless the object's name mentions `HEADER_ITEMS_NOT_ON`. */
 export const HEADER_ITEM_ATTRS = new Set(['headers']);
+/**
+ * Frameworks that refuse CR/LF in header values (Django raises BadHeaderError, Werkzeug's and so
+ * Flask's and Quart's `Headers` raise ValueError, aiohttp refuses them when writing the headers): in
+ * files importing them, item assignment on a response or its headers and `add_header` cannot split
+ * the response. Servers without such a check (`http.server`'s `send_header`, raw WSGI) still can.
+ */
+export const HEADER_ITEMS_SKIP_IMPORTS = ['django', 'flask', 'werkzeug', 'quart', 'aiohttp'];
 /** The incoming request's headers are input, not output: no header sink on objects whose name contains this. */
 export const HEADER_ITEMS_NOT_ON = 'request';
 
