@@ -19,6 +19,8 @@ import {
   PATH_JOIN_METHODS,
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
+  SQL_STATEMENT,
+  SQL_STATEMENT_BUILDERS,
   XML_PARSERS,
   XML_PRODUCERS,
 } from './specs/objects.js';
@@ -140,6 +142,8 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
   if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  // select(User).where(User.name == name): a statement whose values are bound parameters.
+  if (qn && SQL_STATEMENT_BUILDERS.has(qn)) return { ...cleanse(argsAv, mask('sql')), tag: SQL_STATEMENT };
   if (qn === 'dict') {
     const fields = new Map<string, AV>();
     for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
@@ -178,6 +182,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
       return CLEAN;
     }
     if (recv.tag === 'pathlib' && PATH_JOIN_METHODS.has(method)) return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+    if (recv.tag === SQL_STATEMENT) return { ...cleanse(join(flat(recv), argsAv), mask('sql')), tag: SQL_STATEMENT };
     const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
     const out = method === 'format' ? ip.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
     return keep ? { flows: out.flows, tag: keep } : out;
@@ -212,6 +217,8 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       // A response declared as a non-HTML type (JSON, plain text) is not an XSS sink.
       const ct = declaredContentType(ip, node);
       if (ct !== undefined && !MARKUP_CONTENT_TYPES.test(ct)) continue;
+      // A constructor whose default type is plain text or bytes: HTML only when declared so.
+      if (s.markupOnly && ct === undefined) continue;
     }
     if (s.special === 'xxe') {
       const p = kw.get(XXE_PARSER_ARG[1]) ?? pos[XXE_PARSER_ARG[0]];
@@ -234,14 +241,16 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
 }
 
 /**
- * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
+ * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`
+ * (a string, or an enumeration member such as `MediaType.HTML`, read by its name),
  * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
  * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
  */
 export function declaredContentType(ip: Interp, call: PyNode): string | undefined {
   let direct: PyNode | undefined;
   for (const k of CONTENT_TYPE_KEYWORDS) direct ??= ip.sem.arg(call, null, k);
-  if (direct) return ip.sem.constString(direct);
+  // `media_type=MediaType.HTML`: an enumeration member named after the type.
+  if (direct) return ip.sem.constString(direct) ?? (direct.type === 'attribute' ? direct.get('attribute')?.text : undefined);
   const a = ip.sem.args(call);
   for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {
     if (d?.type !== 'dictionary') continue;
@@ -291,6 +300,8 @@ export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d
     if (!node) return;
     val = readField(av, '[0');
   }
+  // Quart: `return await render_template(...)` is the awaited call.
+  for (let i = 0; node.type === 'await' && node.namedChildren[0] && i < 10; i++) node = node.namedChildren[0];
   if (node.type === 'dictionary' || node.type === 'list' || val.tag === 'dict' || val.tag === 'response') return;
   if (node.type === 'call') {
     const qn = ip.sem.callName(node);

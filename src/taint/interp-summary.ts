@@ -225,12 +225,12 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const captures = urlCaptures(ip, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
-    const tag = method && i === 0 ? undefined : requestTag(ip, p, i, name, method);
+    const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.request?.position === i ? route.request.tag : undefined));
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
     } else if (tag) av = { ...av, tag };
-    else if (route.params.has(p.name) || (route.all && !p.injected) || (captures.after >= 0 && i > captures.after)) {
+    else if (route.params.has(p.name) || (route.all && !p.injected && !route.injected.has(p.name)) || (captures.after >= 0 && i > captures.after)) {
       const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
       if (clean) (ctx.validated ??= new Set()).add(p.name);
       else av = { flows: unionFlows(source(ip, p.node, `${route.label || captures.label} parameter '${p.name}'`).flows, av.flows) };

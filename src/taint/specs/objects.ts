@@ -47,3 +47,13 @@ export const MODEL_KEY_ATTRS = new Set(['pk', 'id']);
 export const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 'appendleft', 'extendleft', 'write']);
 /** Methods reading one key of a mapping (`d.get(k, default)`; Werkzeug's `getlist`). */
 export const KEY_READ_METHODS = new Set(['get', 'pop', 'getlist', 'setdefault']);
+
+/**
+ * SQLAlchemy statement constructors (tag `sql-statement`): values given to the statement and to its
+ * methods (`.where(User.name == x)`, `.values(name=x)`) are bound parameters, clean for SQL. Raw
+ * SQL inside (`text(...)`, `literal_column(...)`) is reported where it is built (sinks.ts).
+ */
+export const SQL_STATEMENT = 'sql-statement';
+export const SQL_STATEMENT_BUILDERS = new Set(
+  ['select', 'insert', 'update', 'delete', 'union', 'union_all', 'exists'].flatMap((f) => [`sqlalchemy.${f}`, `sqlalchemy.sql.${f}`, `sqlalchemy.sql.expression.${f}`, `sqlalchemy.future.${f}`]),
+);

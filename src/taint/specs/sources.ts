@@ -61,7 +61,19 @@ export const REQUEST_TAGS: Record<string, { attrs: string[]; methods: string[]; 
     methods: ['post', 'json', 'text', 'read', 'multipart'],
   },
   'argparse.namespace': { label: 'argparse arguments', attrs: ['*'], methods: [] },
+  // ---- Async frameworks (issue 16 §1)
+  'litestar.request': {
+    label: 'Litestar request',
+    attrs: ['query_params', 'path_params', 'headers', 'cookies', 'url', 'base_url'],
+    methods: ['json', 'body', 'form', 'msgpack', 'stream', 'receive'],
+  },
 };
+
+// ---- Async frameworks (issue 16 §1): Quart's request proxy (awaited like Flask's calls).
+Object.assign(SOURCE_CALLS, {
+  'quart.request.get_data': 'quart request.get_data()',
+  'quart.request.args.get': 'quart request.args',
+});
 
 /** Methods whose result is a source wherever they are called (guarded by an import of the module). */
 export const SOURCE_METHODS: { method: string; requireImport: string; label: string; tag?: string }[] = [
