@@ -45,7 +45,7 @@ import {
   type SinkSpec,
 } from './specs/sinks.js';
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
-import { templateCall } from './templates.js';
+import { appRenderer, rendererUnescaped, templateCall } from './templates.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -76,6 +76,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
 
   // Sinks.
   checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+  // Application renderers (aiohttp_jinja2): the context is an XSS sink when autoescape is off.
+  const renderer = appRenderer(qn);
+  if (renderer) {
+    const c = selectArg(ip, renderer.contextArg, recv, pos, kw);
+    if (c && rendererUnescaped(ip.sem, renderer)) sink(ip, 'xss', c, node, ctx, `${short(ip, fn)}() with ${renderer.keyword} off`);
+    return { ...cleanse(flat(joinAll([...pos, ...kw.values()])), mask('xss')), tag: 'response' };
+  }
 
   // Sources.
   if (qn) {

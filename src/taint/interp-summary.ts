@@ -6,6 +6,7 @@ import { baseAnnotation, paramList, requestTag, routeInfo, urlCaptures } from '.
 import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type Target } from './interp-types.js';
 import { localThroughFile, report, source, step } from './report.js';
 import { VALIDATED_ANNOTATIONS } from './specs/frameworks.js';
+import { decoratingRenderer, rendererUnescaped } from './templates.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
 
@@ -222,6 +223,8 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const env: Env = new Map();
   const route = routeInfo(ip, def);
   ctx.flaskView = route.returnsBody;
+  const renderer = decoratingRenderer(ip.sem, def);
+  if (renderer && rendererUnescaped(ip.sem, renderer)) ctx.returnSink = `the context of ${renderer.decorator}() with ${renderer.keyword} off`;
   const captures = urlCaptures(ip, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };

@@ -43,6 +43,8 @@ export interface Ctx {
   closure: Env | null;
   /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
   validated?: Set<string>;
+  /** The returned value is an XSS sink (the context of an unescaped template, templates.ts `decoratingRenderer`): its description. */
+  returnSink?: string;
 }
 
 
