@@ -73,3 +73,12 @@ test('the registration walk is bounded: deep nesting in a framework file neither
   assert.ok(Array.isArray(r.findings));
   assert.ok(performance.now() - t0 < 20_000);
 });
+
+test('Litestar: a returned string is the body only when the decorator declares HTML', async () => {
+  const fn = 'async def h(name: str) -> str:\n    return "<p>" + name\n';
+  const head = 'from litestar import get, MediaType\n';
+  assert.deepEqual(await found(head + '@get("/", media_type="text/html")\n' + fn), ['PWT006:4:CWE-79']);
+  assert.deepEqual(await found(head + '@get("/", media_type=MediaType.HTML)\n' + fn), ['PWT006:4:CWE-79']);
+  assert.deepEqual(await found(head + '@get("/", media_type=MediaType.TEXT)\n' + fn), []);
+  assert.deepEqual(await found(head + '@get("/")\n' + fn), []);
+});

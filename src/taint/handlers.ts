@@ -3,6 +3,7 @@
 // every parameter is input, injected dependencies, validated annotations.
 import type { PyNode } from '../python/ast.js';
 import type { Interp } from './interp-types.js';
+import { MARKUP_CONTENT_TYPES } from './specs/sinks.js';
 import { ANNOTATION_WRAPPERS, type FrameworkSpec, INJECTED_DEFAULTS, type RouteSpec } from './specs/frameworks.js';
 
 export function baseAnnotation(a: string): string {
@@ -65,8 +66,10 @@ export function paramList(def: PyNode): Param[] {
 }
 
 export interface RouteInfo {
-  /** A string returned by the view is the response body (RouteSpec.returnsBody). */
+  /** A string returned by the view is the response body (RouteSpec.returnsBody, bodyTypeKeyword). */
   returnsBody: boolean;
+  /** The framework whose declared response type made the returned string a body (for messages). */
+  bodyLabel?: string;
   /** Every parameter not injected by a dependency is request data. */
   all: boolean;
   /** Parameters named by the URL rule, and those of them converted to non-strings. */
@@ -108,6 +111,12 @@ function applyRoute(ip: Interp, out: RouteInfo, fw: FrameworkSpec, r: RouteSpec,
   if (r.request) out.request = r.request;
   for (const n of r.notInput ?? []) out.injected.add(n);
   if (!call) return;
+  const typeArg = r.bodyTypeKeyword ? ip.sem.arg(call, null, r.bodyTypeKeyword) : undefined;
+  const declared = typeArg ? (ip.sem.constString(typeArg) ?? (typeArg.type === 'attribute' ? typeArg.get('attribute')?.text : undefined)) : undefined;
+  if (declared !== undefined && MARKUP_CONTENT_TYPES.test(declared)) {
+    out.returnsBody = true;
+    out.bodyLabel = fw.label;
+  }
   if (r.params === 'rule' && r.rulePattern) {
     const path = ip.sem.constString(ip.sem.arg(call, 0, r.ruleKeyword));
     for (const mm of (path ?? '').matchAll(new RegExp(r.rulePattern.source, 'g'))) {

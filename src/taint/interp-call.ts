@@ -318,5 +318,5 @@ export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d
   }
   void env;
   void d;
-  sink(ip, 'xss', val, v, ctx, 'the body returned by a Flask view');
+  sink(ip, 'xss', val, v, ctx, `the body returned by a ${ctx.viewLabel ?? 'Flask'} view`);
 }

@@ -223,6 +223,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const env: Env = new Map();
   const route = routeInfo(ip, def);
   ctx.flaskView = route.returnsBody;
+  if (route.bodyLabel) ctx.viewLabel = route.bodyLabel;
   const renderer = decoratingRenderer(ip.sem, def);
   if (renderer && rendererUnescaped(ip.sem, renderer)) ctx.returnSink = `the context of ${renderer.decorator}() with ${renderer.keyword} off`;
   const captures = urlCaptures(ip, params, name, !!cls);

@@ -40,6 +40,8 @@ export interface Ctx {
   hits: SinkHit[];
   loops: { breaks: Env[]; conts: Env[] }[];
   flaskView: boolean;
+  /** The framework of a view whose returned string is the body, when not Flask's (messages). */
+  viewLabel?: string;
   closure: Env | null;
   /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
   validated?: Set<string>;

@@ -35,6 +35,11 @@ export interface RouteSpec {
   safeConverters?: string[];
   /** A string returned by the view is the HTML body of the response (Flask, Bottle). */
   returnsBody?: boolean;
+  /**
+   * The decorator keyword declaring the response type (Litestar's `media_type=`): when it is markup
+   * (`MediaType.HTML`, `"text/html"`), a string returned by the view is the HTML body.
+   */
+  bodyTypeKeyword?: string;
   /** The handler's parameter at this position (0-based, `self` counted) is the request object, whatever its name (aiohttp). */
   request?: { position: number; tag: string };
   /** Keyword of the decorator whose dict-literal keys name injected parameters (Litestar's `dependencies={"db": Provide(...)}`). */
@@ -144,7 +149,7 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     label: 'Litestar',
     imports: ['litestar'],
     requestParams: [{ annotation: /^(litestar\.)?(Request|WebSocket)\b/, tag: 'litestar.request' }],
-    routes: [{ methods: [], names: ['get', 'post', 'put', 'patch', 'delete', 'head', 'route', 'websocket'], params: 'all', injectedKeyword: 'dependencies', notInput: ['state', 'scope', 'socket'] }],
+    routes: [{ methods: [], names: ['get', 'post', 'put', 'patch', 'delete', 'head', 'route', 'websocket'], params: 'all', injectedKeyword: 'dependencies', notInput: ['state', 'scope', 'socket'], bodyTypeKeyword: 'media_type' }],
   },
 ];
 
