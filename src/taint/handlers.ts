@@ -196,12 +196,14 @@ export function requestTag(ip: Interp, p: Param, index: number, fnName: string, 
  * The index after which parameters are URL captures (FRAMEWORKS `afterRequestParam`: Django views),
  * and their label; -1 when the function is no such view.
  */
-export function urlCaptures(ip: Interp, params: Param[], fnName: string, inClass: boolean): { after: number; label: string } {
+export function urlCaptures(ip: Interp, def: PyNode, params: Param[], fnName: string, inClass: boolean): { after: number; label: string } {
   for (const fw of ip.frameworks) {
     const a = fw.afterRequestParam;
     if (!a) continue;
     const i = params.findIndex((x) => x.name === a.name);
-    if (i >= 0 && (!inClass || a.methods.test(fnName))) return { after: i, label: a.label };
+    if (i < 0 || (a.first && i !== (inClass ? 1 : 0))) continue;
+    if (inClass ? !a.methods.test(fnName) : a.functionsInViewFiles && !fw.paths?.some((re) => re.test(ip.file.path)) && def.parent?.type !== 'decorated_definition') continue;
+    return { after: i, label: a.label };
   }
   return { after: -1, label: '' };
 }

@@ -19,6 +19,7 @@ import {
   PATH_JOIN_METHODS,
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
+  SQL_CLAUSE_CONSTRUCTORS,
   SQL_STATEMENT,
   SQL_STATEMENT_BUILDERS,
   XML_PARSERS,
@@ -149,6 +150,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
   if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  if (qn && SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
   // select(User).where(User.name == name): a statement whose values are bound parameters.
   if (qn && SQL_STATEMENT_BUILDERS.has(qn)) return { ...cleanse(argsAv, mask('sql')), tag: SQL_STATEMENT };
   if (qn === 'dict') {
@@ -242,6 +244,8 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       const av = selectArg(ip, sel, recv, pos, kw);
       // make_response(redirect(url)) wraps a response object: not a body.
       if (s.kind === 'xss' && av?.tag === 'response') continue;
+      // execute(text(q)): the query was reported where text() built it.
+      if (s.kind === 'sql' && av?.tag === 'sql-clause') continue;
       if (av) sink(ip, s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
     }
   }

@@ -226,7 +226,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   if (route.bodyLabel) ctx.viewLabel = route.bodyLabel;
   const renderer = decoratingRenderer(ip.sem, def);
   if (renderer && rendererUnescaped(ip.sem, renderer)) ctx.returnSink = `the context of ${renderer.decorator}() with ${renderer.keyword} off`;
-  const captures = urlCaptures(ip, params, name, !!cls);
+  const captures = urlCaptures(ip, def, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
     const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.request?.position === i ? route.request.tag : undefined));

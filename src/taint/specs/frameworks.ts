@@ -76,7 +76,15 @@ export interface FrameworkSpec {
    * Functions (and methods named by `methods`) with a parameter of this name: the parameters after it
    * are URL captures (Django's path converters pass them by name).
    */
-  afterRequestParam?: { name: string; methods: RegExp; label: string };
+  afterRequestParam?: {
+    name: string;
+    methods: RegExp;
+    label: string;
+    /** The request parameter comes first (after `self` in methods): `helper(objs, request, e)` is no view. */
+    first?: boolean;
+    /** Plain functions count only in files matching `paths` (views.py) or when decorated (`@login_required`). */
+    functionsInViewFiles?: boolean;
+  };
   /**
    * Class-based handlers: `self.<attr>` is a request object (tag) or request data (label); with
    * `bases`, only in classes with a base class whose text matches (`web.View`).
@@ -99,9 +107,9 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     id: 'django',
     label: 'Django',
     imports: ['django'],
-    paths: [/(^|\/)views\.py$/, /(^|\/)views\//],
+    paths: [/(^|[\/_])views\.py$/, /(^|\/)views\//],
     requestParams: [{ name: 'request', tag: 'django.request' }],
-    afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|dispatch)$/, label: 'Django URL' },
+    afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|dispatch)$/, label: 'Django URL', first: true, functionsInViewFiles: true },
     selfAttrs: { requestAttr: 'request', requestTag: 'django.request', sources: { kwargs: 'Django URL parameters (self.kwargs)', args: 'Django URL parameters (self.args)' } },
   },
   {
