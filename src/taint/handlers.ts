@@ -4,6 +4,7 @@
 import type { PyNode } from '../python/ast.js';
 import type { Interp } from './interp-types.js';
 import { DEFERRED_CALLS, type DeferredSpec } from './specs/deferred.js';
+import { MARKUP_CONTENT_TYPES } from './specs/sinks.js';
 import { ANNOTATION_WRAPPERS, type FrameworkSpec, INJECTED_DEFAULTS, type RouteSpec } from './specs/frameworks.js';
 
 export function baseAnnotation(a: string): string {
@@ -66,21 +67,27 @@ export function paramList(def: PyNode): Param[] {
 }
 
 export interface RouteInfo {
-  /** A string returned by the view is the response body (RouteSpec.returnsBody). */
+  /** A string returned by the view is the response body (RouteSpec.returnsBody, bodyTypeKeyword). */
   returnsBody: boolean;
+  /** The framework whose declared response type made the returned string a body (for messages). */
+  bodyLabel?: string;
   /** Every parameter not injected by a dependency is request data. */
   all: boolean;
   /** Parameters named by the URL rule, and those of them converted to non-strings. */
   params: Set<string>;
   clean: Set<string>;
   label: string;
-  /** The parameter at this position is a request object (RouteSpec.requestAt). */
-  requestAt?: { position: number; tag: string };
+  /** The parameter position bound to the request object (RouteSpec.request). */
+  request?: { position: number; tag: string };
+  /** Parameters injected by the framework (dependencies named by the decorator, RouteSpec.notInput). */
+  injected: Set<string>;
 }
 
 /** What the route decorators of a function (FRAMEWORKS `routes`) say about its parameters. */
 export function routeInfo(ip: Interp, def: PyNode): RouteInfo {
-  const out: RouteInfo = { returnsBody: false, all: false, params: new Set<string>(), clean: new Set<string>(), label: '' };
+  const out: RouteInfo = { returnsBody: false, all: false, params: new Set<string>(), clean: new Set<string>(), label: '', injected: new Set<string>() };
+  const reg = registered(ip).get(def);
+  if (reg) applyRoute(ip, out, reg[0], reg[1], null);
   const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
   if (!dec) return out;
   for (const c of dec.children) {
@@ -95,18 +102,69 @@ export function routeInfo(ip: Interp, def: PyNode): RouteInfo {
     if (!m && !bare) continue;
     const hit = matchRoute(ip, m, bare);
     if (!hit) continue;
-    const [fw, r] = hit;
-    out.label = fw.label;
-    if (r.returnsBody) out.returnsBody = true;
-    if (r.params === 'all') out.all = true;
-    if (r.requestAt) out.requestAt = r.requestAt;
-    if (r.params === 'rule' && r.rulePattern && call) {
-      const path = ip.sem.constString(ip.sem.arg(call, 0, r.ruleKeyword));
-      for (const mm of (path ?? '').matchAll(new RegExp(r.rulePattern.source, 'g'))) {
-        if (!mm[2]) continue;
-        out.params.add(mm[2]);
-        if (mm[1] && r.safeConverters?.includes(mm[1])) out.clean.add(mm[2]);
-      }
+    applyRoute(ip, out, hit[0], hit[1], call ?? null);
+  }
+  return out;
+}
+
+function applyRoute(ip: Interp, out: RouteInfo, fw: FrameworkSpec, r: RouteSpec, call: PyNode | null): void {
+  out.label = fw.label;
+  if (r.returnsBody) out.returnsBody = true;
+  if (r.params === 'all') out.all = true;
+  if (r.request) out.request = r.request;
+  for (const n of r.notInput ?? []) out.injected.add(n);
+  if (!call) return;
+  const typeArg = r.bodyTypeKeyword ? ip.sem.arg(call, null, r.bodyTypeKeyword) : undefined;
+  const declared = typeArg ? (ip.sem.constString(typeArg) ?? (typeArg.type === 'attribute' ? typeArg.get('attribute')?.text : undefined)) : undefined;
+  if (declared !== undefined && MARKUP_CONTENT_TYPES.test(declared)) {
+    out.returnsBody = true;
+    out.bodyLabel = fw.label;
+  }
+  if (r.params === 'rule' && r.rulePattern) {
+    const path = ip.sem.constString(ip.sem.arg(call, 0, r.ruleKeyword));
+    for (const mm of (path ?? '').matchAll(new RegExp(r.rulePattern.source, 'g'))) {
+      if (!mm[2]) continue;
+      out.params.add(mm[2]);
+      if (mm[1] && r.safeConverters?.includes(mm[1])) out.clean.add(mm[2]);
+    }
+  }
+  const deps = r.injectedKeyword ? ip.sem.arg(call, null, r.injectedKeyword) : undefined;
+  if (deps?.type === 'dictionary') {
+    for (const pair of deps.namedChildren) {
+      const k = pair.type === 'pair' ? ip.sem.constString(pair.get('key')) : undefined;
+      if (k !== undefined) out.injected.add(k);
+    }
+  }
+}
+
+const MAX_REGISTRATION_NODES = 200_000;
+const registrations = new WeakMap<Interp, Map<PyNode, [FrameworkSpec, RouteSpec]>>();
+
+/**
+ * Functions of this file registered as handlers by a call (FRAMEWORKS `registrations`), computed
+ * once per file with one bounded walk, and only in files of a framework that has registrations.
+ */
+function registered(ip: Interp): Map<PyNode, [FrameworkSpec, RouteSpec]> {
+  let out = registrations.get(ip);
+  if (out) return out;
+  out = new Map();
+  registrations.set(ip, out);
+  const specs = ip.frameworks.flatMap((fw) => (fw.registrations ?? []).map((r) => [fw, r] as const));
+  if (!specs.length) return out;
+  const stack: PyNode[] = [ip.file.root];
+  for (let n = 0; stack.length && n < MAX_REGISTRATION_NODES; n++) {
+    const node = stack.pop() as PyNode;
+    for (let i = node.namedChildren.length - 1; i >= 0; i--) stack.push(node.namedChildren[i]);
+    if (node.type !== 'call') continue;
+    const fn = node.get('function');
+    const method = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+    const qn = ip.sem.callName(node);
+    for (const [fw, r] of specs) {
+      if (!((qn && r.callees?.includes(qn)) || (method && r.methods?.includes(method)))) continue;
+      const h = ip.sem.arg(node, r.handler[0], r.handler[1]);
+      const b = h?.type === 'identifier' ? ip.sem.bindingOf(h) : null;
+      if (b?.kind === 'def' && b.def && !out.has(b.def)) out.set(b.def, [fw, r.route]);
+      break;
     }
   }
   return out;

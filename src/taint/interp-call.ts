@@ -20,6 +20,8 @@ import {
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
   SQL_CLAUSE_CONSTRUCTORS,
+  SQL_STATEMENT,
+  SQL_STATEMENT_BUILDERS,
   XML_PARSERS,
   XML_PRODUCERS,
 } from './specs/objects.js';
@@ -45,7 +47,7 @@ import {
   type SinkSpec,
 } from './specs/sinks.js';
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
-import { templateCall } from './templates.js';
+import { appRenderer, rendererUnescaped, templateCall } from './templates.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -76,6 +78,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
 
   // Sinks.
   checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+  // Application renderers (aiohttp_jinja2): the context is an XSS sink when autoescape is off.
+  const renderer = appRenderer(qn);
+  if (renderer) {
+    const c = selectArg(ip, renderer.contextArg, recv, pos, kw);
+    if (c && rendererUnescaped(ip.sem, renderer)) sink(ip, 'xss', c, node, ctx, `${short(ip, fn)}() with ${renderer.keyword} off`);
+    return { ...cleanse(flat(joinAll([...pos, ...kw.values()])), mask('xss')), tag: 'response' };
+  }
 
   // Sources.
   if (qn) {
@@ -149,6 +158,8 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
   if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
   if (qn && SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
+  // select(User).where(User.name == name): a statement whose values are bound parameters.
+  if (qn && SQL_STATEMENT_BUILDERS.has(qn)) return { ...cleanse(argsAv, mask('sql')), tag: SQL_STATEMENT };
   if (qn === 'dict') {
     const fields = new Map<string, AV>();
     for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
@@ -187,6 +198,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
       return CLEAN;
     }
     if (recv.tag === 'pathlib' && PATH_JOIN_METHODS.has(method)) return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+    if (recv.tag === SQL_STATEMENT) return { ...cleanse(join(flat(recv), argsAv), mask('sql')), tag: SQL_STATEMENT };
     const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
     const out = method === 'format' ? ip.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
     return keep ? { flows: out.flows, tag: keep } : out;
@@ -221,6 +233,8 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       // A response declared as a non-HTML type (JSON, plain text) is not an XSS sink.
       const ct = declaredContentType(ip, node);
       if (ct !== undefined && !MARKUP_CONTENT_TYPES.test(ct)) continue;
+      // A constructor whose default type is plain text or bytes: HTML only when declared so.
+      if (s.markupOnly && ct === undefined) continue;
     }
     if (s.special === 'xxe') {
       const p = kw.get(XXE_PARSER_ARG[1]) ?? pos[XXE_PARSER_ARG[0]];
@@ -245,8 +259,9 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
 }
 
 /**
- * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
- * a positional content type (CONTENT_TYPE_POSITIONS), or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
+ * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`
+ * (a string, or an enumeration member such as `MediaType.HTML`, read by its name), a positional
+ * content type (CONTENT_TYPE_POSITIONS), or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
  * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
  */
 export function declaredContentType(ip: Interp, call: PyNode): string | undefined {
@@ -255,7 +270,8 @@ export function declaredContentType(ip: Interp, call: PyNode): string | undefine
   const qn = ip.sem.callName(call);
   const at = qn && Object.hasOwn(CONTENT_TYPE_POSITIONS, qn) ? CONTENT_TYPE_POSITIONS[qn] : undefined;
   if (!direct && at !== undefined) direct = ip.sem.args(call).positional[at];
-  if (direct) return ip.sem.constString(direct);
+  // `media_type=MediaType.HTML`: an enumeration member named after the type.
+  if (direct) return ip.sem.constString(direct) ?? (direct.type === 'attribute' ? direct.get('attribute')?.text : undefined);
   const a = ip.sem.args(call);
   for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {
     if (d?.type !== 'dictionary') continue;
@@ -305,6 +321,8 @@ export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d
     if (!node) return;
     val = readField(av, '[0');
   }
+  // Quart: `return await render_template(...)` is the awaited call.
+  for (let i = 0; node.type === 'await' && node.namedChildren[0] && i < 10; i++) node = node.namedChildren[0];
   if (node.type === 'dictionary' || node.type === 'list' || val.tag === 'dict' || val.tag === 'response') return;
   if (node.type === 'call') {
     const qn = ip.sem.callName(node);
@@ -314,5 +332,5 @@ export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d
   }
   void env;
   void d;
-  sink(ip, 'xss', val, v, ctx, 'the body returned by a Flask view');
+  sink(ip, 'xss', val, v, ctx, `the body returned by a ${ctx.viewLabel ?? 'Flask'} view`);
 }

@@ -285,6 +285,7 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
       if (!o.fields?.has(`.${attr}`) && ip.frameworks.some((fw) => fw.selfAttrs) && !assignedAttrs(ip.classes[Number(o.tag.slice(5))]).has(attr)) {
         for (const fw of ip.frameworks) {
           const sa = fw.selfAttrs;
+          if (sa?.bases && !ip.classes[Number(o.tag.slice(5))]?.get('superclasses')?.namedChildren.some((b) => sa.bases?.test(b.text))) continue;
           if (sa?.requestAttr === attr && sa.requestTag) return { flows: [], tag: sa.requestTag };
           const label = sa?.sources && Object.hasOwn(sa.sources, attr) ? sa.sources[attr] : undefined;
           if (label) return source(ip, node, label);

@@ -38,6 +38,7 @@ export function execStmt(ip: Interp, s: PyNode, env: Env, ctx: Ctx, d: number): 
       if (v) {
         let av = ip.ev(v, env, ctx, d);
         if (ctx.flaskView) ip.flaskReturn(v, av, env, ctx, d);
+        if (ctx.returnSink) sink(ip, 'xss', av, v, ctx, ctx.returnSink);
         if (!isClean(av)) av = withStep(av, step(ip, s, 'returned'));
         ctx.ret = ctx.ret ? join(ctx.ret, av) : av;
       } else ctx.ret ??= CLEAN;

@@ -7,6 +7,7 @@ import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type
 import { localThroughFile, report, source, step } from './report.js';
 import { DEFERRED_CALLS, type DeferredArgs } from './specs/deferred.js';
 import { VALIDATED_ANNOTATIONS } from './specs/frameworks.js';
+import { decoratingRenderer, rendererUnescaped } from './templates.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
 
@@ -241,15 +242,18 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const env: Env = new Map();
   const route = routeInfo(ip, def);
   ctx.flaskView = route.returnsBody;
+  if (route.bodyLabel) ctx.viewLabel = route.bodyLabel;
+  const renderer = decoratingRenderer(ip.sem, def);
+  if (renderer && rendererUnescaped(ip.sem, renderer)) ctx.returnSink = `the context of ${renderer.decorator}() with ${renderer.keyword} off`;
   const captures = urlCaptures(ip, def, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
-    const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.requestAt?.position === i ? route.requestAt.tag : undefined));
+    const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.request?.position === i ? route.request.tag : undefined));
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
     } else if (tag) av = { ...av, tag };
-    else if (route.params.has(p.name) || (route.all && !p.injected) || (captures.after >= 0 && i > captures.after)) {
+    else if (route.params.has(p.name) || (route.all && !p.injected && !route.injected.has(p.name)) || (captures.after >= 0 && i > captures.after)) {
       const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
       if (clean) (ctx.validated ??= new Set()).add(p.name);
       else av = { flows: unionFlows(source(ip, p.node, `${route.label || captures.label} parameter '${p.name}'`).flows, av.flows) };

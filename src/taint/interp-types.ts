@@ -40,9 +40,13 @@ export interface Ctx {
   hits: SinkHit[];
   loops: { breaks: Env[]; conts: Env[] }[];
   flaskView: boolean;
+  /** The framework of a view whose returned string is the body, when not Flask's (messages). */
+  viewLabel?: string;
   closure: Env | null;
   /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
   validated?: Set<string>;
+  /** The returned value is an XSS sink (the context of an unescaped template, templates.ts `decoratingRenderer`): its description. */
+  returnSink?: string;
 }
 
 

@@ -21,11 +21,11 @@ interface Def {
 const DEFS: Def[] = [
   {
     kind: 'sql', id: 'PWT001', name: 'taint-sql-injection', severity: 'critical', confidence: 'high', cwe: [89], sinkLabel: 'an SQL query',
-    what: 'User-controlled data reaches the text of an SQL statement (DB-API execute, SQLAlchemy text(), Django raw/extra/RawSQL).',
+    what: 'User-controlled data reaches the text of an SQL statement (DB-API execute, SQLAlchemy text()/literal_column()/exec_driver_sql, Django raw/extra/RawSQL, the async drivers asyncpg, aiopg, aiomysql, aiosqlite, psycopg 3 and its sql.SQL(), databases).',
     why: 'An attacker can change the structure of the query: read or modify any data, bypass authentication, sometimes run commands on the database server.',
     bad: 'uid = request.args["id"]\ncursor.execute("SELECT * FROM users WHERE id = %s" % uid)',
     good: 'uid = request.args["id"]\ncursor.execute("SELECT * FROM users WHERE id = %s", (uid,))',
-    fix: 'Pass values as query parameters (the second argument of execute, bound parameters in SQLAlchemy, params= in Django raw()); never format them into the SQL text.',
+    fix: 'Pass values as query parameters (the second argument of execute, `$1` arguments in asyncpg, `values=` in databases, bound parameters in SQLAlchemy, sql.Identifier/sql.Literal in psycopg, params= in Django raw()); never format them into the SQL text.',
   },
   {
     kind: 'command', id: 'PWT002', name: 'taint-command-injection', severity: 'critical', confidence: 'high', cwe: [78], sinkLabel: 'an OS command',
@@ -61,7 +61,7 @@ const DEFS: Def[] = [
   },
   {
     kind: 'xss', id: 'PWT006', name: 'taint-xss', severity: 'high', confidence: 'medium', cwe: [79], sinkLabel: 'an HTML response',
-    what: 'User-controlled data is written into an HTML response without escaping (make_response, Response/HttpResponse bodies, a string returned from a Flask view, render_template_string, Markup, mark_safe). Text rendered through an autoescaping engine (Django templates and `render_to_string`, a Jinja2 `Environment` with `autoescape=True` or `select_autoescape(...)`, Starlette\'s `Jinja2Templates`) is escaped and not reported.',
+    what: 'User-controlled data is written into an HTML response without escaping (make_response, Response/HttpResponse bodies, a string returned from a Flask or Quart view, render_template_string, Markup, mark_safe; aiohttp, Starlette and Litestar responses declared as HTML, such as `web.Response(text=..., content_type="text/html")`; aiohttp_jinja2 contexts when its setup turns autoescape off). Text rendered through an autoescaping engine (Django templates and `render_to_string`, a Jinja2 `Environment` with `autoescape=True` or `select_autoescape(...)`, Starlette\'s `Jinja2Templates`) is escaped and not reported.',
     why: 'The attacker injects script that runs in other users\' browsers (session theft, actions on their behalf).',
     bad: 'name = request.args["name"]\nreturn "<h1>Hello " + name + "</h1>"',
     good: 'name = request.args["name"]\nreturn "<h1>Hello " + html.escape(name) + "</h1>"',

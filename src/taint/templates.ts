@@ -3,7 +3,7 @@
 // source's own taint is kept).
 import type { PyNode } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
-import { ESCAPING_TEMPLATES, RENDER_METHODS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
+import { APP_RENDERERS, type AppRendererSpec, ESCAPING_TEMPLATES, RENDER_METHODS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
 import { mask, type AV } from './types.js';
 import { cleanse, flat, join } from './values.js';
 
@@ -51,5 +51,43 @@ export function templateCall(sem: Semantic, call: PyNode, qn: string | null, met
   if (TEMPLATE_LOADERS.has(method)) return escapes ? { flows: args.flows, tag: TEMPLATE_ON } : undefined;
   if (TEMPLATE_RESPONSE_METHODS.has(method) && recv.tag === ENV_ON) return { ...cleanse(args, XSS), tag: 'response' };
   if (RENDER_METHODS.has(method) && recv.tag === TEMPLATE_ON) return join(flat(recv), cleanse(args, XSS));
+  return undefined;
+}
+
+const MAX_SETUP_SCAN_NODES = 200_000;
+const setupOff = new WeakMap<Semantic, Map<AppRendererSpec, boolean>>();
+
+/** Whether a `setup` call of this file turns the renderer's autoescape off (one bounded walk per file and renderer). */
+export function rendererUnescaped(sem: Semantic, r: AppRendererSpec): boolean {
+  let m = setupOff.get(sem);
+  if (!m) setupOff.set(sem, (m = new Map()));
+  const known = m.get(r);
+  if (known !== undefined) return known;
+  let off = false;
+  const stack: PyNode[] = [sem.file.root];
+  for (let n = 0; stack.length && n < MAX_SETUP_SCAN_NODES && !off; n++) {
+    const node = stack.pop() as PyNode;
+    for (let i = node.namedChildren.length - 1; i >= 0; i--) stack.push(node.namedChildren[i]);
+    if (node.type === 'call' && sem.callName(node) === r.setup && sem.isFalsy(sem.arg(node, null, r.keyword))) off = true;
+  }
+  m.set(r, off);
+  return off;
+}
+
+/** The application renderer whose render function this call is. */
+export function appRenderer(qn: string | null): AppRendererSpec | undefined {
+  return qn ? APP_RENDERERS.find((r) => r.render.includes(qn)) : undefined;
+}
+
+/** The application renderer whose decorator (`@aiohttp_jinja2.template(...)`) decorates this function. */
+export function decoratingRenderer(sem: Semantic, def: PyNode): AppRendererSpec | undefined {
+  const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
+  for (const c of dec?.children ?? []) {
+    if (c.type !== 'decorator') continue;
+    const e = c.namedChildren[0];
+    const qn = e?.type === 'call' ? sem.callName(e) : e ? sem.qualifiedName(e) : null;
+    const r = qn ? APP_RENDERERS.find((x) => x.decorator === qn) : undefined;
+    if (r) return r;
+  }
   return undefined;
 }

@@ -35,8 +35,31 @@ export interface RouteSpec {
   safeConverters?: string[];
   /** A string returned by the view is the HTML body of the response (Flask, Bottle). */
   returnsBody?: boolean;
-  /** The handler's parameter at this position (0-based) is a request object of this tag, whatever its name (DRF's `@api_view`). */
-  requestAt?: { position: number; tag: string };
+  /**
+   * The decorator keyword declaring the response type (Litestar's `media_type=`): when it is markup
+   * (`MediaType.HTML`, `"text/html"`), a string returned by the view is the HTML body.
+   */
+  bodyTypeKeyword?: string;
+  /** The handler's parameter at this position (0-based, `self` counted) is the request object, whatever its name (aiohttp). */
+  request?: { position: number; tag: string };
+  /** Keyword of the decorator whose dict-literal keys name injected parameters (Litestar's `dependencies={"db": Provide(...)}`). */
+  injectedKeyword?: string;
+  /** Parameters by name that the framework fills with its own objects, not request data (Litestar's `state`, `scope`). */
+  notInput?: string[];
+}
+
+/**
+ * A call registering a handler (`app.router.add_get("/", handler)`, `Route("/", endpoint)`): the
+ * function it names (a function of the same file) is a route handler as described by `route`.
+ */
+export interface RegistrationSpec {
+  /** Methods `<anything>.<method>(...)`, or ... */
+  methods?: string[];
+  /** ... qualified callees. */
+  callees?: string[];
+  /** The handler argument: position and keyword. */
+  handler: [number, string?];
+  route: RouteSpec;
 }
 
 export interface FrameworkSpec {
@@ -62,14 +85,21 @@ export interface FrameworkSpec {
     /** Plain functions count only in files matching `paths` (views.py) or when decorated (`@login_required`). */
     functionsInViewFiles?: boolean;
   };
-  /** Class-based handlers: `self.<attr>` is a request object (tag) or request data (label). */
-  selfAttrs?: { requestAttr?: string; requestTag?: string; sources?: Record<string, string> };
+  /**
+   * Class-based handlers: `self.<attr>` is a request object (tag) or request data (label); with
+   * `bases`, only in classes with a base class whose text matches (`web.View`).
+   */
+  selfAttrs?: { requestAttr?: string; requestTag?: string; sources?: Record<string, string>; bases?: RegExp };
+  /** Calls registering handlers (see RegistrationSpec). */
+  registrations?: RegistrationSpec[];
   /** Class-based handlers: `self.<method>(...)` returns request data (label). */
   selfMethods?: Record<string, string>;
 }
 
 const FLASK_RULE = /<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g;
 const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head'];
+const AIOHTTP_ROUTES = ['get', 'post', 'put', 'delete', 'patch', 'head', 'view'];
+const AIOHTTP_HANDLER: RouteSpec = { methods: [], params: 'none', request: { position: 0, tag: 'aiohttp.request' } };
 
 /** In this order: the first framework whose row matches a parameter decides its tag. */
 export const FRAMEWORKS: FrameworkSpec[] = [
@@ -100,7 +130,34 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     label: 'aiohttp',
     imports: ['aiohttp'],
     requestParams: [{ name: 'request', tag: 'aiohttp.request' }],
-    routes: [{ methods: [...HTTP_METHODS, 'api_route', 'websocket', 'route', 'trace'], params: 'none' }],
+    routes: [{ methods: [...HTTP_METHODS, 'api_route', 'websocket', 'route', 'trace'], params: 'none', request: { position: 0, tag: 'aiohttp.request' } }],
+  },
+
+  // ---- Async frameworks (issue 16 §1): aiohttp handlers registered by call or named otherwise,
+  // class-based web.View; Starlette endpoints; Litestar's bare route decorators.
+  {
+    id: 'aiohttp-routes',
+    label: 'aiohttp',
+    imports: ['aiohttp'],
+    registrations: [
+      { methods: AIOHTTP_ROUTES.map((m) => `add_${m}`), callees: AIOHTTP_ROUTES.map((m) => `aiohttp.web.${m}`), handler: [1, 'handler'], route: AIOHTTP_HANDLER },
+      { methods: ['add_route'], callees: ['aiohttp.web.route'], handler: [2, 'handler'], route: AIOHTTP_HANDLER },
+    ],
+    selfAttrs: { requestAttr: 'request', requestTag: 'aiohttp.request', bases: /\bView$/ },
+  },
+  {
+    id: 'starlette',
+    label: 'Starlette',
+    imports: ['starlette'],
+    requestParams: [{ name: 'request', tag: 'starlette.request' }],
+    registrations: [{ callees: ['starlette.routing.Route', 'starlette.routing.WebSocketRoute'], handler: [1, 'endpoint'], route: { methods: [], params: 'none', request: { position: 0, tag: 'starlette.request' } } }],
+  },
+  {
+    id: 'litestar',
+    label: 'Litestar',
+    imports: ['litestar'],
+    requestParams: [{ annotation: /^(litestar\.)?(Request|WebSocket)\b/, tag: 'litestar.request' }],
+    routes: [{ methods: [], names: ['get', 'post', 'put', 'patch', 'delete', 'head', 'route', 'websocket'], params: 'all', injectedKeyword: 'dependencies', notInput: ['state', 'scope', 'socket'], bodyTypeKeyword: 'media_type' }],
   },
   // Django REST framework (issue 16): APIView/ViewSet methods and @api_view functions take DRF's
   // Request, which has Django's input plus `data`/`query_params` (REQUEST_TAGS['django.request']);
@@ -110,7 +167,7 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     label: 'Django REST framework',
     imports: ['rest_framework'],
     requestParams: [{ name: 'request', tag: 'django.request' }],
-    routes: [{ methods: [], names: ['api_view'], params: 'none', requestAt: { position: 0, tag: 'django.request' } }],
+    routes: [{ methods: [], names: ['api_view'], params: 'none', request: { position: 0, tag: 'django.request' } }],
     afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|list|create|retrieve|update|partial_update|destroy)$/, label: 'DRF URL' },
     selfAttrs: { requestAttr: 'request', requestTag: 'django.request', sources: { kwargs: 'DRF URL parameters (self.kwargs)', args: 'DRF URL parameters (self.args)' } },
   },
@@ -136,8 +193,8 @@ export const FRAMEWORKS: FrameworkSpec[] = [
   },
 ];
 
-/** FastAPI dependency defaults: a parameter defaulting to one of these calls is injected, not request data. */
-export const INJECTED_DEFAULTS = /^(Depends|Security|fastapi\.Depends)\(/;
+/** Dependency-injection defaults (FastAPI's `Depends`, Litestar's `Dependency`): such a parameter is injected, not request data. */
+export const INJECTED_DEFAULTS = /^(Depends|Security|fastapi\.Depends|Dependency|Provide)\(/;
 /** Parameter annotations validated into a non-string type: such parameters are not tainted strings. */
 export const VALIDATED_ANNOTATIONS = new Set(['int', 'float', 'bool', 'UUID', 'uuid.UUID', 'datetime', 'date', 'Decimal']);
 /** Annotation wrappers whose first argument is the parameter's type (`Optional[int]`, `Annotated[int, ...]`). */

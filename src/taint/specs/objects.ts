@@ -52,4 +52,14 @@ export const KEY_READ_METHODS = new Set(['get', 'pop', 'getlist', 'setdefault'])
  * SQL clause constructors that are SQL sinks themselves (`text()`, `RawSQL`): their result carries the
  * tag `sql-clause`, and executing it reports nothing more (the constructor reported the query once).
  */
-export const SQL_CLAUSE_CONSTRUCTORS = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'sqlalchemy.sql.expression.literal_column', 'sqlalchemy.literal_column', 'django.db.models.expressions.RawSQL', 'django.db.models.RawSQL']);
+export const SQL_CLAUSE_CONSTRUCTORS = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'sqlalchemy.sql.expression.literal_column', 'sqlalchemy.literal_column', 'django.db.models.expressions.RawSQL', 'django.db.models.RawSQL', 'sqlalchemy.sql.literal_column', 'psycopg.sql.SQL', 'psycopg2.sql.SQL']);
+
+/**
+ * SQLAlchemy statement constructors (tag `sql-statement`): values given to the statement and to its
+ * methods (`.where(User.name == x)`, `.values(name=x)`) are bound parameters, clean for SQL. Raw
+ * SQL inside (`text(...)`, `literal_column(...)`) is reported where it is built (sinks.ts).
+ */
+export const SQL_STATEMENT = 'sql-statement';
+export const SQL_STATEMENT_BUILDERS = new Set(
+  ['select', 'insert', 'update', 'delete', 'union', 'union_all', 'exists'].flatMap((f) => [`sqlalchemy.${f}`, `sqlalchemy.sql.${f}`, `sqlalchemy.sql.expression.${f}`, `sqlalchemy.future.${f}`]),
+);

@@ -65,6 +65,13 @@ export const SANITIZERS: Record<string, number> = {
   abs: ALL,
   round: ALL,
   'json.dumps.__never__': 0,
+  // psycopg's composable SQL: identifiers are quoted, literals escaped, placeholders are parameters.
+  'psycopg.sql.Identifier': mask('sql'),
+  'psycopg.sql.Literal': mask('sql'),
+  'psycopg.sql.Placeholder': mask('sql'),
+  'psycopg2.sql.Identifier': mask('sql'),
+  'psycopg2.sql.Literal': mask('sql'),
+  'psycopg2.sql.Placeholder': mask('sql'),
 };
 // Django (issue 16): format_html_join escapes the separator and every argument (its format string is an XSS sink, sinks.ts).
 SANITIZERS['django.utils.html.format_html_join'] = mask('xss');

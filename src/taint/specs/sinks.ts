@@ -30,6 +30,11 @@ export interface SinkSpec {
    * launcher's job (report.ts `report`).
    */
   program?: boolean;
+  /**
+   * An XSS sink only when the call declares a markup content type (`content_type="text/html"`,
+   * `media_type=MediaType.HTML`): the constructor's default type is plain text or bytes.
+   */
+  markupOnly?: boolean;
 }
 
 const HTTP_VERBS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
@@ -101,6 +106,23 @@ export const SINKS: SinkSpec[] = [
   { kind: 'xss', callees: ['django.http.StreamingHttpResponse', 'django.http.response.StreamingHttpResponse', 'django.http.response.HttpResponse'], args: [[0, 'streaming_content'], [null, 'content']] },
   { kind: 'xss', callees: ['django.utils.html.format_html'], args: [[0, 'format_string']] },
   { kind: 'xss', callees: ['django.utils.html.format_html_join'], args: [[1, 'format_string']] },
+
+  // ---- Async frameworks and database drivers (issue 16 §1): aiohttp, asyncpg, databases,
+  // psycopg 3, SQLAlchemy, Starlette, Quart, Litestar.
+  // asyncpg connections and pools: the query is the first argument, `$1` parameters follow it.
+  { kind: 'sql', methods: ['fetch', 'fetchrow', 'fetchval', 'prepare', 'cursor', 'copy_from_query'], requireImport: ['asyncpg'], args: [[0, 'query']] },
+  // encode/databases: `database.fetch_all(query=...)`; `values=` are bound parameters.
+  { kind: 'sql', methods: ['fetch_all', 'fetch_one', 'fetch_val', 'iterate', 'execute', 'execute_many'], requireImport: ['databases'], args: [[0, 'query']] },
+  // Query strings passed by keyword to the async drivers' execute (`cur.execute(query=...)`).
+  { kind: 'sql', methods: ['execute', 'executemany'], requireImport: ['asyncpg', 'aiopg', 'aiomysql', 'aiosqlite', 'psycopg'], args: [[null, 'query']] },
+  // psycopg's composable SQL: the text of `sql.SQL(...)` is a query (Identifier/Literal are the safe parts).
+  { kind: 'sql', callees: ['psycopg.sql.SQL', 'psycopg2.sql.SQL'], args: [[0, 'obj']] },
+  { kind: 'sql', callees: ['sqlalchemy.sql.literal_column'], args: [[0, 'text']] },
+  // Response bodies that are HTML only when declared so (aiohttp's `text=` is text/plain by default).
+  { kind: 'xss', markupOnly: true, callees: ['aiohttp.web.Response', 'aiohttp.web_response.Response', 'starlette.responses.Response', 'fastapi.responses.Response', 'fastapi.Response', 'litestar.Response', 'litestar.response.Response'], args: [[0, 'body'], [null, 'text'], [null, 'content'], [null, 'response']] },
+  // Quart's responses are text/html by default, like Flask's.
+  { kind: 'xss', callees: ['quart.Response', 'quart.make_response', 'quart.render_template_string'], args: [[0, 'response'], [null, 'source']] },
+  { kind: 'redirect', callees: ['quart.redirect', 'aiohttp.web.HTTPMovedPermanently', 'aiohttp.web.HTTPSeeOther', 'aiohttp.web.HTTPTemporaryRedirect', 'litestar.response.Redirect', 'litestar.Redirect'], args: [[0, 'location'], [null, 'path']] },
 ];
 
 /** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
@@ -148,6 +170,6 @@ export const CONTENT_TYPE_POSITIONS: Record<string, number> = {
 };
 
 /** Flask views: returned calls whose result is not an HTML body made of their arguments. */
-export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
+export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps', 'quart.jsonify', 'quart.render_template', 'quart.redirect', 'quart.abort']);
 /** Flask views: returned string methods whose result is still the text (reported as the body). */
 export const VIEW_BODY_METHODS = new Set(['format', 'join', 'replace', 'strip']);

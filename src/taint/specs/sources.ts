@@ -65,7 +65,19 @@ export const REQUEST_TAGS: Record<string, { attrs: string[]; methods: string[]; 
   // for type only, so their data is still request text.
   'django.form': { label: 'Django form', attrs: ['cleaned_data', 'data', 'files'], methods: ['clean'] },
   'drf.serializer': { label: 'DRF serializer', attrs: ['validated_data', 'data', 'initial_data'], methods: [] },
+  // ---- Async frameworks (issue 16 §1)
+  'litestar.request': {
+    label: 'Litestar request',
+    attrs: ['query_params', 'path_params', 'headers', 'cookies', 'url', 'base_url'],
+    methods: ['json', 'body', 'form', 'msgpack', 'stream', 'receive'],
+  },
 };
+
+// ---- Async frameworks (issue 16 §1): Quart's request proxy (awaited like Flask's calls).
+Object.assign(SOURCE_CALLS, {
+  'quart.request.get_data': 'quart request.get_data()',
+  'quart.request.args.get': 'quart request.args',
+});
 
 /** Methods whose result is a source wherever they are called (guarded by an import of the module). */
 export const SOURCE_METHODS: { method: string; requireImport: string; label: string; tag?: string }[] = [

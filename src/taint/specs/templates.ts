@@ -30,3 +30,27 @@ export const RENDER_METHODS = new Set(['render', 'render_async', 'generate', 'st
 
 /** Methods of an autoescaping environment that render a template into a response (`templates.TemplateResponse(...)`). */
 export const TEMPLATE_RESPONSE_METHODS = new Set(['TemplateResponse']);
+
+// ---- Async frameworks (issue 16 §1): renderers configured once per application.
+/**
+ * A template renderer set up once per application (`aiohttp_jinja2.setup(app, ...)`): it escapes
+ * unless a `setup` call of the same file sets `keyword` to a false value. Its `render` functions
+ * take the template context at `contextArg`; a handler decorated by `decorator` returns its context.
+ */
+export interface AppRendererSpec {
+  setup: string;
+  keyword: string;
+  render: string[];
+  contextArg: [number, string];
+  decorator: string;
+}
+
+export const APP_RENDERERS: AppRendererSpec[] = [
+  {
+    setup: 'aiohttp_jinja2.setup',
+    keyword: 'autoescape',
+    render: ['aiohttp_jinja2.render_template', 'aiohttp_jinja2.render_string', 'aiohttp_jinja2.render_template_async', 'aiohttp_jinja2.render_string_async'],
+    contextArg: [2, 'context'],
+    decorator: 'aiohttp_jinja2.template',
+  },
+];
