@@ -270,7 +270,7 @@ const FLOWS: { flow: string; rules: string[]; file: string; line: number; code: 
   { flow: 'Django request.GET -> requests.get', rules: ['PWT008'], file: 'django_site/views.py', line: 104, code: 'requests.get(url' },
   { flow: 'Flask request.args -> LDAP filter in remote.py (cross-module)', rules: ['PWT009'], file: 'flask_app/app.py', line: 178, code: 'directory_lookup(request.args["name"])' },
   { flow: 'Flask request.args -> session', rules: ['PWT012'], file: 'flask_app/app.py', line: 254, code: 'session["lang"] = request.args["lang"]' },
-  { flow: 'Flask request.args -> response header', rules: ['PWT013'], file: 'flask_app/app.py', line: 256, code: 'resp.headers["Content-Language"]' },
+  { flow: 'Flask request.args -> cookie', rules: ['PWT013'], file: 'flask_app/app.py', line: 256, code: 'resp.set_cookie("lang"' },
   { flow: 'Flask request.args -> log', rules: ['PWT014'], file: 'flask_app/app.py', line: 257, code: 'log.info("language changed to " + request.args' },
   { flow: 'Flask request.args -> re.compile', rules: ['PWT015'], file: 'flask_app/app.py', line: 247, code: 're.compile(request.args["pattern"])' },
 ];

@@ -253,7 +253,7 @@ def filter_notes():
 def set_language():
     session["lang"] = request.args["lang"]
     resp = make_response(redirect("/"))
-    resp.headers["Content-Language"] = request.args["lang"]
+    resp.set_cookie("lang", request.args["lang"])
     log.info("language changed to " + request.args["lang"])
     return resp
 
