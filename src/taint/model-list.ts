@@ -21,9 +21,14 @@ const BUILT_IN = (f: string) => `built-in (src/taint/specs/${f})`;
 /** Placeholder names in the built-in tables (an entry kept for documentation, never matched). */
 const live = (names: Iterable<string>) => [...names].filter((n) => !n.endsWith('.__never__'));
 
+/** Entries of a `name -> label` table grouped by the label's object (`flask request.args` -> `flask request`). */
 function group(table: Record<string, string>): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  for (const [k, label] of Object.entries(table)) m.set(label, [...(m.get(label) ?? []), k]);
+  for (const [k, label] of Object.entries(table)) {
+    const dot = label.indexOf('.');
+    const g = dot > 0 && !label.slice(0, dot).includes('(') ? label.slice(0, dot) : label;
+    m.set(g, [...(m.get(g) ?? []), k]);
+  }
   return m;
 }
 
