@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan, type ScanOptions } from '../scan/scan.js';
@@ -227,4 +227,24 @@ test('rules --models lists built-in and project models with their origin', () =>
   rmSync(bad, { recursive: true, force: true });
   // --config only with --models.
   assert.equal(cli(PROJECT, 'rules', '--config', 'pyproject.toml').status, 2);
+});
+
+test('README: the worked example of taint models does what its comments say', async () => {
+  const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Your own taint models'));
+  const toml = /```toml\n(# pyward-models\.toml\n[\s\S]*?)```/.exec(section)?.[1];
+  const py = /```python\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(toml && py, 'the README section has the TOML and Python examples');
+  const dir = tmp({ 'pyward-models.toml': toml, 'app.py': py });
+  const found = await taint(dir);
+  rmSync(dir, { recursive: true, force: true });
+  // Each Python line's comment says PWT001 (reported) or "clean" (not reported).
+  const want = py
+    .split('\n')
+    .map((l, i) => [i + 1, /#\s*(?:still )?(PWT\d{3})/.exec(l)?.[1]] as const)
+    .filter((x): x is readonly [number, string] => x[1] !== undefined)
+    .map(([n, id]) => `${id} app.py:${n}`);
+  assert.ok(want.length >= 2);
+  assert.deepEqual(found, want.sort());
+  assert.ok(py.split('\n').filter((l) => /# clean/.test(l)).length >= 2);
 });
