@@ -217,26 +217,30 @@ function readToml(file: string): { doc: Record<string, unknown>; text: string } 
 /**
  * Reads `pyward-models.toml` from `dir` (the configuration's folder) into `cfg.models`. The file is
  * the scanned repository's: it is read only when it (after symbolic links) is inside the scanned
- * root `root`, unless the configuration was named explicitly (`explicit`); otherwise a warning says
- * why it was not used. A bad file is a usage error like a bad configuration.
+ * root `root`, unless the configuration was named explicitly (`root` undefined); one outside is
+ * not read (a warning says so) and the scanned root's own models file, if any, applies instead.
+ * A bad file is a usage error like a bad configuration.
  */
 function attachModels(cfg: Config, dir: string, root: string | undefined, cwd: string): Config {
   const file = join(dir, MODELS_FILE);
-  if (!existsSync(file)) return cfg;
-  if (root !== undefined) {
-    let inside = false;
-    try {
-      inside = isInside(realpathSync(root), realpathSync(file));
-    } catch {
-      inside = false;
-    }
-    if (!inside) {
-      const warnings = [...(cfg.warnings ?? []), `${relPath(cwd, file)}: taint models not read: outside the scanned folder (name its configuration with --config to use it)`];
-      return { ...cfg, warnings };
-    }
+  const found = existsSync(file);
+  if (found && (root === undefined || insideReal(root, file))) {
+    const { doc, text } = readToml(file);
+    return { ...cfg, models: { file, table: doc, text } };
   }
-  const { doc, text } = readToml(file);
-  return { ...cfg, models: { file, table: doc, text } };
+  if (root === undefined) return cfg;
+  const warnings = found ? [...(cfg.warnings ?? []), `${relPath(cwd, file)}: taint models not read: outside the scanned folder (name its configuration with --config to use it)`] : cfg.warnings;
+  const next = warnings ? { ...cfg, warnings } : cfg;
+  const own = join(root, MODELS_FILE);
+  return own !== file && existsSync(own) ? attachModels(next, root, root, cwd) : next;
+}
+
+function insideReal(root: string, file: string): boolean {
+  try {
+    return isInside(realpathSync(root), realpathSync(file));
+  } catch {
+    return false;
+  }
 }
 
 function parseTomlText(text: string, file: string): Record<string, unknown> {

@@ -27,6 +27,8 @@ export interface ModelIndex {
 }
 
 const cache = new Map<string, ModelIndex>();
+/** The same models object (one scan's settings, one worker task's copy) is indexed once, without serializing it per file. */
+const byObject = new WeakMap<UserModels, ModelIndex>();
 const MAX_CACHED = 4;
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -38,9 +40,14 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 /** The index of a set of user models (undefined when there are none). */
 export function modelIndex(models: UserModels | undefined): ModelIndex | undefined {
   if (!models || (!models.sources.length && !models.sinks.length && !models.sanitizers.length && !models.propagators.length)) return undefined;
+  const known = byObject.get(models);
+  if (known) return known;
   const key = JSON.stringify(models);
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    byObject.set(models, hit);
+    return hit;
+  }
   const ix: ModelIndex = {
     calleeSinks: new Map(),
     methodSinks: new Map(),
@@ -88,6 +95,7 @@ export function modelIndex(models: UserModels | undefined): ModelIndex | undefin
   }
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, ix);
+  byObject.set(models, ix);
   return ix;
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan, type ScanOptions } from '../scan/scan.js';
@@ -168,6 +168,15 @@ test('the models file: read beside the configuration inside the scanned folder, 
   // Named with --config: read.
   const given = await scan({ paths: ['.'], cwd: join(outer, 'src'), configFile: join(outer, 'pyproject.toml'), select: ['taint'], ...quiet, warn: () => {} });
   assert.deepEqual(given.findings.map((f) => `${f.ruleId} ${f.path}:${f.line}`), ['PWT001 app.py:6']);
+  // The scanned folder's own models file applies under a configuration found above it.
+  writeFileSync(join(outer, 'src', 'pyward-models.toml'), SINK.replace('"sql"', '"code"'));
+  assert.deepEqual(await taint(join(outer, 'src')), ['PWT003 app.py:6']);
+  // A symbolic link leaving the scanned folder is not followed (a warning says the file was not read).
+  rmSync(join(outer, 'src', 'pyward-models.toml'));
+  symlinkSync(join(outer, 'pyward-models.toml'), join(outer, 'src', 'pyward-models.toml'));
+  const linked: string[] = [];
+  assert.deepEqual(await taint(join(outer, 'src'), {}, linked), []);
+  assert.ok(linked.some((w) => /^pyward-models\.toml: taint models not read: outside the scanned folder/.test(w)), linked.join('\n'));
   rmSync(dir, { recursive: true, force: true });
   rmSync(outer, { recursive: true, force: true });
 });
