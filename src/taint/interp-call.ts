@@ -26,6 +26,7 @@ import {
 import { CLEAN_METHODS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS } from './specs/sanitizers.js';
 import {
   CONTENT_TYPE_HEADER,
+  CONTENT_TYPE_POSITIONS,
   CONTENT_TYPE_KEYWORDS,
   HEADERS_KEYWORD,
   MARKUP_CONTENT_TYPES,
@@ -99,6 +100,12 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
     const us = methodModel(um?.sourceMethods.get(method), imports);
     if (us) return source(ip, node, us);
+  }
+
+  // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
+  if (method && recvNode) {
+    const r = ip.deferredCall(node, method, recvNode, qn, pos, kw, env, ctx);
+    if (r) return r;
   }
 
   // Project functions (this file, then other modules of the project).
@@ -265,12 +272,15 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
 
 /**
  * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
- * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
+ * a positional content type (CONTENT_TYPE_POSITIONS), or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
  * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
  */
 export function declaredContentType(ip: Interp, call: PyNode): string | undefined {
   let direct: PyNode | undefined;
   for (const k of CONTENT_TYPE_KEYWORDS) direct ??= ip.sem.arg(call, null, k);
+  const qn = ip.sem.callName(call);
+  const at = qn && Object.hasOwn(CONTENT_TYPE_POSITIONS, qn) ? CONTENT_TYPE_POSITIONS[qn] : undefined;
+  if (!direct && at !== undefined) direct = ip.sem.args(call).positional[at];
   if (direct) return ip.sem.constString(direct);
   const a = ip.sem.args(call);
   for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {

@@ -35,6 +35,8 @@ export interface RouteSpec {
   safeConverters?: string[];
   /** A string returned by the view is the HTML body of the response (Flask, Bottle). */
   returnsBody?: boolean;
+  /** The handler's parameter at this position (0-based) is a request object of this tag, whatever its name (DRF's `@api_view`). */
+  requestAt?: { position: number; tag: string };
 }
 
 export interface FrameworkSpec {
@@ -99,6 +101,31 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     imports: ['aiohttp'],
     requestParams: [{ name: 'request', tag: 'aiohttp.request' }],
     routes: [{ methods: [...HTTP_METHODS, 'api_route', 'websocket', 'route', 'trace'], params: 'none' }],
+  },
+  // Django REST framework (issue 16): APIView/ViewSet methods and @api_view functions take DRF's
+  // Request, which has Django's input plus `data`/`query_params` (REQUEST_TAGS['django.request']);
+  // ViewSet actions take URL captures after `request` (`retrieve(self, request, pk=None)`).
+  {
+    id: 'drf',
+    label: 'Django REST framework',
+    imports: ['rest_framework'],
+    requestParams: [{ name: 'request', tag: 'django.request' }],
+    routes: [{ methods: [], names: ['api_view'], params: 'none', requestAt: { position: 0, tag: 'django.request' } }],
+    afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|list|create|retrieve|update|partial_update|destroy)$/, label: 'DRF URL' },
+    selfAttrs: { requestAttr: 'request', requestTag: 'django.request', sources: { kwargs: 'DRF URL parameters (self.kwargs)', args: 'DRF URL parameters (self.args)' } },
+  },
+  // Django forms and DRF serializers handed to generic-view hooks (issue 16). A bound form's
+  // `cleaned_data` / a serializer's `validated_data` is validated for its declared type, not for
+  // SQL, HTML, paths or shell: a CharField is still the attacker's text, so both are request data
+  // (REQUEST_TAGS 'django.form', 'drf.serializer'); `int(...)` and the other sanitizers still apply.
+  {
+    id: 'django-forms',
+    label: 'Django',
+    imports: ['django', 'rest_framework'],
+    requestParams: [
+      { name: 'form', in: 'method', functions: /^form_(valid|invalid)$/, tag: 'django.form' },
+      { name: 'serializer', in: 'method', functions: /^perform_(create|update)$/, tag: 'drf.serializer' },
+    ],
   },
 ];
 

@@ -66,6 +66,8 @@ export const SANITIZERS: Record<string, number> = {
   round: ALL,
   'json.dumps.__never__': 0,
 };
+// Django (issue 16): format_html_join escapes the separator and every argument (its format string is an XSS sink, sinks.ts).
+SANITIZERS['django.utils.html.format_html_join'] = mask('xss');
 
 /** Methods (any receiver) whose result carries no attacker-controlled text. */
 export const CLEAN_METHODS = new Set([
