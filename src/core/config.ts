@@ -1,13 +1,13 @@
 // Configuration: `[tool.pyward]` in pyproject.toml (found by walking up from the scanned path) or
 // an explicit --config file, validated with clear errors, then merged with CLI flags.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors.js';
 import { CONFIDENCES, SEVERITIES, type Confidence, type Severity } from './finding.js';
 import type { RuleMeta, RuleSet } from './rule-meta.js';
 import type { SkippedFile } from './finding.js';
-import { MAX_CONFIG_BYTES, readRegularText, UnreadableFileError } from './safe-fs.js';
+import { isInside, MAX_CONFIG_BYTES, readRegularText, UnreadableFileError } from './safe-fs.js';
 import { patternProblem } from './ignore-guard.js';
 
 /** Named rule selections: `default` the recommended set, `bandit` that plus every rule with a Bandit id. */
@@ -57,7 +57,14 @@ export interface Config {
   warnings?: string[];
   /** Configuration files found but not read (FIFO, device, over MAX_CONFIG_BYTES), for the report's skipped list. */
   skipped?: SkippedFile[];
+  /** The configuration file's text (to find the lines of `[tool.pyward.taint]` models). */
+  sourceText?: string;
+  /** `pyward-models.toml` beside the configuration (parsed, not validated: the taint capability does that). */
+  models?: { file: string; table: Record<string, unknown>; text: string };
 }
+
+/** The file of taint models read beside the configuration (see `attachModels`). */
+export const MODELS_FILE = 'pyward-models.toml';
 
 const KEYS: Record<string, { prop: keyof Config; type: 'string[]' | 'string' | 'table' | 'number' | 'boolean' | 'map-string[]' }> = {
   select: { prop: 'select', type: 'string[]' },
@@ -113,7 +120,7 @@ export function validateConfig(raw: unknown, source: string): Config {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${source}: [tool.pyward] must be a table`);
   const cfg: Config = { source };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const spec = KEYS[key];
+    const spec = Object.prototype.hasOwnProperty.call(KEYS, key) ? KEYS[key] : undefined;
     if (!spec) throw new UsageError(`${source}: unknown key '${key}' in [tool.pyward]${didYouMean(key, Object.keys(KEYS))}`);
     const where = `${source}: [tool.pyward] ${key}`;
     switch (spec.type) {
@@ -197,14 +204,43 @@ function readConfigText(file: string): string {
   }
 }
 
-function readToml(file: string): Record<string, unknown> {
+function readToml(file: string): { doc: Record<string, unknown>; text: string } {
   let text: string;
   try {
     text = readConfigText(file);
   } catch (e) {
     throw new UsageError(`cannot read configuration file ${file}: ${(e as UnreadableFileError).reason}`);
   }
-  return parseTomlText(text, file);
+  return { doc: parseTomlText(text, file), text };
+}
+
+/**
+ * Reads `pyward-models.toml` from `dir` (the configuration's folder) into `cfg.models`. The file is
+ * the scanned repository's: it is read only when it (after symbolic links) is inside the scanned
+ * root `root`, unless the configuration was named explicitly (`root` undefined); one outside is
+ * not read (a warning says so) and the scanned root's own models file, if any, applies instead.
+ * A bad file is a usage error like a bad configuration.
+ */
+function attachModels(cfg: Config, dir: string, root: string | undefined, cwd: string): Config {
+  const file = join(dir, MODELS_FILE);
+  const found = existsSync(file);
+  if (found && (root === undefined || insideReal(root, file))) {
+    const { doc, text } = readToml(file);
+    return { ...cfg, models: { file, table: doc, text } };
+  }
+  if (root === undefined) return cfg;
+  const warnings = found ? [...(cfg.warnings ?? []), `${relPath(cwd, file)}: taint models not read: outside the scanned folder (name its configuration with --config to use it)`] : cfg.warnings;
+  const next = warnings ? { ...cfg, warnings } : cfg;
+  const own = join(root, MODELS_FILE);
+  return own !== file && existsSync(own) ? attachModels(next, root, root, cwd) : next;
+}
+
+function insideReal(root: string, file: string): boolean {
+  try {
+    return isInside(realpathSync(root), realpathSync(file));
+  } catch {
+    return false;
+  }
 }
 
 function parseTomlText(text: string, file: string): Record<string, unknown> {
@@ -233,13 +269,14 @@ export function loadConfig(start: string, explicit?: string, cwd = process.cwd()
   if (explicit) {
     const file = resolve(explicit);
     if (!existsSync(file)) throw new UsageError(`configuration file not found: ${explicit}`);
-    const doc = readToml(file);
+    const { doc, text } = readToml(file);
     const table = file.endsWith('pyproject.toml') ? pywardTable(doc) : (pywardTable(doc) ?? doc);
     if (table === undefined) throw new UsageError(`${explicit}: no [tool.pyward] table`);
-    return validateConfig(table, explicit);
+    return attachModels({ ...validateConfig(table, explicit), sourceText: text }, dirname(file), undefined, cwd);
   }
   let dir = resolve(start);
   if (existsSync(dir) && !isDir(dir)) dir = dirname(dir);
+  const root = dir;
   // A configuration file that is a FIFO, a device or too large is skipped (listed in the report)
   // and the search goes on as if it were absent.
   const skipped: SkippedFile[] = [];
@@ -257,13 +294,14 @@ export function loadConfig(start: string, explicit?: string, cwd = process.cwd()
       if (text !== undefined) {
         doc = parseTomlText(text, candidate);
         const table = pywardTable(doc);
-        if (table !== undefined) return withSkipped(mergeBandit(validateConfig(table, candidate), banditConfig(dir, doc, cwd, skipped)));
+        if (table !== undefined) return withSkipped(attachModels({ ...mergeBandit(validateConfig(table, candidate), banditConfig(dir, doc, cwd, skipped)), sourceText: text }, dir, root, cwd));
       }
     }
     const bandit = banditConfig(dir, doc, cwd, skipped);
-    if (bandit) return withSkipped(bandit);
+    if (bandit) return withSkipped(attachModels(bandit, dir, root, cwd));
     const parent = dirname(dir);
-    if (parent === dir) return withSkipped({});
+    // No configuration anywhere: a models file in the scanned folder itself still applies.
+    if (parent === dir) return withSkipped(attachModels({}, root, root, cwd));
     dir = parent;
   }
 }

@@ -1,5 +1,6 @@
 // What a scan is asked to do (ScanOptions: command line and API) and the settings resolved from
 // them and the configuration (ResolvedSettings), shared by the scan and its project-level phases.
+import type { UserModels } from '../taint/index.js';
 import type ignore from 'ignore';
 import type { Confidence, Severity } from '../core/finding.js';
 import type { Config, Preset } from '../core/config.js';
@@ -73,4 +74,6 @@ export interface ResolvedSettings {
   confidenceThreshold: Confidence;
   perFileIgnores: { matcher: ReturnType<typeof ignore>; base: string; selectors: string[] }[];
   warnings: string[];
+  /** The project's taint models (`[tool.pyward.taint]` sections and `pyward-models.toml`), validated; undefined when none. */
+  taintModels?: UserModels;
 }

@@ -2,7 +2,7 @@
 // analyses) -> project-level checks -> suppressions, selection, thresholds -> ScanResult.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import ignore from 'ignore';
 import { Piscina } from 'piscina';
 import { analyzeFile, reanalyzer, type AnalysisSettings, type FileResult } from './analyze.js';
@@ -27,7 +27,7 @@ import { projectChecks, extraRuleMeta } from './project-checks.js';
 import { didYouMean } from '../core/config.js';
 import { crossModuleTaint } from '../taint/crossmod.js';
 import { importLayout } from '../core/import-layout.js';
-import { taintConfigErrors } from '../taint/index.js';
+import { MODEL_SECTIONS, parseModels, taintConfigErrors, type ModelInput, type UserModels } from '../taint/index.js';
 import { auditConfigErrors, importIndex } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
 import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
@@ -97,7 +97,33 @@ export function resolveSettings(opts: ScanOptions): ResolvedSettings {
     return { matcher: ignore().add(glob), base, selectors };
   });
   const ignoreVulns = [...(config.ignoreVulns ?? []), ...(opts.ignoreVulns ?? [])];
-  return { config, select, ignore: ignoreList, ignoreVulns, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings };
+  const taintModels = projectModels(config, base);
+  return { config, select, ignore: ignoreList, ignoreVulns, severityThreshold: sev, confidenceThreshold: conf, perFileIgnores, warnings, ...(taintModels ? { taintModels } : {}) };
+}
+
+/**
+ * The project's taint models: the sections of `[tool.pyward.taint]` and of `pyward-models.toml`
+ * (config.ts reads it), validated like the rest of the configuration (a problem is a usage error).
+ */
+function projectModels(config: Config, base: string): UserModels | undefined {
+  const inputs: ModelInput[] = [];
+  const rel = (f: string) => relative(base, resolve(f)).split('\\').join('/') || basename(f);
+  if (config.taint && config.source && MODEL_SECTIONS.some((k) => Object.prototype.hasOwnProperty.call(config.taint, k))) {
+    const prefix = basename(config.source) === 'pyproject.toml' || config.sourceText?.includes('[tool.pyward') ? 'tool.pyward.taint.' : 'taint.';
+    inputs.push({ table: config.taint, file: config.source, rel: rel(config.source), prefix, text: config.sourceText, strict: false });
+  }
+  if (config.models) inputs.push({ table: config.models.table, file: config.models.file, rel: rel(config.models.file), prefix: '', text: config.models.text, strict: true });
+  if (!inputs.length) return undefined;
+  const { models, errors } = parseModels(inputs);
+  if (errors.length) throw new UsageError(errors.length > 1 ? `${errors[0]} (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} in the taint models)` : errors[0]);
+  return models;
+}
+
+/** `[tool.pyward.taint]` without its model sections (those travel validated, as `taintModels`). */
+function taintTable(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (!(MODEL_SECTIONS as readonly string[]).includes(k)) out[k] = v;
+  return out;
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
@@ -125,7 +151,8 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     secrets: opts.secrets !== false,
     taint: opts.taint !== false,
-    extra: { secrets: config.secrets ?? {}, taint: config.taint ?? {} },
+    // The models are part of the settings, hence of the result cache's namespace: editing them invalidates cached results.
+    extra: { secrets: config.secrets ?? {}, taint: taintTable(config.taint ?? {}), ...(settings.taintModels ? { taintModels: settings.taintModels } : {}) },
   };
   const exclude = [...(config.exclude ?? []), ...(opts.exclude ?? [])];
   const disc = discover(opts.paths, {

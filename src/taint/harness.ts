@@ -81,12 +81,19 @@ export function fixturesDir(): string {
   return join(repoRoot(), 'src', 'taint', 'fixtures');
 }
 
-/** Scans the fixture tree with the real scanner (cross-module phase included) and checks every annotation. */
-export async function runFixtures(dir = fixturesDir(), extra: { envSources?: boolean } = {}): Promise<HarnessReport> {
+/**
+ * Scans the fixture tree with the real scanner (cross-module phase included) and checks every
+ * annotation. A sub-folder with its own `pyproject.toml` is a fixture project with its own
+ * configuration (user models): it is left out here and run on its own with `project: true`, which
+ * reads the configuration instead of scanning `--isolated`.
+ */
+export async function runFixtures(dir = fixturesDir(), extra: { envSources?: boolean; project?: boolean } = {}): Promise<HarnessReport> {
+  const projects = extra.project ? [] : subProjects(dir);
   const result = await scan({
     paths: [dir],
     cwd: dir,
-    isolated: true,
+    isolated: !extra.project,
+    ...(projects.length ? { exclude: projects.map((p) => `/${p}/`) } : {}),
     secrets: false,
     dependencies: false,
     hygiene: false,
@@ -100,12 +107,28 @@ export async function runFixtures(dir = fixturesDir(), extra: { envSources?: boo
   const seen = new Set<string>();
   for (const f of listPy(dir)) {
     const rel = relative(dir, f).split(sep).join('/');
-    if (seen.has(rel)) continue;
+    if (seen.has(rel) || projects.some((p) => rel.startsWith(`${p}/`))) continue;
     seen.add(rel);
     annotations.push(...parseAnnotations(rel, readFileSync(f, 'utf8')));
   }
   const { cases, unexpected } = checkAnnotations(annotations, taint);
   return { cases, unexpected, findings: result.findings };
+}
+
+/** Sub-folders (relative, `/`-separated) of `dir` holding a `pyproject.toml`. */
+function subProjects(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop() as string;
+    for (const e of readdirSyncSafe(d)) {
+      if (!e.isDirectory()) continue;
+      const p = join(d, e.name);
+      if (readdirSyncSafe(p).some((x) => x.name === 'pyproject.toml' && x.isFile())) out.push(relative(dir, p).split(sep).join('/'));
+      else stack.push(p);
+    }
+  }
+  return out.sort();
 }
 
 function listPy(dir: string): string[] {

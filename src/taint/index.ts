@@ -9,10 +9,14 @@ import { makeResolver, type ExternalTable } from './modules.js';
 import type { TaintFileInfo } from './types.js';
 import { LOCAL_SOURCE_MODES, type LocalSourceMode } from './specs/sources.js';
 import { didYouMean } from '../core/config.js';
+import { MODEL_SECTIONS, type UserModels } from './models.js';
+import { modelIndex } from './model-index.js';
 
 export { TAINT_RULES } from './rules.js';
 export type { TaintFileInfo } from './types.js';
 export { applyTaintVerdicts, type SinkVerdicts } from './verdict.js';
+export { parseModels, emptyModels, MODEL_SECTIONS, type ModelInput, type UserModels } from './models.js';
+export { listModels, modelsTable, type ModelRow } from './model-list.js';
 import type { SinkVerdicts } from './verdict.js';
 
 export interface TaintSettings {
@@ -22,6 +26,8 @@ export interface TaintSettings {
   lazyLogArgs?: boolean;
   /** Summaries of other modules of the project (set by the cross-module phase). */
   external?: ExternalTable;
+  /** The project's own models (validated by `parseModels`; `taintModels` in the analysis settings' extra). */
+  models?: UserModels;
 }
 
 export function taintSettings(s: AnalysisSettings): TaintSettings {
@@ -32,6 +38,7 @@ export function taintSettings(s: AnalysisSettings): TaintSettings {
     lazyLogArgs: raw['lazy-log-args'] === true,
     localSources: LOCAL_SOURCE_MODES.includes(local as LocalSourceMode) ? (local as LocalSourceMode) : 'execution',
     external: s.extra?.taintExternal as ExternalTable | undefined,
+    models: s.extra?.taintModels as UserModels | undefined,
   };
 }
 
@@ -41,8 +48,10 @@ const TAINT_KEYS: Record<string, string> = { 'env-sources': 'true or false', 'la
 export function taintConfigErrors(raw: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(raw)) {
-    if (!(k in TAINT_KEYS)) {
-      out.push(`unknown key '${k}' in [tool.pyward.taint]${didYouMean(k, Object.keys(TAINT_KEYS))}`);
+    // The model sections are validated by parseModels (with their lines).
+    if ((MODEL_SECTIONS as readonly string[]).includes(k)) continue;
+    if (!Object.prototype.hasOwnProperty.call(TAINT_KEYS, k)) {
+      out.push(`unknown key '${k}' in [tool.pyward.taint]${didYouMean(k, [...Object.keys(TAINT_KEYS), ...MODEL_SECTIONS])}`);
       continue;
     }
     const ok = k === 'env-sources' || k === 'lazy-log-args' ? typeof v === 'boolean' : LOCAL_SOURCE_MODES.includes(v as LocalSourceMode);
@@ -59,7 +68,7 @@ const lastVerdicts = new Map<string, SinkVerdicts>();
 
 export function analyzeTaint(file: SourceFile, sem: Semantic, settings: TaintSettings): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {
   const external = settings.external ? makeResolver(settings.external, file.path) : undefined;
-  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, localSources: settings.localSources, lazyLogArgs: settings.lazyLogArgs, external });
+  const engine = new TaintEngine(file, sem, { envSources: settings.envSources, localSources: settings.localSources, lazyLogArgs: settings.lazyLogArgs, external, models: modelIndex(settings.models) });
   return engine.run();
 }
 

@@ -51,6 +51,7 @@ import { appRenderer, rendererUnescaped, templateCall } from './templates.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
+import { methodMask, methodModel } from './model-index.js';
 
 const calleeSinks = new Map<string, SinkSpec[]>();
 const methodSinks = new Map<string, SinkSpec[]>();
@@ -87,12 +88,14 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
 
   // Sources.
+  const um = ip.opts.models;
+  const imports = (m: string) => ip.sem.imports(m);
   if (qn) {
-    const s = SOURCE_CALLS[qn] ?? (ip.opts.envSources ? ENV_SOURCE_CALLS[qn] : undefined);
+    const s = own(SOURCE_CALLS, qn) ?? (ip.opts.envSources ? own(ENV_SOURCE_CALLS, qn) : undefined) ?? um?.sourceCalls.get(qn);
     if (s) return source(ip, node, s);
   }
   if (method && recv?.tag) {
-    const rt = REQUEST_TAGS[recv.tag];
+    const rt = own(REQUEST_TAGS, recv.tag);
     if (rt?.methods.includes(method)) return source(ip, node, `${rt.label}.${method}()`);
     // Class-based handlers (FRAMEWORKS selfMethods): self.get_argument(...) and the like.
     if (recv.tag.startsWith('inst:')) {
@@ -104,6 +107,8 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
+    const us = methodModel(um?.sourceMethods.get(method), imports);
+    if (us) return source(ip, node, us);
   }
 
   // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
@@ -130,17 +135,22 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
       }
     }
     if (r) return r;
-  } else if (qn && !SANITIZERS[qn] && !calleeSinks.has(qn)) {
+  } else if (qn && !own(SANITIZERS, qn) && !calleeSinks.has(qn) && !um?.modelled.has(qn)) {
     const ext = ip.externalCall(qn, node, recv, pos, kw, ctx, [...pos, ...kw.values()]);
     if (ext) return ext;
   }
 
   // Sanitizers, normalizers and value constructors.
-  if (qn && SANITIZERS[qn] !== undefined) {
-    const m = SANITIZERS[qn];
+  const userClean = um ? (qn ? (um.sanitizers.get(qn) ?? 0) : 0) | (method ? methodMask(um.sanitizerMethods.get(method), imports) : 0) : 0;
+  if ((qn && own(SANITIZERS, qn) !== undefined) || userClean) {
+    const m = (qn ? (own(SANITIZERS, qn) ?? 0) : 0) | userClean;
     if (m === ALL) return CLEAN;
-    return cleanse(flat(joinAll([...pos, ...kw.values()])), m);
+    // A method sanitizer (`value.html_safe()`) cleans its receiver's data too.
+    return cleanse(flat(joinAll([...pos, ...kw.values(), ...(method && recv && !(qn && own(SANITIZERS, qn) !== undefined) ? [recv] : [])])), m);
   }
+  // User propagators: the result carries the taint of the selected arguments only.
+  const prop = um ? ((qn ? um.propagators.get(qn) : undefined) ?? (method ? methodModel(um.propagatorMethods.get(method), imports) : undefined)) : undefined;
+  if (prop) return joinAll(prop.map((sel) => flat(selectArg(ip, sel, recv, pos, kw) ?? CLEAN)));
   if (method && CLEAN_METHODS.has(method)) return CLEAN;
   if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
   const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
@@ -206,9 +216,25 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   return argsAv;
 }
 
+/** A built-in table's entry (an own property only: a Python name such as `constructor` is no lookup into Object.prototype). */
+function own<T>(table: Record<string, T>, k: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined;
+}
+
+/** Built-in and user sinks of a callee, else of a method name. */
+function sinkSpecs(ip: Interp, qn: string | null, method: string | undefined): { specs?: SinkSpec[]; callee: boolean } {
+  const um = ip.opts.models;
+  const builtIn = qn ? calleeSinks.get(qn) : undefined;
+  const user = qn ? um?.calleeSinks.get(qn) : undefined;
+  if (builtIn || user) return { specs: builtIn && user ? [...builtIn, ...user] : (builtIn ?? user), callee: true };
+  if (!method) return { callee: false };
+  const bm = methodSinks.get(method);
+  const mm = um?.methodSinks.get(method);
+  return { specs: bm && mm ? [...bm, ...mm] : (bm ?? mm), callee: false };
+}
+
 export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: string | undefined, recv: AV | null, pos: AV[], kw: Map<string, AV>, posNodes: PyNode[], ctx: Ctx, env: Env): void {
-  let specs: SinkSpec[] | undefined = qn ? calleeSinks.get(qn) : undefined;
-  if (!specs && method) specs = methodSinks.get(method);
+  const { specs, callee } = sinkSpecs(ip, qn, method);
   if (!specs) return;
   // Nothing tainted at this call: no sink can fire (the verdicts are still recorded).
   const untainted = (!recv || isClean(recv)) && pos.every(isClean) && [...kw.values()].every(isClean);
@@ -216,11 +242,11 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
   const judge = (kind: SinkKind) => {
     if (judged.has(kind)) return;
     judged.add(kind);
-    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated));
+    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated, ip.opts.models?.sanitizers));
   };
   const what = `${short(ip, node.get('function') ?? node)}()`;
   for (const s of specs) {
-    if (s.methods && qn && calleeSinks.has(qn)) continue;
+    if (s.methods && callee && !s.callees?.includes(qn ?? '')) continue;
     if (s.requireImport && !s.requireImport.some((m) => ip.sem.imports(m))) continue;
     if (s.skipImport?.some((m) => ip.sem.imports(m)) && !s.keepImport?.some((m) => ip.sem.imports(m))) continue;
     if (s.receiverTag && recv?.tag !== s.receiverTag) continue;

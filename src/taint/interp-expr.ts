@@ -10,13 +10,18 @@ import { ENV_SOURCE_ATTRS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } f
 import { CLEAN, bit, mask, type AV, type Flow } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, readField, unionFlows } from './values.js';
 
+/** A built-in table's entry (own properties only: `constructor` is a Python name, not a lookup into Object.prototype). */
+function ownEntry(table: Record<string, string>, k: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined;
+}
+
 export function readName(ip: Interp, id: PyNode, env: Env, ctx: Ctx): AV {
   const name = id.text;
   const v = env.get(name);
   if (v) return v;
   const qn = ip.sem.qualifiedName(id);
   if (qn) {
-    const s = SOURCE_ATTRS[qn] ?? (ip.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
+    const s = ownEntry(SOURCE_ATTRS, qn) ?? (ip.opts.envSources ? ownEntry(ENV_SOURCE_ATTRS, qn) : undefined) ?? ip.opts.models?.sourceAttrs.get(qn);
     if (s) return source(ip, id, s);
   }
   const c = ctx.closure?.get(name);
@@ -266,7 +271,7 @@ export function leadingConst(ip: Interp, node: PyNode, d: number): string | unde
 export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
   const qn = ip.sem.qualifiedName(node);
   if (qn) {
-    const s = SOURCE_ATTRS[qn] ?? (ip.opts.envSources ? ENV_SOURCE_ATTRS[qn] : undefined);
+    const s = ownEntry(SOURCE_ATTRS, qn) ?? (ip.opts.envSources ? ownEntry(ENV_SOURCE_ATTRS, qn) : undefined) ?? ip.opts.models?.sourceAttrs.get(qn);
     if (s) return source(ip, node, s);
   }
   const obj = node.get('object');
@@ -274,7 +279,7 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
   if (!obj || !attr) return CLEAN;
   const o = ev(ip, obj, env, ctx, d);
   if (o.tag) {
-    const rt = REQUEST_TAGS[o.tag];
+    const rt = Object.prototype.hasOwnProperty.call(REQUEST_TAGS, o.tag) ? REQUEST_TAGS[o.tag] : undefined;
     if (rt && (rt.attrs.includes(attr) || rt.attrs.includes('*'))) return source(ip, node, `${rt.label}.${attr}`);
     if (REQUEST_SESSION_ATTRS.get(o.tag) === attr) return { flows: [], tag: 'session' };
     if (o.tag === 'pathlib' && PATH_NAME_ATTRS.has(attr)) return cleanse(flat(o), bit('path'));

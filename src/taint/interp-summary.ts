@@ -246,6 +246,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const renderer = decoratingRenderer(ip.sem, def);
   if (renderer && rendererUnescaped(ip.sem, renderer)) ctx.returnSink = `the context of ${renderer.decorator}() with ${renderer.keyword} off`;
   const captures = urlCaptures(ip, def, params, name, !!cls);
+  const userParams = ip.opts.models?.decoratorSources.size ? decoratedSources(ip, def, params.map((p) => p.name), method) : undefined;
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
     const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.request?.position === i ? route.request.tag : undefined));
@@ -258,6 +259,8 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
       if (clean) (ctx.validated ??= new Set()).add(p.name);
       else av = { flows: unionFlows(source(ip, p.node, `${route.label || captures.label} parameter '${p.name}'`).flows, av.flows) };
     }
+    const ul = userParams?.get(i);
+    if (ul) av = { ...av, flows: unionFlows(source(ip, p.node, ul).flows, av.flows) };
     env.set(p.name, av);
   });
   const body = def.get('body');
@@ -286,6 +289,30 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
     if (name === '__init__' || Object.keys(selfFields).length) summary.selfFields = selfFields;
   }
   return summary;
+}
+
+/**
+ * User source models on decorators: the parameters (position -> label) of `def` that are sources
+ * because it is decorated by a modelled decorator (`@x` or `@x(...)`, by qualified name).
+ */
+export function decoratedSources(ip: Interp, def: PyNode, names: string[], method: boolean): Map<number, string> | undefined {
+  const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
+  const models = ip.opts.models?.decoratorSources;
+  if (!dec || !models) return undefined;
+  let out: Map<number, string> | undefined;
+  for (const c of dec.children) {
+    if (c.type !== 'decorator') continue;
+    let e: PyNode | undefined = c.namedChildren[0];
+    if (e?.type === 'call') e = e.get('function');
+    const qn = e ? ip.sem.qualifiedName(e) : null;
+    for (const m of (qn ? models.get(qn) : undefined) ?? []) {
+      names.forEach((n, i) => {
+        const picked = m.params ? m.params.includes(i) || m.params.includes(n) : !(method && i === 0);
+        if (picked) (out ??= new Map()).set(i, m.label ?? `parameter '${n}' of a function decorated by @${m.decorator}`);
+      });
+    }
+  }
+  return out;
 }
 
 const DEFERRING_METHODS = new Set(DEFERRED_CALLS.flatMap((x) => Object.keys(x.methods)));

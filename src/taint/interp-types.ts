@@ -10,6 +10,7 @@ import type { FrameworkSpec } from './specs/frameworks.js';
 import type { LOCAL_SOURCE_LABELS, LocalSourceMode } from './specs/sources.js';
 import type { AV, Flow, SinkHit, Summary } from './types.js';
 import type { SinkVerdicts } from './verdict.js';
+import type { ModelIndex } from './model-index.js';
 
 export const MAX_DEPTH = 120;
 export const MAX_CALL_DEPTH = 6;
@@ -30,6 +31,8 @@ export interface EngineOptions {
   external?: ExternalResolver;
   /** Logging's lazy `%s` arguments are log-injection sinks too (handlers writing raw lines). */
   lazyLogArgs?: boolean;
+  /** The project's own models (`[tool.pyward.taint]` sources/sinks/sanitizers/propagators, `pyward-models.toml`). */
+  models?: ModelIndex;
 }
 
 export interface Ctx {

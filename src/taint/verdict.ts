@@ -23,7 +23,16 @@ const MAX_LINES = 5;
  * True when the call's arguments are proved clean for `kind`. `envOf` gives a name's current value,
  * `validated` the parameters of the enclosing handler that its framework validates.
  */
-export function argumentsClean(sem: Semantic, call: PyNode, kind: SinkKind, avs: readonly AV[], envOf: (name: string) => AV | undefined, validated?: ReadonlySet<string>): boolean {
+export function argumentsClean(
+  sem: Semantic,
+  call: PyNode,
+  kind: SinkKind,
+  avs: readonly AV[],
+  envOf: (name: string) => AV | undefined,
+  validated?: ReadonlySet<string>,
+  /** The project's own sanitizers (user models): qualified name -> kinds mask. */
+  userSanitizers?: ReadonlyMap<string, number>,
+): boolean {
   const a = sem.args(call);
   if (a.hasStarArgs || a.hasStarKwargs) return false;
   const b = bit(kind);
@@ -54,7 +63,7 @@ export function argumentsClean(sem: Semantic, call: PyNode, kind: SinkKind, avs:
       }
       case 'call': {
         const qn = sem.callName(n);
-        if (qn && ((SANITIZERS[qn] ?? 0) & b) !== 0) return true;
+        if (qn && (((Object.prototype.hasOwnProperty.call(SANITIZERS, qn) ? SANITIZERS[qn] : 0) | (userSanitizers?.get(qn) ?? 0)) & b) !== 0) return true;
         const fn = n.get('function');
         const ca = sem.args(n);
         if (ca.hasStarArgs || ca.hasStarKwargs) return false;
