@@ -3,6 +3,7 @@
 // operators. Calls are in interp-call.ts.
 import type { PyNode } from '../python/ast.js';
 import { isTruthy } from '../python/semantic.js';
+import { handlerClass } from './handlers.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
@@ -285,6 +286,7 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
       if (!o.fields?.has(`.${attr}`)) {
         for (const fw of ip.frameworks) {
           const sa = fw.selfAttrs;
+          if (!sa || !handlerClass(ip, fw, ip.classes[Number(o.tag.slice(5))])) continue;
           if (sa?.requestAttr === attr && sa.requestTag) return { flows: [], tag: sa.requestTag };
           const label = sa?.sources && Object.hasOwn(sa.sources, attr) ? sa.sources[attr] : undefined;
           if (label) return source(ip, node, label);

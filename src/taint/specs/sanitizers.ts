@@ -65,6 +65,8 @@ export const SANITIZERS: Record<string, number> = {
   abs: ALL,
   round: ALL,
   'json.dumps.__never__': 0,
+  // --- Bottle: SimpleTemplate escapes `{{x}}` (`{{!x}}` is a sink, see sinks.ts `raw-template`) ---
+  'bottle.template': mask('xss'),
 };
 
 /** Methods (any receiver) whose result carries no attacker-controlled text. */
