@@ -327,5 +327,5 @@ export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d
   }
   void env;
   void d;
-  sink(ip, 'xss', val, v, ctx, 'the body returned by a Flask view');
+  sink(ip, 'xss', val, v, ctx, ctx.viewLabel && ctx.viewLabel !== 'Flask route' ? `the body returned by a view (${ctx.viewLabel})` : 'the body returned by a Flask view');
 }

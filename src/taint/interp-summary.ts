@@ -222,6 +222,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const env: Env = new Map();
   const route = routeInfo(ip, def);
   ctx.flaskView = route.returnsBody;
+  if (route.returnsBody) ctx.viewLabel = route.label;
   const captures = urlCaptures(ip, params, name, cls);
   const where = { inMethod: method, atModule: def.parent?.type === 'module' || (def.parent?.type === 'decorated_definition' && def.parent.parent?.type === 'module') };
   params.forEach((p, i) => {

@@ -40,6 +40,8 @@ export interface Ctx {
   hits: SinkHit[];
   loops: { breaks: Env[]; conts: Env[] }[];
   flaskView: boolean;
+  /** The framework label of the route whose returned strings are the body (FRAMEWORKS `routes` returnsBody). */
+  viewLabel?: string;
   closure: Env | null;
   /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */
   validated?: Set<string>;

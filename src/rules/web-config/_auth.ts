@@ -41,10 +41,19 @@ function lastName(sem: Semantic, call: PyNode): string {
   return (qn ?? fn?.text ?? '').split('.').pop() ?? '';
 }
 
-/** A call that checks a password (PASSWORD_CHECKS, or `verify(...)` with a password-ish argument). */
-export function isPasswordCheck(sem: Semantic, call: PyNode): boolean {
+/** Project helpers named as credential checks (`check_login(user, password)` imported from another module). */
+export const CREDENTIAL_CHECK_NAMES = /^(check|verify|validate)_(login|credentials|user_password|password_for)$/;
+
+/**
+ * A call that checks a password: PASSWORD_CHECKS, `verify(...)` with a password-ish argument, a
+ * helper named like CREDENTIAL_CHECK_NAMES, or a function of the same file (`local`) whose body
+ * makes such a check.
+ */
+export function isPasswordCheck(sem: Semantic, call: PyNode, local?: ReadonlySet<string>): boolean {
   const name = lastName(sem, call);
-  if (PASSWORD_CHECKS.has(name)) return true;
+  if (PASSWORD_CHECKS.has(name) || CREDENTIAL_CHECK_NAMES.test(name)) return true;
+  const fn = call.get('function');
+  if (local && fn?.type === 'identifier' && local.has(fn.text)) return true;
   if (!PASSWORD_CHECKS_WITH_PASSWORD_ARG.has(name)) return false;
   const a = sem.args(call);
   return [...a.positional, ...a.keywords.values()].some((x) => passwordSourceName(sem, x) !== null);
@@ -79,4 +88,20 @@ export function isHandler(def: PyNode): boolean {
   const name = def.get('name')?.text ?? '';
   if (params[0] === 'request' || params[0] === 'req') return true;
   return params[0] === 'self' && (params[1] === 'request' || params[1] === 'req') && /^(get|post|put|patch|form_valid|dispatch)$/.test(name);
+}
+
+const localCache = new WeakMap<PyNode, Set<string>>();
+
+/** Module-level functions of a file whose body checks a password directly (one level: `def login_ok(u, pw): return bcrypt.checkpw(...)`). */
+export function localPasswordCheckers(sem: Semantic, root: PyNode): ReadonlySet<string> {
+  const cached = localCache.get(root);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const c of root.namedChildren) {
+    const def = c.type === 'decorated_definition' ? c.namedChildren.find((x) => x.type === 'function_definition') : c.type === 'function_definition' ? c : undefined;
+    const name = def?.get('name')?.text;
+    if (def && name && bodyNodes(def).some((n) => n.type === 'call' && isPasswordCheck(sem, n))) out.add(name);
+  }
+  localCache.set(root, out);
+  return out;
 }

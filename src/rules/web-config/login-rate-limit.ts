@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { bodyNodes, decoratorName, decoratorsOf, isHandler, isPasswordCheck, isResetTokenCall } from './_auth.js';
+import { bodyNodes, decoratorName, decoratorsOf, isHandler, isPasswordCheck, isResetTokenCall, localPasswordCheckers } from './_auth.js';
 
 /**
  * Rate limiting visible in a project: modules whose import anywhere means login attempts are
@@ -26,7 +26,7 @@ export const loginWithoutRateLimit = defineRule({
     cwe: [307],
     summary: 'Login or password-reset handler with no rate limiting visible',
     docs: {
-      what: 'A request handler that checks a password (`check_password`, `check_password_hash`, `bcrypt.checkpw`, `authenticate`, a hasher\'s `verify(hash, password)`) or issues a password-reset token (`make_token`, `generate_reset_token`, a `secrets.token_*` call in a `reset`/`forgot` view), in a project where no rate limiting is visible: no `@limiter.limit`/`@ratelimit` decorator on it, and no flask-limiter, slowapi, fastapi-limiter, django-ratelimit or django-axes anywhere in the project (imports, or Django settings naming `axes`/`django_ratelimit`). Reported at low confidence: a proxy, a WAF or the identity provider may limit attempts where pyward cannot see it.',
+      what: 'A request handler that checks a password (`check_password`, `check_password_hash`, `bcrypt.checkpw`, `authenticate`, a hasher\'s `verify(hash, password)`, a function of the same file making such a check, or a helper named like `check_login`/`verify_credentials`) or issues a password-reset token (`make_token`, `generate_reset_token`, a `secrets.token_*` call in a `reset`/`forgot` view), in a project where no rate limiting is visible: no `@limiter.limit`/`@ratelimit` decorator on it, and no flask-limiter, slowapi, fastapi-limiter, django-ratelimit or django-axes anywhere in the project (imports, or Django settings naming `axes`/`django_ratelimit`). Reported at low confidence: a proxy, a WAF or the identity provider may limit attempts where pyward cannot see it.',
       why: 'Without a limit on attempts, passwords can be guessed online (credential stuffing, brute force) and reset tokens or emails can be requested in bulk.',
       bad: 'from flask import Flask, request\nfrom werkzeug.security import check_password_hash\n\napp = Flask(__name__)\n\n\n@app.post("/login")\ndef login():\n    user = find_user(request.form["username"])\n    if user and check_password_hash(user.password_hash, request.form["password"]):\n        return start_session(user)\n    return "denied", 401\n',
       good: 'from flask import Flask, request\nfrom flask_limiter import Limiter\nfrom flask_limiter.util import get_remote_address\nfrom werkzeug.security import check_password_hash\n\napp = Flask(__name__)\nlimiter = Limiter(get_remote_address, app=app)\n\n\n@app.post("/login")\n@limiter.limit("5 per minute")\ndef login():\n    user = find_user(request.form["username"])\n    if user and check_password_hash(user.password_hash, request.form["password"]):\n        return start_session(user)\n    return "denied", 401\n',
@@ -43,7 +43,7 @@ export const loginWithoutRateLimit = defineRule({
         if (decoratorsOf(def).some((d) => LIMIT_DECORATORS.has(decoratorName(d)))) return;
         const fnName = def.get('name')?.text ?? '';
         const nodes = bodyNodes(def);
-        const check = nodes.find((n) => n.type === 'call' && isPasswordCheck(ctx.sem, n));
+        const check = nodes.find((n) => n.type === 'call' && isPasswordCheck(ctx.sem, n, localPasswordCheckers(ctx.sem, ctx.file.root)));
         const reset = check ? undefined : nodes.find((n) => n.type === 'call' && isResetTokenCall(ctx.sem, n, fnName));
         const hit = check ?? reset;
         const name = def.get('name');

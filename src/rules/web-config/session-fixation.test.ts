@@ -15,6 +15,7 @@ ruleTester(sessionFixation, {
     { name: 'django: cycle_key()', code: DJANGO + 'def login_view(request):\n    u = User.objects.get(name=request.POST["u"])\n    if check_password(request.POST["password"], u.password):\n        request.session.cycle_key()\n        request.session["uid"] = u.pk\n    return HttpResponse("ok")\n' },
     { name: 'aiohttp: new_session()', code: AIOHTTP + 'async def login(request):\n    data = await request.post()\n    if bcrypt.checkpw(data["password"].encode(), stored):\n        session = await new_session(request)\n        session["uid"] = 1\n    return web.Response(text="ok")\n' },
     { name: 'verify() without a password argument (a signature)', code: FLASK + '@app.post("/hook")\ndef hook():\n    key.verify(request.data, request.headers["sig"])\n    session["hook"] = True\n    return "ok"\n' },
+    { name: 'a same-file helper that does not check a password', code: FLASK + 'def lookup(u):\n    return u.id\n@app.post("/login")\ndef login():\n    u = lookup(request.form["u"])\n    session["uid"] = u\n    return "ok"\n' },
     { name: 'the check is in a nested function only', code: FLASK + '@app.post("/login")\ndef login():\n    def ok(u):\n        return check_password_hash(u.pw, request.form["password"])\n    session["x"] = 1\n    return "ok"\n' },
   ],
   invalid: [
@@ -47,6 +48,16 @@ ruleTester(sessionFixation, {
       name: 'a hasher verify(hash, password)',
       code: FLASK + 'from argon2 import PasswordHasher\nph = PasswordHasher()\n@app.post("/login")\ndef login():\n    password = request.form["password"]\n    u = find(request.form["u"])\n    ph.verify(u.hash, password)\n    session["uid"] = u.id\n    return "ok"\n',
       errors: [{ line: 11, column: 5 }],
+    },
+    {
+      name: 'a password check through a helper of the same file',
+      code: FLASK + 'def credentials_ok(u, password):\n    return check_password_hash(u.pw, password)\n@app.post("/login")\ndef login():\n    u = find(request.form["u"])\n    if credentials_ok(u, request.form["password"]):\n        session["uid"] = u.id\n    return "ok"\n',
+      errors: [{ line: 10, column: 9 }],
+    },
+    {
+      name: 'a credential helper imported from another module (check_login)',
+      code: FLASK + 'from .auth import check_login\n@app.post("/login")\ndef login():\n    u = find(request.form["u"])\n    if not check_login(u, request.form["password"]):\n        abort(401)\n    session["uid"] = u.id\n    return "ok"\n',
+      errors: [{ line: 10, column: 5 }],
     },
   ],
 });

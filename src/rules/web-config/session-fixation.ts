@@ -1,7 +1,7 @@
 import type { PyNode } from '../../python/ast.js';
 import type { Semantic } from '../../python/semantic.js';
 import { defineRule } from '../types.js';
-import { bodyNodes, isPasswordCheck } from './_auth.js';
+import { bodyNodes, isPasswordCheck, localPasswordCheckers } from './_auth.js';
 
 /** Session objects written by subscript (`session["user_id"] = ...`). */
 const FLASK_SESSIONS = new Set(['flask.session', 'quart.session']);
@@ -67,7 +67,7 @@ export const sessionFixation = defineRule({
     cwe: [384],
     summary: 'Session not renewed at login',
     docs: {
-      what: "A login (a function that checks a password: `check_password`, `check_password_hash`, `bcrypt.checkpw`, `authenticate`, a hasher's `verify(hash, password)`) that then writes the session without renewing it: Flask's `session[...] = ...` with no `session.clear()` before it, a Django `request.session[...] = ...` with no `django.contrib.auth.login()` / `request.session.cycle_key()`, or an aiohttp_session session from `get_session()` instead of `new_session()`.",
+      what: "A login (a function that checks a password: `check_password`, `check_password_hash`, `bcrypt.checkpw`, `authenticate`, a hasher's `verify(hash, password)`, a function of the same file making such a check, or a helper named like `check_login`/`verify_credentials`) that then writes the session without renewing it: Flask's `session[...] = ...` with no `session.clear()` before it, a Django `request.session[...] = ...` with no `django.contrib.auth.login()` / `request.session.cycle_key()`, or an aiohttp_session session from `get_session()` instead of `new_session()`.",
       why: 'An attacker who can set the victim\'s session identifier before login (a link, a cookie set from a sibling subdomain, a shared computer) keeps a valid session after the victim logs in, and with it the victim\'s account. Renewing the session at the privilege change makes the old identifier worthless.',
       bad: 'from flask import Flask, request, session\nfrom werkzeug.security import check_password_hash\n\napp = Flask(__name__)\n\n\n@app.post("/login")\ndef login():\n    user = find_user(request.form["username"])\n    if user and check_password_hash(user.password_hash, request.form["password"]):\n        session["user_id"] = user.id\n        return "ok"\n    return "denied", 401\n',
       good: 'from flask import Flask, request, session\nfrom werkzeug.security import check_password_hash\n\napp = Flask(__name__)\n\n\n@app.post("/login")\ndef login():\n    user = find_user(request.form["username"])\n    if user and check_password_hash(user.password_hash, request.form["password"]):\n        session.clear()\n        session["user_id"] = user.id\n        return "ok"\n    return "denied", 401\n',
@@ -80,7 +80,7 @@ export const sessionFixation = defineRule({
     return {
       function_definition(def) {
         const nodes = bodyNodes(def);
-        const check = nodes.find((n) => n.type === 'call' && isPasswordCheck(ctx.sem, n));
+        const check = nodes.find((n) => n.type === 'call' && isPasswordCheck(ctx.sem, n, localPasswordCheckers(ctx.sem, ctx.file.root)));
         if (!check) return;
         const aiohttpVars = new Map<string, { at: number; fresh: boolean }[]>();
         let djangoRenewed = false;

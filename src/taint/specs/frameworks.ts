@@ -124,7 +124,7 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     id: 'sanic',
     label: 'Sanic route',
     imports: ['sanic'],
-    requestParams: [{ name: 'request', in: 'function', tag: 'sanic.request' }, { name: 'req', in: 'function', tag: 'sanic.request' }],
+    requestParams: [{ name: 'request', tag: 'sanic.request' }, { name: 'req', tag: 'sanic.request' }],
     routes: [{ methods: ['route', ...HTTP_METHODS], params: 'rule', ruleKeyword: 'uri', rulePattern: NAME_FIRST_RULE, safeConverters: ['int', 'float', 'number', 'uuid', 'ymd'] }],
   },
   {
@@ -132,6 +132,8 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     label: 'Pyramid',
     imports: ['pyramid'],
     requestParams: [{ name: 'request', tag: 'pyramid.request' }],
+    // Class-based views keep the request as `self.request` (set in `__init__(self, request)`).
+    selfAttrs: { requestAttr: 'request', requestTag: 'pyramid.request' },
   },
   {
     id: 'bottle',
