@@ -133,4 +133,8 @@ export class TaintEngine implements Interp {
   summaryOf(def: PyNode): Summary | null {
     return interproc.summaryOf(this, def);
   }
+
+  deferredCall(call: PyNode, method: string, recvNode: PyNode, qn: string | null, pos: AV[], kw: Map<string, AV>, env: Env, ctx: Ctx): AV | null {
+    return interproc.deferredCall(this, call, method, recvNode, qn, pos, kw, env, ctx);
+  }
 }

@@ -3,6 +3,7 @@
 // every parameter is input, injected dependencies, validated annotations.
 import type { PyNode } from '../python/ast.js';
 import type { Interp } from './interp-types.js';
+import { DEFERRED_CALLS, type DeferredSpec } from './specs/deferred.js';
 import { ANNOTATION_WRAPPERS, type FrameworkSpec, INJECTED_DEFAULTS, type RouteSpec } from './specs/frameworks.js';
 
 export function baseAnnotation(a: string): string {
@@ -73,6 +74,8 @@ export interface RouteInfo {
   params: Set<string>;
   clean: Set<string>;
   label: string;
+  /** The parameter at this position is a request object (RouteSpec.requestAt). */
+  requestAt?: { position: number; tag: string };
 }
 
 /** What the route decorators of a function (FRAMEWORKS `routes`) say about its parameters. */
@@ -82,9 +85,11 @@ export function routeInfo(ip: Interp, def: PyNode): RouteInfo {
   if (!dec) return out;
   for (const c of dec.children) {
     if (c.type !== 'decorator') continue;
-    const call = c.namedChildren[0];
-    if (call?.type !== 'call') continue;
-    const fn = call.get('function');
+    const e = c.namedChildren[0];
+    // `@route(...)`, or a bare `@name` (only the route's bare names match it).
+    const call = e?.type === 'call' ? e : undefined;
+    if (!call && e?.type !== 'identifier') continue;
+    const fn = call ? call.get('function') : e;
     const m = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
     const bare = fn?.type === 'identifier' ? fn.text : undefined;
     if (!m && !bare) continue;
@@ -94,7 +99,8 @@ export function routeInfo(ip: Interp, def: PyNode): RouteInfo {
     out.label = fw.label;
     if (r.returnsBody) out.returnsBody = true;
     if (r.params === 'all') out.all = true;
-    if (r.params === 'rule' && r.rulePattern) {
+    if (r.requestAt) out.requestAt = r.requestAt;
+    if (r.params === 'rule' && r.rulePattern && call) {
       const path = ip.sem.constString(ip.sem.arg(call, 0, r.ruleKeyword));
       for (const mm of (path ?? '').matchAll(new RegExp(r.rulePattern.source, 'g'))) {
         if (!mm[2]) continue;
@@ -167,12 +173,39 @@ export function handlerClass(ip: Interp, fw: FrameworkSpec, cls: PyNode | null |
  * The index after which parameters are URL captures (FRAMEWORKS `afterRequestParam`: Django views),
  * and their label; -1 when the function is no such view.
  */
-export function urlCaptures(ip: Interp, params: Param[], fnName: string, cls: PyNode | null): { after: number; label: string } {
+export function urlCaptures(ip: Interp, def: PyNode, params: Param[], fnName: string, cls: PyNode | null): { after: number; label: string } {
   for (const fw of ip.frameworks) {
     const a = fw.afterRequestParam;
     if (!a) continue;
     const i = params.findIndex((x) => x.name === a.name);
-    if (i >= 0 && (!cls || (a.methods.test(fnName) && handlerClass(ip, fw, cls)))) return { after: i, label: a.label };
+    if (i < 0 || (a.first && i !== (cls ? 1 : 0))) continue;
+    if (cls ? !(a.methods.test(fnName) && handlerClass(ip, fw, cls)) : a.functionsInViewFiles && !fw.paths?.some((re) => re.test(ip.file.path)) && def.parent?.type !== 'decorated_definition') continue;
+    return { after: i, label: a.label };
   }
   return { after: -1, label: '' };
+}
+
+/**
+ * The task-queue row (specs/deferred.ts) whose decorator makes `def` a task run later through methods
+ * of the function (`@shared_task`, `@app.task(bind=True)`), and whether its first parameter is the
+ * task instance.
+ */
+export function deferredSpec(ip: Interp, def: PyNode): { spec: DeferredSpec; self: boolean } | undefined {
+  const dec = def.parent?.type === 'decorated_definition' ? def.parent : null;
+  if (!dec) return undefined;
+  for (const c of dec.children) {
+    if (c.type !== 'decorator') continue;
+    const e = c.namedChildren[0];
+    const call = e?.type === 'call' ? e : undefined;
+    const fn = call ? call.get('function') : e;
+    if (!fn) continue;
+    const qn = ip.sem.qualifiedName(fn);
+    const m = fn.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+    for (const spec of DEFERRED_CALLS) {
+      if (!((qn && spec.decorators.includes(qn)) || (m && spec.decoratorMethods?.includes(m)))) continue;
+      const bind = call && spec.bindKeyword ? ip.sem.arg(call, null, spec.bindKeyword) : undefined;
+      return { spec, self: !!bind && ip.sem.isTrue(bind) };
+    }
+  }
+  return undefined;
 }

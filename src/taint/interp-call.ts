@@ -20,12 +20,14 @@ import {
   PATH_JOIN_METHODS,
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
+  SQL_CLAUSE_CONSTRUCTORS,
   XML_PARSERS,
   XML_PRODUCERS,
 } from './specs/objects.js';
 import { CLEAN_METHODS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS } from './specs/sanitizers.js';
 import {
   CONTENT_TYPE_HEADER,
+  CONTENT_TYPE_POSITIONS,
   CONTENT_TYPE_KEYWORDS,
   HEADERS_KEYWORD,
   MARKUP_CONTENT_TYPES,
@@ -100,6 +102,12 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
   }
 
+  // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
+  if (method && recvNode) {
+    const r = ip.deferredCall(node, method, recvNode, qn, pos, kw, env, ctx);
+    if (r) return r;
+  }
+
   // Project functions (this file, then other modules of the project).
   const target = ip.resolveCallee(fn, recvNode, recv, env, ctx);
   if (target) {
@@ -145,6 +153,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
   if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  if (qn && SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
   if (qn === 'dict') {
     const fields = new Map<string, AV>();
     for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
@@ -238,6 +247,8 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       const av = selectArg(ip, sel, recv, pos, kw);
       // make_response(redirect(url)) wraps a response object: not a body.
       if (s.kind === 'xss' && av?.tag === 'response') continue;
+      // execute(text(q)): the query was reported where text() built it.
+      if (s.kind === 'sql' && av?.tag === 'sql-clause') continue;
       if (s.jsonDicts && (av?.tag === 'dict' || (typeof sel !== 'string' && sel[0] !== null && posNodes[sel[0]]?.type === 'dictionary'))) continue;
       if (av) sink(ip, s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
     }
@@ -262,12 +273,15 @@ function rawTemplateSink(ip: Interp, node: PyNode, kw: Map<string, AV>, ctx: Ctx
 
 /**
  * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
- * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
+ * a positional content type (CONTENT_TYPE_POSITIONS), or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
  * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
  */
 export function declaredContentType(ip: Interp, call: PyNode): string | undefined {
   let direct: PyNode | undefined;
   for (const k of CONTENT_TYPE_KEYWORDS) direct ??= ip.sem.arg(call, null, k);
+  const qn = ip.sem.callName(call);
+  const at = qn && Object.hasOwn(CONTENT_TYPE_POSITIONS, qn) ? CONTENT_TYPE_POSITIONS[qn] : undefined;
+  if (!direct && at !== undefined) direct = ip.sem.args(call).positional[at];
   if (direct) return ip.sem.constString(direct);
   const a = ip.sem.args(call);
   for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {

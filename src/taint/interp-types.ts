@@ -113,4 +113,6 @@ export interface Interp {
   subst(flows: Flow[], s: Summary, call: PyNode, recv: AV | null, pos: AV[], kw: Map<string, AV>, name: string): Flow[];
   /** Analyses a function once (memoized) and returns its summary; null while in progress or too deep. */
   summaryOf(def: PyNode): Summary | null;
+  /** `task.delay(x)` and the other deferring methods of specs/deferred.ts: the task's summary applied with mapped arguments. */
+  deferredCall(call: PyNode, method: string, recvNode: PyNode, qn: string | null, pos: AV[], kw: Map<string, AV>, env: Env, ctx: Ctx): AV | null;
 }

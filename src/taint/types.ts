@@ -90,6 +90,8 @@ export interface Summary {
   guards?: { index: number; m: number; norm?: boolean }[];
   /** True when the first parameter is the instance (`self`) or class. */
   method?: boolean;
+  /** A task run later through methods of the function (specs/deferred.ts row id; `self`: the first parameter is the task instance). */
+  deferred?: { by: string; self?: boolean };
 }
 
 /** What one file's analysis exports for the cross-module phase. */

@@ -39,6 +39,8 @@ export interface RouteSpec {
   safeConverters?: string[];
   /** A string returned by the view is the HTML body of the response (Flask, Bottle). */
   returnsBody?: boolean;
+  /** The handler's parameter at this position (0-based) is a request object of this tag, whatever its name (DRF's `@api_view`). */
+  requestAt?: { position: number; tag: string };
 }
 
 export interface FrameworkSpec {
@@ -63,7 +65,15 @@ export interface FrameworkSpec {
    * Functions (and methods named by `methods`) with a parameter of this name: the parameters after it
    * are URL captures (Django's path converters pass them by name).
    */
-  afterRequestParam?: { name: string; methods: RegExp; label: string };
+  afterRequestParam?: {
+    name: string;
+    methods: RegExp;
+    label: string;
+    /** The request parameter comes first (after `self` in methods): `helper(objs, request, e)` is no view. */
+    first?: boolean;
+    /** Plain functions count only in files matching `paths` (views.py) or when decorated (`@login_required`). */
+    functionsInViewFiles?: boolean;
+  };
   /** Class-based handlers: `self.<attr>` is a request object (tag) or request data (label). */
   selfAttrs?: { requestAttr?: string; requestTag?: string; sources?: Record<string, string> };
   /** Class-based handlers: `self.<method>(...)` returns request data (label). */
@@ -83,9 +93,9 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     id: 'django',
     label: 'Django',
     imports: ['django'],
-    paths: [/(^|\/)views\.py$/, /(^|\/)views\//],
+    paths: [/(^|[\/_])views\.py$/, /(^|\/)views\//],
     requestParams: [{ name: 'request', tag: 'django.request' }],
-    afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|dispatch)$/, label: 'Django URL' },
+    afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|dispatch)$/, label: 'Django URL', first: true, functionsInViewFiles: true },
     selfAttrs: { requestAttr: 'request', requestTag: 'django.request', sources: { kwargs: 'Django URL parameters (self.kwargs)', args: 'Django URL parameters (self.args)' } },
   },
   {
@@ -107,6 +117,31 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     imports: ['aiohttp'],
     requestParams: [{ name: 'request', tag: 'aiohttp.request' }],
     routes: [{ methods: [...HTTP_METHODS, 'api_route', 'websocket', 'route', 'trace'], params: 'none' }],
+  },
+  // Django REST framework (issue 16): APIView/ViewSet methods and @api_view functions take DRF's
+  // Request, which has Django's input plus `data`/`query_params` (REQUEST_TAGS['django.request']);
+  // ViewSet actions take URL captures after `request` (`retrieve(self, request, pk=None)`).
+  {
+    id: 'drf',
+    label: 'Django REST framework',
+    imports: ['rest_framework'],
+    requestParams: [{ name: 'request', tag: 'django.request' }],
+    routes: [{ methods: [], names: ['api_view'], params: 'none', requestAt: { position: 0, tag: 'django.request' } }],
+    afterRequestParam: { name: 'request', methods: /^(get|post|put|patch|delete|head|list|create|retrieve|update|partial_update|destroy)$/, label: 'DRF URL' },
+    selfAttrs: { requestAttr: 'request', requestTag: 'django.request', sources: { kwargs: 'DRF URL parameters (self.kwargs)', args: 'DRF URL parameters (self.args)' } },
+  },
+  // Django forms and DRF serializers handed to generic-view hooks (issue 16). A bound form's
+  // `cleaned_data` / a serializer's `validated_data` is validated for its declared type, not for
+  // SQL, HTML, paths or shell: a CharField is still the attacker's text, so both are request data
+  // (REQUEST_TAGS 'django.form', 'drf.serializer'); `int(...)` and the other sanitizers still apply.
+  {
+    id: 'django-forms',
+    label: 'Django',
+    imports: ['django', 'rest_framework'],
+    requestParams: [
+      { name: 'form', in: 'method', functions: /^form_(valid|invalid)$/, tag: 'django.form' },
+      { name: 'serializer', in: 'method', functions: /^perform_(create|update)$/, tag: 'drf.serializer' },
+    ],
   },
   // --- Tornado, Sanic, Pyramid, Bottle, Falcon, AWS Lambda ---
   {

@@ -68,6 +68,10 @@ export const REQUEST_TAGS: Record<string, { attrs: string[]; methods: string[]; 
     methods: ['post', 'json', 'text', 'read', 'multipart'],
   },
   'argparse.namespace': { label: 'argparse arguments', attrs: ['*'], methods: [] },
+  // Django forms and DRF serializers passed to view hooks (frameworks.ts 'django-forms'): validated
+  // for type only, so their data is still request text.
+  'django.form': { label: 'Django form', attrs: ['cleaned_data', 'data', 'files'], methods: ['clean'] },
+  'drf.serializer': { label: 'DRF serializer', attrs: ['validated_data', 'data', 'initial_data'], methods: [] },
   // --- Tornado, Sanic, Pyramid, Falcon (Bottle's request is a module-level object: SOURCE_ATTRS) ---
   'tornado.request': {
     label: 'Tornado request',
