@@ -180,6 +180,9 @@ const EXPECTED: Expected[] = [
   { category: 'web-config', rule: 'PW512', file: 'flask_app/app.py', line: 69, code: 'resp.set_cookie("remember_token"' },
   { category: 'web-config', rule: 'PW513', file: 'flask_app/app.py', line: 31, code: 'CORS(app, supports_credentials=True)' },
   { category: 'web-config', rule: 'PW514', file: 'django_site/settings.py', line: 59, code: 'PASSWORD_HASHERS = [' },
+  { category: 'web-config', rule: 'PW530', file: 'flask_app/app.py', line: 67, code: 'session["user_id"] = user["id"]' },
+  { category: 'web-config', rule: 'PW531', file: 'flask_app/app.py', line: 60, code: 'def login():' },
+  { category: 'web-config', rule: 'PW531', file: 'flask_app/app.py', line: 82, code: 'def reset():' },
   // transport
   { category: 'transport', rule: 'PW601', file: 'flask_app/remote.py', line: 30, code: 'verify=False' },
   { category: 'transport', rule: 'PW607', file: 'flask_app/remote.py', line: 30, code: 'requests.get(url' },

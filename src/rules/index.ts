@@ -23,3 +23,6 @@ export const ALL_RULES: Rule[] = [
   ...logging,
   ...misc,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+
+/** Project-level knowledge of the login rate-limit rule (read by the scan's `rate-limiting` project check). */
+export { LOGIN_RATE_LIMIT_ID, RATE_LIMIT_MODULES, RATE_LIMIT_SETTINGS, SETTINGS_PATHS } from './web-config/login-rate-limit.js';

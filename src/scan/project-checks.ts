@@ -9,6 +9,7 @@ import type { ScanResult } from '../core/result.js';
 import { TAINT_RULES } from '../taint/index.js';
 import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig, givenAdvisoryIds, type ImportIndex } from '../deps/index.js';
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
+import { settingsTexts, withdrawnByRateLimits } from './rate-limit-check.js';
 import { scanHistoryWithSkipped, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
 
 export interface ProjectCheck {
@@ -19,7 +20,8 @@ export interface ProjectCheck {
     opts: ScanOptions,
     settings: ResolvedSettings,
     files: { findings: FindingInput[]; secretHashes: Set<string>; imports?: ImportIndex },
-  ): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; warnings?: string[]; advisoryData?: ScanResult['advisoryData'] }>;
+  ): Promise<{ findings: FindingInput[]; skipped?: SkippedFile[]; suppressed?: number; warnings?: string[]; advisoryData?: ScanResult['advisoryData']; withdraw?: string[] }>;
+  // `withdraw`: rule ids whose per-file findings the check takes back (project knowledge the file lacked).
 }
 
 function directoryRoots(opts: ScanOptions): string[] {
@@ -66,6 +68,16 @@ export const projectChecks: ProjectCheck[] = [
       const exclude = [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])];
       for (const root of directoryRoots(opts)) findings.push(...(await checkHygiene(root, opts.cwd, { exclude })));
       return { findings: dedupe(findings) };
+    },
+  },
+  {
+    // Login handlers without rate limiting (PW531) when the project limits attempts elsewhere.
+    name: 'rate-limiting',
+    enabled: () => true,
+    async run(opts, settings, files) {
+      const exclude = [...(settings.config.exclude ?? []), ...(opts.exclude ?? [])];
+      const texts = () => settingsTexts(opts.paths, opts.cwd, exclude, settings.config.respectGitignore !== false);
+      return { findings: [], withdraw: withdrawnByRateLimits(files.findings, files.imports, texts) };
     },
   },
   {

@@ -276,6 +276,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
   for (const check of projectChecks) {
     if (!check.enabled(opts)) continue;
     const r = await check.run(opts, settings, { findings, secretHashes, imports });
+    if (r.withdraw?.length) findings = findings.filter((f) => !r.withdraw?.includes(f.ruleId));
     findings.push(...r.findings);
     skipped.push(...(r.skipped ?? []));
     suppressed += r.suppressed ?? 0;

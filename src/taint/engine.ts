@@ -40,7 +40,10 @@ export class TaintEngine implements Interp {
     readonly sem: Semantic,
     readonly opts: EngineOptions = {},
   ) {
-    this.frameworks = FRAMEWORKS.filter((f) => f.imports.some((m) => sem.imports(m)) || !!f.paths?.some((re) => re.test(file.path)));
+    const imported = FRAMEWORKS.filter((f) => f.imports.some((m) => sem.imports(m)));
+    // A path marks a file only when no framework's import does (a Pyramid `views.py` is not Django's).
+    const byPath = imported.length ? [] : FRAMEWORKS.filter((f) => !!f.paths?.some((re) => re.test(file.path)));
+    this.frameworks = FRAMEWORKS.filter((f) => imported.includes(f) || byPath.includes(f) || f.everyFile);
   }
 
   run(): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {

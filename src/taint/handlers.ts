@@ -179,33 +179,65 @@ function matchRoute(ip: Interp, method: string | undefined, bare: string | undef
   return undefined;
 }
 
-/** The request tag a handler parameter is bound to (FRAMEWORKS `requestParams`), if any. */
-export function requestTag(ip: Interp, p: Param, index: number, fnName: string, inMethod: boolean): string | undefined {
+/** What a handler parameter is bound to (FRAMEWORKS `requestParams`): a request tag, or a source label. */
+export function requestBinding(ip: Interp, params: Param[], index: number, fnName: string, where: { inMethod: boolean; atModule: boolean }): { tag?: string; source?: string } | undefined {
+  const p = params[index];
   for (const fw of ip.frameworks) {
     for (const rp of fw.requestParams ?? []) {
       if (rp.name !== undefined && rp.name !== p.name) continue;
       if (rp.annotation && !(p.annotation && rp.annotation.test(p.annotation))) continue;
       if (rp.position !== undefined && rp.position !== index) continue;
-      if (rp.in === 'method' && !inMethod) continue;
-      if (rp.in === 'function' && inMethod) continue;
+      if (rp.in === 'method' && !where.inMethod) continue;
+      if (rp.in === 'function' && where.inMethod) continue;
+      if (rp.in === 'module' && !where.atModule) continue;
+      if (rp.nextParam !== undefined && !(index === params.length - 2 && params[index + 1].name === rp.nextParam)) continue;
       if (rp.functions && !rp.functions.test(fnName)) continue;
-      return rp.tag;
+      return { tag: rp.tag, source: rp.source };
     }
   }
   return undefined;
+}
+
+/** Bound on the chain of same-file base classes followed by `handlerClass`. */
+const MAX_BASE_DEPTH = 8;
+
+/**
+ * Whether a class is a handler class of the framework (FrameworkSpec `handlerBases`): one of its
+ * bases, or of the bases of a class of the same file it derives from, has a matching name.
+ */
+export function handlerClass(ip: Interp, fw: FrameworkSpec, cls: PyNode | null | undefined): boolean {
+  if (!fw.handlerBases) return true;
+  let todo: PyNode[] = cls ? [cls] : [];
+  const seen = new Set<PyNode>();
+  for (let depth = 0; depth < MAX_BASE_DEPTH && todo.length; depth++) {
+    const next: PyNode[] = [];
+    for (const c of todo) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      for (const b of c.get('superclasses')?.namedChildren ?? []) {
+        if (b.type !== 'identifier' && b.type !== 'attribute') continue;
+        const last = b.text.split('.').pop() ?? '';
+        if (fw.handlerBases.test(last)) return true;
+        const local = b.type === 'identifier' ? ip.classes.find((k) => k.get('name')?.text === b.text) : undefined;
+        if (local) next.push(local);
+      }
+    }
+    todo = next;
+  }
+  return false;
 }
 
 /**
  * The index after which parameters are URL captures (FRAMEWORKS `afterRequestParam`: Django views),
  * and their label; -1 when the function is no such view.
  */
-export function urlCaptures(ip: Interp, def: PyNode, params: Param[], fnName: string, inClass: boolean): { after: number; label: string } {
+export function urlCaptures(ip: Interp, def: PyNode, params: Param[], fnName: string, cls: PyNode | null): { after: number; label: string } {
   for (const fw of ip.frameworks) {
     const a = fw.afterRequestParam;
     if (!a) continue;
     const i = params.findIndex((x) => x.name === a.name);
-    if (i < 0 || (a.first && i !== (inClass ? 1 : 0))) continue;
-    if (inClass ? !a.methods.test(fnName) : a.functionsInViewFiles && !fw.paths?.some((re) => re.test(ip.file.path)) && def.parent?.type !== 'decorated_definition') continue;
+    if (i < 0 || (a.first && i !== (cls ? 1 : 0))) continue;
+    if (cls ? !(a.methods.test(fnName) && handlerClass(ip, fw, cls)) : a.functionsInViewFiles && !fw.paths?.some((re) => re.test(ip.file.path)) && def.parent?.type !== 'decorated_definition') continue;
     return { after: i, label: a.label };
   }
   return { after: -1, label: '' };

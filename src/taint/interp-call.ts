@@ -2,6 +2,7 @@
 // project functions (interp-summary.ts), sanitizers, and the objects library calls return
 // (specs/objects.ts); unknown calls propagate their arguments and receiver.
 import type { PyNode } from '../python/ast.js';
+import { handlerClass } from './handlers.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
 import { short, sink, source, withoutLocal } from './report.js';
 import {
@@ -33,6 +34,7 @@ import {
   HEADERS_KEYWORD,
   MARKUP_CONTENT_TYPES,
   NUMPY_PICKLE_KEYWORD,
+  RAW_TEMPLATE_MARKER,
   SAFE_VIEW_RETURNS,
   SAFE_YAML_LOADER,
   SHELLS,
@@ -101,7 +103,10 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
     if (recv.tag.startsWith('inst:')) {
       for (const fw of ip.frameworks) {
         const label = fw.selfMethods && Object.hasOwn(fw.selfMethods, method) ? fw.selfMethods[method] : undefined;
+        const renders = !!fw.selfRenders?.includes(method);
+        if ((!label && !renders) || !handlerClass(ip, fw, ip.classes[Number(recv.tag.slice(5))])) continue;
         if (label) return source(ip, node, label);
+        return cleanse(flat(joinAll([...pos, ...kw.values()])), mask('xss'));
       }
     }
   }
@@ -250,6 +255,7 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
     if (s.requireImport && !s.requireImport.some((m) => ip.sem.imports(m))) continue;
     if (s.skipImport?.some((m) => ip.sem.imports(m)) && !s.keepImport?.some((m) => ip.sem.imports(m))) continue;
     if (s.receiverTag && recv?.tag !== s.receiverTag) continue;
+    if (s.receiverSelf && !isSelfCall(node, ctx)) continue;
     if (s.special === 'yaml') {
       const loader = ip.sem.arg(node, YAML_LOADER_ARG[0], YAML_LOADER_ARG[1]);
       if (loader && SAFE_YAML_LOADER.test(ip.sem.qualifiedName(loader) ?? loader.text)) continue;
@@ -273,14 +279,35 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       subprocessSink(ip, node, pos[0] ?? kw.get(SUBPROCESS_ARGS_KEYWORD), posNodes[0], ctx, what);
       continue;
     }
+    if (s.special === 'raw-template') {
+      rawTemplateSink(ip, node, kw, ctx, what);
+      continue;
+    }
     for (const sel of s.lazyArgs && ip.opts.lazyLogArgs ? [...s.args, ...s.lazyArgs] : s.args) {
       const av = selectArg(ip, sel, recv, pos, kw);
       // make_response(redirect(url)) wraps a response object: not a body.
       if (s.kind === 'xss' && av?.tag === 'response') continue;
       // execute(text(q)): the query was reported where text() built it.
       if (s.kind === 'sql' && av?.tag === 'sql-clause') continue;
+      if (s.jsonDicts && (av?.tag === 'dict' || (typeof sel !== 'string' && sel[0] !== null && posNodes[sel[0]]?.type === 'dictionary'))) continue;
       if (av) sink(ip, s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
     }
+  }
+}
+
+/** `self.<method>(...)` inside a method whose receiver is `self` (SinkSpec `receiverSelf`). */
+function isSelfCall(node: PyNode, ctx: Ctx): boolean {
+  const o = node.get('function')?.get('object');
+  return !!ctx.selfName && o?.type === 'identifier' && o.text === ctx.selfName;
+}
+
+/** `special: 'raw-template'`: the keyword arguments a constant template source inserts unescaped. */
+function rawTemplateSink(ip: Interp, node: PyNode, kw: Map<string, AV>, ctx: Ctx, what: string): void {
+  const src = ip.sem.constString(ip.sem.arg(node, 0));
+  if (src === undefined) return;
+  for (const m of src.matchAll(new RegExp(RAW_TEMPLATE_MARKER.source, 'g'))) {
+    const av = kw.get(m[1]);
+    if (av) sink(ip, 'xss', av, node, ctx, `${what} (unescaped {{!${m[1]}}})`);
   }
 }
 
@@ -358,5 +385,5 @@ export function flaskReturn(ip: Interp, v: PyNode, av: AV, env: Env, ctx: Ctx, d
   }
   void env;
   void d;
-  sink(ip, 'xss', val, v, ctx, `the body returned by a ${ctx.viewLabel ?? 'Flask'} view`);
+  sink(ip, 'xss', val, v, ctx, ctx.viewLabel && ctx.viewLabel !== 'Flask route' ? `the body returned by a view (${ctx.viewLabel})` : 'the body returned by a Flask view');
 }

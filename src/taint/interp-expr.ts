@@ -3,6 +3,7 @@
 // operators. Calls are in interp-call.ts.
 import type { PyNode } from '../python/ast.js';
 import { isTruthy } from '../python/semantic.js';
+import { handlerClass } from './handlers.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
@@ -287,12 +288,15 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
     if (o.tag === 'model' && MODEL_KEY_ATTRS.has(attr)) return CLEAN;
     if (o.tag.startsWith('inst:')) {
       // Class-based handlers (FRAMEWORKS selfAttrs): self.request, URL captures in self.kwargs, ...
-      if (!o.fields?.has(`.${attr}`) && ip.frameworks.some((fw) => fw.selfAttrs) && !assignedAttrs(ip.classes[Number(o.tag.slice(5))]).has(attr)) {
+      if (!o.fields?.has(`.${attr}`) && ip.frameworks.some((fw) => fw.selfAttrs)) {
+        const cls = ip.classes[Number(o.tag.slice(5))];
         for (const fw of ip.frameworks) {
           const sa = fw.selfAttrs;
-          if (sa?.bases && !ip.classes[Number(o.tag.slice(5))]?.get('superclasses')?.namedChildren.some((b) => sa.bases?.test(b.text))) continue;
-          if (sa?.requestAttr === attr && sa.requestTag) return { flows: [], tag: sa.requestTag };
-          const label = sa?.sources && Object.hasOwn(sa.sources, attr) ? sa.sources[attr] : undefined;
+          if (!sa || !handlerClass(ip, fw, cls)) continue;
+          if (sa.bases && !cls?.get('superclasses')?.namedChildren.some((b) => sa.bases?.test(b.text))) continue;
+          if (sa.requestAttr === attr && sa.requestTag) return { flows: [], tag: sa.requestTag };
+          // An attribute the class assigns itself (`self.path = path`) is its own, not the request's.
+          const label = sa.sources && Object.hasOwn(sa.sources, attr) && !assignedAttrs(cls).has(attr) ? sa.sources[attr] : undefined;
           if (label) return source(ip, node, label);
         }
       }

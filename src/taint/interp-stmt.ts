@@ -6,7 +6,7 @@ import { isTruthy } from '../python/semantic.js';
 import { LOOP_ROUNDS, MAX_DEPTH, newCtx, type Ctx, type Env, type Interp } from './interp-types.js';
 import { short, sink, step } from './report.js';
 import { TERMINATORS } from './specs/sanitizers.js';
-import { HEADER_ITEMS_NOT_ON, HEADER_ITEMS_SKIP_IMPORTS, HEADER_ITEM_ATTRS, SESSION_OBJECTS } from './specs/sinks.js';
+import { ATTR_SINKS, HEADER_ITEMS_NOT_ON, HEADER_ITEMS_SKIP_IMPORTS, HEADER_ITEM_ATTRS, SESSION_OBJECTS } from './specs/sinks.js';
 import { CLEAN, type AV, type Flow } from './types.js';
 import { deepFlows, flat, isClean, join, readField, setField, unionFlows, withStep } from './values.js';
 
@@ -314,6 +314,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
       if (!obj || !attr) return;
       if (obj.type === 'identifier') {
         const cur = env.get(obj.text) ?? ip.readName(obj, env, ctx);
+        attrSink(ip, target, obj.text, attr, cur, av, ctx);
         env.set(obj.text, setField(cur, `.${attr}`, av));
         if (ctx.cls && obj.text === ctx.selfName) {
           const cf = ip.classFields.get(ctx.cls) ?? new Map<string, AV>();
@@ -353,4 +354,37 @@ export function weakUpdate(ip: Interp, node: PyNode, av: AV, env: Env): void {
   if (n?.type !== 'identifier' || isClean(av)) return;
   const cur = env.get(n.text);
   if (cur) env.set(n.text, { ...cur, flows: unionFlows(cur.flows, deepFlows(av)) });
+}
+
+/** Bound on the statements searched for the assignment a conditional attribute sink needs. */
+const MAX_ATTR_SEARCH = 5000;
+
+/** `resp.text = v` (ATTR_SINKS): an attribute assignment that is a sink on a tagged object. */
+function attrSink(ip: Interp, target: PyNode, name: string, attr: string, obj: AV, av: AV, ctx: Ctx): void {
+  if (!obj.tag || isClean(av)) return;
+  for (const s of ATTR_SINKS) {
+    if (s.receiverTag !== obj.tag || !s.attrs.includes(attr) || !s.requireImport.some((m) => ip.sem.imports(m))) continue;
+    if (s.whenAttr && !assignsMatching(ip, ctx.def, name, s.whenAttr.attr, s.whenAttr.value)) continue;
+    sink(ip, s.kind, av, target, ctx, `${name}.${attr} assignment`);
+  }
+}
+
+/** Whether the function assigns `<name>.<attr> = X` with X a string constant or qualified name matching `value`. */
+function assignsMatching(ip: Interp, def: PyNode | null, name: string, attr: string, value: RegExp): boolean {
+  const stack: PyNode[] = def?.get('body') ? [def.get('body') as PyNode] : [];
+  for (let seen = 0; stack.length && seen < MAX_ATTR_SEARCH; seen++) {
+    const n = stack.pop() as PyNode;
+    if (n.type === 'function_definition' || n.type === 'class_definition') continue;
+    if (n.type === 'assignment') {
+      const l = n.get('left');
+      const r = n.get('right');
+      if (l?.type === 'attribute' && l.get('object')?.text === name && l.get('attribute')?.text === attr && r) {
+        const v = ip.sem.constString(r) ?? ip.sem.qualifiedName(r) ?? r.text;
+        if (value.test(v)) return true;
+      }
+      continue;
+    }
+    for (const c of n.namedChildren) stack.push(c);
+  }
+  return false;
 }

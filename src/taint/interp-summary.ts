@@ -2,7 +2,7 @@
 // imported one, through the external resolver), analysing a function once into its summary, and
 // applying summaries at call sites (parameter -> return flows and parameter -> sink hits).
 import type { PyNode } from '../python/ast.js';
-import { baseAnnotation, deferredSpec, paramList, requestTag, routeInfo, urlCaptures } from './handlers.js';
+import { baseAnnotation, deferredSpec, paramList, requestBinding, routeInfo, urlCaptures } from './handlers.js';
 import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type Target } from './interp-types.js';
 import { localThroughFile, report, source, step } from './report.js';
 import { DEFERRED_CALLS, type DeferredArgs } from './specs/deferred.js';
@@ -242,18 +242,20 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const env: Env = new Map();
   const route = routeInfo(ip, def);
   ctx.flaskView = route.returnsBody;
-  if (route.bodyLabel) ctx.viewLabel = route.bodyLabel;
+  if (route.returnsBody) ctx.viewLabel = route.bodyLabel ?? route.label;
   const renderer = decoratingRenderer(ip.sem, def);
   if (renderer && rendererUnescaped(ip.sem, renderer)) ctx.returnSink = `the context of ${renderer.decorator}() with ${renderer.keyword} off`;
-  const captures = urlCaptures(ip, def, params, name, !!cls);
+  const captures = urlCaptures(ip, def, params, name, cls);
   const userParams = ip.opts.models?.decoratorSources.size ? decoratedSources(ip, def, params.map((p) => p.name), method) : undefined;
+  const where = { inMethod: method, atModule: def.parent?.type === 'module' || (def.parent?.type === 'decorated_definition' && def.parent.parent?.type === 'module') };
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
-    const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.request?.position === i ? route.request.tag : undefined));
+    const bound = method && i === 0 ? undefined : (requestBinding(ip, params, i, name, where) ?? (route.request?.position === i ? { tag: route.request.tag } : undefined));
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
-    } else if (tag) av = { ...av, tag };
+    } else if (bound?.tag) av = { ...av, tag: bound.tag };
+    else if (bound?.source) av = { flows: unionFlows(source(ip, p.node, bound.source).flows, av.flows) };
     else if (route.params.has(p.name) || (route.all && !p.injected && !route.injected.has(p.name)) || (captures.after >= 0 && i > captures.after)) {
       const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
       if (clean) (ctx.validated ??= new Set()).add(p.name);

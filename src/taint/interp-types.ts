@@ -43,7 +43,7 @@ export interface Ctx {
   hits: SinkHit[];
   loops: { breaks: Env[]; conts: Env[] }[];
   flaskView: boolean;
-  /** The framework of a view whose returned string is the body, when not Flask's (messages). */
+  /** The framework label of the route whose returned strings are the body (FRAMEWORKS `routes` returnsBody, or a declared markup type). */
   viewLabel?: string;
   closure: Env | null;
   /** Parameters the framework validates before the handler runs (`item_id: int`, `<int:x>`). */

@@ -11,12 +11,16 @@ export interface RequestParamSpec {
   annotation?: RegExp;
   /** ... its position among the handler's parameters (0-based, `self` counted). */
   position?: number;
-  /** Only in methods of classes (`on_get(self, req, resp)`), or only in plain functions. */
-  in?: 'method' | 'function';
+  /** Only in methods of classes (`on_get(self, req, resp)`), only in plain functions, or only in functions defined at module level. */
+  in?: 'method' | 'function' | 'module';
+  /** Only when the next parameter has this name and is the last one (`def handler(event, context)`). */
+  nextParam?: string;
   /** Only in functions/methods with these names. */
   functions?: RegExp;
-  /** The request tag (key of REQUEST_TAGS) bound to the parameter. */
-  tag: string;
+  /** The request tag (key of REQUEST_TAGS) bound to the parameter, or ... */
+  tag?: string;
+  /** ... the parameter itself is request data, with this source label (`Lambda event`). */
+  source?: string;
 }
 
 export interface RouteSpec {
@@ -68,8 +72,16 @@ export interface FrameworkSpec {
   label: string;
   /** A file importing one of these modules is a handler file of the framework. */
   imports: string[];
-  /** ... or whose path matches one of these. */
+  /** ... or whose path matches one of these (only when no row matches the file by its imports). */
   paths?: RegExp[];
+  /** Conventions recognised in every file by names alone (AWS Lambda's `handler(event, context)`). */
+  everyFile?: boolean;
+  /**
+   * Class-based handlers: the class conventions (`afterRequestParam` in methods, `selfAttrs`,
+   * `selfMethods`, `selfRenders`) hold only in classes with a base whose name matches (directly,
+   * or through a base class defined in the same file).
+   */
+  handlerBases?: RegExp;
   requestParams?: RequestParamSpec[];
   routes?: RouteSpec[];
   /**
@@ -94,9 +106,13 @@ export interface FrameworkSpec {
   registrations?: RegistrationSpec[];
   /** Class-based handlers: `self.<method>(...)` returns request data (label). */
   selfMethods?: Record<string, string>;
+  /** Class-based handlers: `self.<method>(...)` renders an autoescaping template (the result is clean for XSS). */
+  selfRenders?: string[];
 }
 
 const FLASK_RULE = /<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g;
+/** `<name>`, `<name:int>`, `<name:re:...>` (Bottle, Sanic): group 1 the converter, group 2 the name. */
+const NAME_FIRST_RULE = /<(?=(?:\w+:(\w+))?)(\w+)[^>]*>/g;
 const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head'];
 const AIOHTTP_ROUTES = ['get', 'post', 'put', 'delete', 'patch', 'head', 'view'];
 const AIOHTTP_HANDLER: RouteSpec = { methods: [], params: 'none', request: { position: 0, tag: 'aiohttp.request' } };
@@ -190,6 +206,57 @@ export const FRAMEWORKS: FrameworkSpec[] = [
     label: 'http.server',
     imports: ['http.server', 'BaseHTTPServer'],
     selfAttrs: { sources: { path: 'http.server request path (self.path)', headers: 'http.server request headers (self.headers)', rfile: 'http.server request body (self.rfile)', requestline: 'http.server request line (self.requestline)' } },
+  },
+  // --- Tornado, Sanic, Pyramid, Bottle, Falcon, AWS Lambda ---
+  {
+    id: 'tornado',
+    label: 'Tornado',
+    imports: ['tornado'],
+    handlerBases: /Handler$/,
+    // get(self, slug): the positional URL captures follow `self`.
+    afterRequestParam: { name: 'self', methods: /^(get|post|put|patch|delete|head|options)$/, label: 'Tornado URL' },
+    selfAttrs: { requestAttr: 'request', requestTag: 'tornado.request', sources: { path_args: 'Tornado URL parameters (self.path_args)', path_kwargs: 'Tornado URL parameters (self.path_kwargs)' } },
+    selfMethods: Object.fromEntries(['get_argument', 'get_arguments', 'get_query_argument', 'get_query_arguments', 'get_body_argument', 'get_body_arguments', 'get_cookie', 'decode_argument'].map((m) => [m, `Tornado self.${m}()`])),
+    selfRenders: ['render_string'],
+  },
+  {
+    id: 'sanic',
+    label: 'Sanic route',
+    imports: ['sanic'],
+    requestParams: [{ name: 'request', tag: 'sanic.request' }, { name: 'req', tag: 'sanic.request' }],
+    routes: [{ methods: ['route', ...HTTP_METHODS], params: 'rule', ruleKeyword: 'uri', rulePattern: NAME_FIRST_RULE, safeConverters: ['int', 'float', 'number', 'uuid', 'ymd'] }],
+  },
+  {
+    id: 'pyramid',
+    label: 'Pyramid',
+    imports: ['pyramid'],
+    requestParams: [{ name: 'request', tag: 'pyramid.request' }],
+    // Class-based views keep the request as `self.request` (set in `__init__(self, request)`).
+    selfAttrs: { requestAttr: 'request', requestTag: 'pyramid.request' },
+  },
+  {
+    id: 'bottle',
+    label: 'Bottle route',
+    imports: ['bottle'],
+    routes: [{ methods: ['route', 'get', 'post', 'put', 'delete', 'patch'], names: ['route', 'get', 'post', 'put', 'delete', 'patch'], params: 'rule', ruleKeyword: 'path', rulePattern: NAME_FIRST_RULE, safeConverters: ['int', 'float'], returnsBody: true }],
+  },
+  {
+    id: 'falcon',
+    label: 'Falcon',
+    imports: ['falcon'],
+    requestParams: [
+      { position: 1, in: 'method', functions: /^on_[a-z_]+$/, tag: 'falcon.request' },
+      { position: 2, in: 'method', functions: /^on_[a-z_]+$/, tag: 'falcon.response' },
+    ],
+    // on_get(self, req, resp, user_id) / on_get(self, req, resp, **params): URL fields follow `resp`.
+    afterRequestParam: { name: 'resp', methods: /^on_[a-z_]+$/, label: 'Falcon URL' },
+  },
+  {
+    id: 'lambda',
+    label: 'AWS Lambda',
+    imports: [],
+    everyFile: true,
+    requestParams: [{ name: 'event', position: 0, in: 'module', nextParam: 'context', source: 'Lambda event' }],
   },
 ];
 

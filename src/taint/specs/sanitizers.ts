@@ -72,6 +72,8 @@ export const SANITIZERS: Record<string, number> = {
   'psycopg2.sql.Identifier': mask('sql'),
   'psycopg2.sql.Literal': mask('sql'),
   'psycopg2.sql.Placeholder': mask('sql'),
+  // --- Bottle: SimpleTemplate escapes `{{x}}` (`{{!x}}` is a sink, see sinks.ts `raw-template`) ---
+  'bottle.template': mask('xss'),
 };
 // Django (issue 16): format_html_join escapes the separator and every argument (its format string is an XSS sink, sinks.ts).
 SANITIZERS['django.utils.html.format_html_join'] = mask('xss');

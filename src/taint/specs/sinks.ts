@@ -23,7 +23,11 @@ export interface SinkSpec {
    */
   lazyArgs?: ArgSel[];
   /** Extra logic: see interp-call.ts `checkSinks` (and the `special` tables at the end of this file). */
-  special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle';
+  special?: 'subprocess' | 'yaml' | 'xxe' | 'numpy-pickle' | 'raw-template';
+  /** Only on the method's own `self` (`self.write(...)` in a handler class). */
+  receiverSelf?: boolean;
+  /** A dict argument is serialized as JSON, not written as markup (Tornado's `write`). */
+  jsonDicts?: boolean;
   /**
    * The argument names a program or module to run rather than code or a shell command (exec with an
    * argument list, import by name): the description says "(program)", and local input there is a
@@ -88,9 +92,9 @@ export const SINKS: SinkSpec[] = [
   { kind: 'xxe', callees: ['lxml.etree.fromstring', 'lxml.etree.XML', 'lxml.etree.parse', 'lxml.etree.iterparse'], args: [[0, 'text'], [null, 'source']], special: 'xxe' },
   { kind: 'xxe', callees: ['xml.dom.minidom.parseString', 'xml.dom.pulldom.parseString', 'xml.sax.parseString'], args: [[0, 'string']] },
   // Header / cookie injection (CWE-113)
-  // Django's and Starlette's set_cookie go through http.cookies: the value is quoted and a key with
+  // Django's and Starlette's set_cookie go through http.cookies (Tornado's refuses control characters): the value is quoted and a key with
   // control characters is refused, so neither can split the header (raw header writes still can).
-  { kind: 'header', methods: ['set_cookie'], skipImport: ['django', 'starlette', 'fastapi'], keepImport: ['flask', 'werkzeug', 'quart'], args: [[0, 'key'], [1, 'value']] },
+  { kind: 'header', methods: ['set_cookie'], skipImport: ['django', 'starlette', 'fastapi', 'tornado'], keepImport: ['flask', 'werkzeug', 'quart'], args: [[0, 'key'], [1, 'value']] },
   { kind: 'header', methods: ['add_header'], skipImport: ['django', 'flask', 'werkzeug', 'quart', 'aiohttp'], args: [[1, '_value']] },
   // http.server writes `name: value\r\n` as given.
   { kind: 'header', methods: ['send_header'], requireImport: ['http.server', 'BaseHTTPServer'], args: [[0, 'keyword'], [1, 'value']] },
@@ -123,6 +127,19 @@ export const SINKS: SinkSpec[] = [
   // Quart's responses are text/html by default, like Flask's.
   { kind: 'xss', callees: ['quart.Response', 'quart.make_response', 'quart.render_template_string'], args: [[0, 'response'], [null, 'source']] },
   { kind: 'redirect', callees: ['quart.redirect', 'aiohttp.web.HTTPMovedPermanently', 'aiohttp.web.HTTPSeeOther', 'aiohttp.web.HTTPTemporaryRedirect', 'litestar.response.Redirect', 'litestar.Redirect'], args: [[0, 'location'], [null, 'path']] },
+  // --- Tornado, Sanic, Pyramid, Bottle, Falcon ---
+  // Tornado RequestHandler: write()/finish() send markup (a dict is sent as JSON), redirect() a Location.
+  { kind: 'xss', methods: ['write', 'finish'], requireImport: ['tornado'], receiverSelf: true, jsonDicts: true, args: [[0, 'chunk']] },
+  { kind: 'redirect', methods: ['redirect'], requireImport: ['tornado'], receiverSelf: true, args: [[0, 'url']] },
+  { kind: 'xss', callees: ['sanic.response.html', 'sanic.html'], args: [[0, 'body']] },
+  { kind: 'redirect', callees: ['sanic.response.redirect', 'sanic.redirect'], args: [[0, 'to']] },
+  // Pyramid's (WebOb's) Response is text/html unless another content_type is given.
+  { kind: 'xss', callees: ['pyramid.response.Response', 'webob.Response', 'webob.response.Response'], args: [[0, 'body'], [null, 'text'], [null, 'unicode_body']] },
+  { kind: 'redirect', callees: ['pyramid.httpexceptions.HTTPFound', 'pyramid.httpexceptions.HTTPSeeOther', 'pyramid.httpexceptions.HTTPMovedPermanently', 'pyramid.httpexceptions.HTTPTemporaryRedirect', 'pyramid.httpexceptions.HTTPPermanentRedirect'], args: [[0, 'location']] },
+  { kind: 'redirect', callees: ['bottle.redirect'], args: [[0, 'url']] },
+  // bottle.template(source, **values): `{{name}}` is escaped, `{{!name}}` is inserted raw (RAW_TEMPLATE_MARKER).
+  { kind: 'xss', callees: ['bottle.template', 'bottle.SimpleTemplate.__never__'], args: [], special: 'raw-template' },
+  { kind: 'redirect', callees: ['falcon.HTTPFound', 'falcon.HTTPSeeOther', 'falcon.HTTPMovedPermanently', 'falcon.HTTPTemporaryRedirect', 'falcon.HTTPPermanentRedirect', 'falcon.redirects.HTTPFound', 'falcon.redirects.HTTPSeeOther'], args: [[0, 'location']] },
 ];
 
 /** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
@@ -138,6 +155,26 @@ export const HEADER_ITEM_ATTRS = new Set(['headers']);
 export const HEADER_ITEMS_SKIP_IMPORTS = ['django', 'flask', 'werkzeug', 'quart', 'aiohttp'];
 /** The incoming request's headers are input, not output: no header sink on objects whose name contains this. */
 export const HEADER_ITEMS_NOT_ON = 'request';
+
+/** `special: 'raw-template'`: where the template source (argument 0) inserts a value unescaped; group 1 is the keyword argument's name. */
+export const RAW_TEMPLATE_MARKER = /\{\{!\s*(\w+)/g;
+
+/**
+ * Attribute-assignment sinks: `<obj>.<attr> = v` on an object with the tag, in files importing the
+ * module; with `whenAttr`, only when the same function also assigns `<obj>.<whenAttr.attr>` a
+ * value (a string constant or a qualified name) matching `whenAttr.value`.
+ */
+export interface AttrSinkSpec {
+  kind: SinkKind;
+  attrs: string[];
+  receiverTag: string;
+  requireImport: string[];
+  whenAttr?: { attr: string; value: RegExp };
+}
+export const ATTR_SINKS: AttrSinkSpec[] = [
+  // --- Falcon: resp.text/body/data is the body; markup only with an HTML content type (Falcon's default is JSON). ---
+  { kind: 'xss', attrs: ['text', 'body', 'data'], receiverTag: 'falcon.response', requireImport: ['falcon'], whenAttr: { attr: 'content_type', value: /html|xml|svg/i } },
+];
 
 /** `special: 'subprocess'`: the keyword of the command (when not positional) and of the shell flag. */
 export const SUBPROCESS_ARGS_KEYWORD = 'args';
@@ -170,6 +207,6 @@ export const CONTENT_TYPE_POSITIONS: Record<string, number> = {
 };
 
 /** Flask views: returned calls whose result is not an HTML body made of their arguments. */
-export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps', 'quart.jsonify', 'quart.render_template', 'quart.redirect', 'quart.abort']);
+export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps', 'quart.jsonify', 'quart.render_template', 'quart.redirect', 'quart.abort', 'bottle.template', 'bottle.redirect', 'bottle.abort', 'bottle.static_file', 'bottle.HTTPResponse']);
 /** Flask views: returned string methods whose result is still the text (reported as the body). */
 export const VIEW_BODY_METHODS = new Set(['format', 'join', 'replace', 'strip']);

@@ -12,6 +12,8 @@ SOURCE_ATTRS['sys.argv'] = 'sys.argv';
 SOURCE_ATTRS['bottle.request.query'] = 'bottle request.query';
 SOURCE_ATTRS['bottle.request.forms'] = 'bottle request.forms';
 SOURCE_ATTRS['bottle.request.params'] = 'bottle request.params';
+// --- Bottle (the rest of its request attributes and calls) ---
+for (const a of ['json', 'cookies', 'headers', 'files', 'body', 'url', 'fullpath', 'path', 'query_string', 'url_args', 'POST', 'GET']) SOURCE_ATTRS[`bottle.request.${a}`] = `bottle request.${a}`;
 
 /** Environment sources (off by default; `[tool.pyward.taint] env-sources = true`). */
 export const ENV_SOURCE_ATTRS: Record<string, string> = { 'os.environ': 'os.environ', 'os.environb': 'os.environb' };
@@ -41,6 +43,11 @@ export const SOURCE_CALLS: Record<string, string> = {
   'sys.stdin.read': 'sys.stdin',
   'sys.stdin.readline': 'sys.stdin',
   'fileinput.input': 'fileinput.input()',
+  'bottle.request.get_cookie': 'bottle request.get_cookie()',
+  'bottle.request.get_header': 'bottle request.get_header()',
+  'bottle.request.query.get': 'bottle request.query',
+  'bottle.request.forms.get': 'bottle request.forms',
+  'bottle.request.params.get': 'bottle request.params',
 };
 
 /** Attributes that are sources on tagged request objects: tag -> attribute -> true. */
@@ -70,6 +77,27 @@ export const REQUEST_TAGS: Record<string, { attrs: string[]; methods: string[]; 
     label: 'Litestar request',
     attrs: ['query_params', 'path_params', 'headers', 'cookies', 'url', 'base_url'],
     methods: ['json', 'body', 'form', 'msgpack', 'stream', 'receive'],
+  },
+  // --- Tornado, Sanic, Pyramid, Falcon (Bottle's request is a module-level object: SOURCE_ATTRS) ---
+  'tornado.request': {
+    label: 'Tornado request',
+    attrs: ['body', 'arguments', 'query_arguments', 'body_arguments', 'query', 'uri', 'path', 'headers', 'files', 'cookies', 'full_url'],
+    methods: ['full_url'],
+  },
+  'sanic.request': {
+    label: 'Sanic request',
+    attrs: ['args', 'query_args', 'json', 'form', 'files', 'cookies', 'headers', 'body', 'query_string', 'path', 'url', 'raw_url', 'match_info', 'content_type'],
+    methods: ['get_args', 'get_query_args', 'get_form', 'receive_body'],
+  },
+  'pyramid.request': {
+    label: 'Pyramid request',
+    attrs: ['params', 'GET', 'POST', 'matchdict', 'json_body', 'json', 'cookies', 'headers', 'body', 'text', 'url', 'path', 'path_qs', 'path_info', 'query_string', 'referer', 'referrer', 'user_agent', 'body_file', 'subpath'],
+    methods: [],
+  },
+  'falcon.request': {
+    label: 'Falcon request',
+    attrs: ['params', 'media', 'stream', 'bounded_stream', 'headers', 'cookies', 'query_string', 'path', 'uri', 'url', 'relative_uri', 'forwarded_uri', 'user_agent', 'referer'],
+    methods: ['get_param', 'get_param_as_list', 'get_param_as_json', 'get_header', 'get_cookie_values', 'get_media'],
   },
 };
 
