@@ -3,7 +3,9 @@
 // (specs/objects.ts); unknown calls propagate their arguments and receiver.
 import type { PyNode } from '../python/ast.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
-import { short, sink, source, withoutLocal } from './report.js';
+import { narrowOnly, short, sink, source, withoutLocal } from './report.js';
+import { chosenByName, dispatchSink, namedSecret } from './shapes.js';
+import { taggedCall } from './tagged.js';
 import {
   FILE_OPENERS,
   FILE_READ_METHODS,
@@ -74,6 +76,11 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
 
   // Sinks.
   checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+  // A function chosen by name: getattr(obj, name)(...), globals()[name](...), or a variable holding one.
+  if (fn.type === 'identifier') dispatchSink(ip, node, env.get(fn.text), ctx);
+  else if (fn.type === 'call' || fn.type === 'subscript') dispatchSink(ip, node, ip.ev(fn, env, ctx, d), ctx);
+  // `f(token=v)`: a value passed as a secret.
+  for (const [k, v] of kw) namedSecret(ip, k, v, node, ctx, `${k}= argument`);
 
   // Sources.
   if (qn) {
@@ -86,6 +93,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
+  }
+  // Library objects tracked by tag (random generators, model clients) and what their methods return.
+  const lib = taggedCall(ip, node, qn, method, recv);
+  if (lib) return lib;
+  if (qn === 'getattr' && a.positional[1] && pos[1]) {
+    const chosen = chosenByName(ip, a.positional[1], pos[1], joinAll(pos));
+    if (chosen) return chosen;
   }
 
   // Project functions (this file, then other modules of the project).
@@ -114,10 +128,11 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   // Sanitizers, normalizers and value constructors.
   if (qn && SANITIZERS[qn] !== undefined) {
     const m = SANITIZERS[qn];
-    if (m === ALL) return CLEAN;
+    // A conversion or a hash does not make a weak random value unpredictable (narrow flows stay).
+    if (m === ALL) return narrowOnly(joinAll([...pos, ...kw.values()]));
     return cleanse(flat(joinAll([...pos, ...kw.values()])), m);
   }
-  if (method && CLEAN_METHODS.has(method)) return CLEAN;
+  if (method && CLEAN_METHODS.has(method)) return recv ? narrowOnly(join(recv, joinAll(pos))) : CLEAN;
   if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
   const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
   const rendered = templateCall(ip.sem, node, qn, method, recv, argsAv);

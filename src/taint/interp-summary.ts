@@ -5,6 +5,7 @@ import type { PyNode } from '../python/ast.js';
 import { baseAnnotation, paramList, routeInfo } from './handlers.js';
 import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type Target } from './interp-types.js';
 import { localThroughFile, report, source, step } from './report.js';
+import { RETURNED_TAGS } from './specs/objects.js';
 import { DJANGO_VIEW_METHODS, REQUEST_OBJECT_TAGS, REQUEST_PARAM, STARLETTE_REQUEST_ANNOTATION, VALIDATED_ANNOTATIONS } from './specs/sources.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
@@ -193,6 +194,7 @@ export function applySummary(ip: Interp, s: Summary, call: PyNode, recv: AV | nu
     }
   }
   const ret = subst(ip, s.ret, s, call, recv, pos, kw, name);
+  if (s.tag) return { flows: ret, tag: s.tag };
   return ret.length ? { flows: ret } : CLEAN;
 }
 
@@ -254,6 +256,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
     if (guards.length) summary.guards = guards;
   }
   if (method) summary.method = true;
+  if (ctx.ret?.tag && RETURNED_TAGS.has(ctx.ret.tag)) summary.tag = ctx.ret.tag;
   if (method) {
     // Fields stored on the instance (by the constructor, or by a setter-like method).
     const self = env.get(params[0].name);

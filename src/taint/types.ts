@@ -18,6 +18,9 @@ export const SINK_KINDS = [
   'header',
   'log',
   'regex',
+  'secret',
+  'prompt',
+  'dispatch',
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 
@@ -90,6 +93,8 @@ export interface Summary {
   guards?: { index: number; m: number; norm?: boolean }[];
   /** True when the first parameter is the instance (`self`) or class. */
   method?: boolean;
+  /** The tag of the library object every return statement returns (a client made by a factory function; see objects.ts `RETURNED_TAGS`). */
+  tag?: string;
 }
 
 /** What one file's analysis exports for the cross-module phase. */

@@ -47,3 +47,11 @@ export const MODEL_KEY_ATTRS = new Set(['pk', 'id']);
 export const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 'appendleft', 'extendleft', 'write']);
 /** Methods reading one key of a mapping (`d.get(k, default)`; Werkzeug's `getlist`). */
 export const KEY_READ_METHODS = new Set(['get', 'pop', 'getlist', 'setdefault']);
+
+/**
+ * Tags a function returning one of these objects passes on to its callers (`def make_client():
+ * return OpenAI()`; summary `tag`), across modules too. Other objects are not returned tagged.
+ */
+export const RETURNED_TAGS = new Set(['llm-client', 'weak-rng']);
+/** Tags kept by `a | b` when either side has them (LangChain's `prompt | llm | parser`). */
+export const COMPOSED_TAGS = new Set(['llm-client']);
