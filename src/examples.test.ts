@@ -233,7 +233,7 @@ const SAFE: { file: string; line: number; code: string; rules: string[] }[] = [
   { file: 'flask_app/utils.py', line: 43, code: 'subprocess.run(["/usr/bin/uptime"]', rules: ['PW101', 'PW103', 'PW105', 'PW106', 'PWT002'] },
   { file: 'flask_app/app.py', line: 77, code: 'secure=True, httponly=True, samesite="Lax"', rules: ['PW512'] },
   { file: 'flask_app/auth.py', line: 47, code: 'usedforsecurity=False', rules: ['PW301', 'PW303'] },
-  { file: 'flask_app/auth.py', line: 38, code: 'secrets.token_urlsafe(32)', rules: ['PW906'] },
+  { file: 'flask_app/auth.py', line: 38, code: 'secrets.token_urlsafe(32)', rules: ['PW906', 'PWT020'] },
   { file: 'flask_app/remote.py', line: 26, code: 'requests.get("https://status.example.com/api/summary", timeout=5)', rules: ['PW601', 'PW607', 'PW609'] },
   { file: 'flask_app/remote.py', line: 88, code: 'smtp.login(Config.SMTP_USER, Config.SMTP_PASSWORD)', rules: ['PW801', 'PW802', 'PW804'] },
   { file: 'flask_app/importers.py', line: 50, code: 'SafeET.fromstring(data)', rules: ['PW614', 'PW615', 'PW621'] },
@@ -273,6 +273,7 @@ const FLOWS: { flow: string; rules: string[]; file: string; line: number; code: 
   { flow: 'Flask request.args -> response header', rules: ['PWT013'], file: 'flask_app/app.py', line: 256, code: 'resp.headers["Content-Language"]' },
   { flow: 'Flask request.args -> log', rules: ['PWT014'], file: 'flask_app/app.py', line: 257, code: 'log.info("language changed to " + request.args' },
   { flow: 'Flask request.args -> re.compile', rules: ['PWT015'], file: 'flask_app/app.py', line: 247, code: 're.compile(request.args["pattern"])' },
+  { flow: 'random.choice -> the token returned by new_session_token()', rules: ['PWT020'], file: 'flask_app/auth.py', line: 34, code: 'random.choice(ALPHABET)' },
 ];
 
 test('examples/vulnerable-app: the scan exits 1 with well-formed JSON and no skipped files', () => {

@@ -43,11 +43,9 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       const obj = node.get('value');
       if (!obj) return CLEAN;
       const o = ev(ip, obj, env, ctx, d);
+      // globals()[name]: a function chosen by name (the key is evaluated once).
       const nk = obj.type === 'call' ? namespaceKey(ip, node) : undefined;
-      if (nk) {
-        const chosen = chosenByName(ip, nk, ev(ip, nk, env, ctx, d), o);
-        if (chosen) return chosen;
-      }
+      if (nk) return chosenByName(ip, nk, ev(ip, nk, env, ctx, d), o) ?? flat(o);
       const subs = node.all('subscript');
       const key = subs[0];
       if (subs.length === 1 && key && key.type !== 'slice') {

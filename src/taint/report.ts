@@ -9,7 +9,7 @@ import { LLM_LABEL, LLM_OUTPUT_OWASP, LLM_OUTPUT_SKIPS, PROMPT_OWASP } from './s
 import { WEAK_RANDOM_REACHES } from './specs/randomness.js';
 import { LOCAL_SOURCE_LABELS } from './specs/sources.js';
 import { ALL, CLEAN, bit, mask, type AV, type Flow, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
-import { cleanse, deepFlows, flat, isClean } from './values.js';
+import { deepFlows, isClean } from './values.js';
 
 export const isLocalLabel = (label: string) => LOCAL_SOURCE_LABELS.some((l) => label === l || label.startsWith(`${l}.`));
 
@@ -27,12 +27,14 @@ export const WEAK_RANDOM_MASK = NARROW_KINDS;
 export const LLM_OUTPUT_MASK = ALL & ~mask(...LLM_OUTPUT_SKIPS);
 
 /**
- * `av` sanitized for every kind but the narrow ones: what survives a conversion or a hash (a weak
- * random value stays weak; a parameter flow then only carries weak random values of the caller).
+ * The source flows of `av` that reach a narrow kind: what survives a conversion or a hash (a weak
+ * random value stays weak). Parameter flows are dropped as before (the result is clean for the
+ * caller's data), so conversions do not make summaries carry more flows.
  */
 export function narrowOnly(av: AV): AV {
   if (isClean(av)) return CLEAN;
-  return cleanse(flat(av), ALL & ~NARROW_KINDS);
+  const flows = deepFlows(av).filter((f) => f.o.k === 's' && (f.clean & NARROW_KINDS) !== NARROW_KINDS);
+  return flows.length ? { flows } : CLEAN;
 }
 
 /** A source value; `reaches` is the mask of sink kinds it can reach (all but the narrow kinds by default). */

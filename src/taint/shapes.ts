@@ -83,12 +83,22 @@ export function namedSecret(ip: Interp, name: string, av: AV, at: PyNode, ctx: C
 /** `return v` in a function named like a secret or its factory (`generate_token`, `make_password`). */
 export function returnedSecret(ip: Interp, av: AV, at: PyNode, ctx: Ctx): void {
   const fn = ctx.def?.get('name')?.text;
-  if (!fn || !reaches(av, 'secret')) return;
-  const words = splitWords(fn);
-  while (words.length > 1 && FACTORY_VERBS.has(words[0])) words.shift();
-  // The function's name is its own context: `generate_token` is security code.
-  if (secretNameStrength(words.join('_')) === 0) return;
+  if (!fn || !reaches(av, 'secret') || !factoryOfSecret(fn)) return;
   sink(ip, 'secret', av, at, ctx, `the value returned by ${fn}()`);
+}
+
+const factories = new Map<string, boolean>();
+/** The function's name is its own context: `generate_token`, `new_api_key` make secrets. */
+function factoryOfSecret(fn: string): boolean {
+  let r = factories.get(fn);
+  if (r === undefined) {
+    const words = splitWords(fn);
+    while (words.length > 1 && FACTORY_VERBS.has(words[0])) words.shift();
+    r = secretNameStrength(words.join('_')) > 0;
+    if (factories.size > 10000) factories.clear();
+    factories.set(fn, r);
+  }
+  return r;
 }
 
 /** `store[k] = v` where the store is a session or cookies by its name (`mysession[cookie] = ...`). */
@@ -109,12 +119,15 @@ export function nameOf(ip: Interp, n: PyNode): string | undefined {
   return undefined;
 }
 
+const MAX_COMPARED = 4;
+
 /** `if submitted == otp`: a weak random value compared with a secret-named operand (an auth check). */
 export function comparedSecret(ip: Interp, node: PyNode, vals: AV[], ctx: Ctx): void {
   const ops = node.children.filter((c) => c.field === 'operators').map((c) => c.text);
   if (!ops.some((o) => AUTH_COMPARISON_OPS.has(o))) return;
   const operands = node.namedChildren.filter((c) => c.field !== 'operators');
-  if (!vals.some((v) => reaches(v, 'secret'))) return;
+  // An auth check compares two or three values; longer chains are not (and stay linear).
+  if (operands.length > MAX_COMPARED || !vals.some((v) => reaches(v, 'secret'))) return;
   for (let i = 0; i < operands.length; i++) {
     const name = nameOf(ip, operands[i]);
     if (!name || !isSecretName(ip, name, ctx)) continue;
