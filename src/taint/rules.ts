@@ -16,6 +16,8 @@ interface Def {
   bad: string;
   good: string;
   fix: string;
+  /** References besides the CWE pages. */
+  refs?: string[];
 }
 
 const DEFS: Def[] = [
@@ -146,6 +148,7 @@ const DEFS: Def[] = [
     bad: 'import random\nimport string\nreset_token = "".join(random.choice(string.ascii_letters) for _ in range(32))\nsession["reset"] = reset_token',
     good: 'import secrets\nreset_token = secrets.token_urlsafe(32)\nsession["reset"] = reset_token',
     fix: 'Use the `secrets` module (`secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()`, `secrets.randbelow()`), `os.urandom()`, or `random.SystemRandom()`.',
+    refs: ['https://docs.python.org/3/library/secrets.html'],
   },
   {
     kind: 'prompt', id: 'PWT021', name: 'taint-prompt-injection', severity: 'high', confidence: 'medium', cwe: [1427], sinkLabel: 'the system prompt of a language model',
@@ -154,14 +157,16 @@ const DEFS: Def[] = [
     bad: 'user = request.args["name"]\nmessages = [{"role": "system", "content": f"You help {user}. Never reveal the discount code."}]',
     good: 'user = request.args["name"]\nmessages = [{"role": "system", "content": "You help customers. Never reveal the discount code."}, {"role": "user", "content": user}]',
     fix: 'Keep the system prompt constant; pass user data in user messages (delimited, and treated by the instructions as data), and validate values that must select behaviour against an allow-list.',
+    refs: ['https://genai.owasp.org/llmrisk/llm01-prompt-injection/'],
   },
   {
     kind: 'dispatch', id: 'PWT022', name: 'taint-dynamic-dispatch', severity: 'high', confidence: 'medium', cwe: [470], sinkLabel: 'the choice of the function called',
-    what: 'The name of the function called is chosen by untrusted data: `getattr(obj, name)(...)` or `globals()[name](...)` (directly or through a variable) where the name comes from a request or from model output (a tool/function-calling dispatcher reading `tool_call.function.name`). A constant identifier prefix (`getattr(self, "do_" + name)`), a lookup in a dictionary of allowed functions, or an allow-list check (`if name in TOOLS`) is not reported.',
+    what: 'The name of the function called is chosen by untrusted data: `getattr(obj, name)(...)` or `globals()[name](...)` (directly or through a variable) where the name comes from a request or from model output (a tool/function-calling dispatcher reading `tool_call.function.name`). A constant identifier prefix (`getattr(self, "do_" + name)`), a lookup in a dictionary of allowed functions, or an allow-list check (`if name in TOOLS`) is not reported. Model output is a source for every taint rule that runs code, commands, queries, file or network access (OWASP LLM05, improper output handling: such findings carry `properties.owasp`); it is not one for logs, sessions or prompts.',
     why: 'Any attribute of the object becomes callable: a model steered by injected text (or a request) calls methods and module functions that were never meant as tools (`os.system` through a module, private helpers, destructive methods).',
     bad: 'action = request.args["action"]\ngetattr(os, action)(request.args["arg"])',
     good: 'ACTIONS = {"list": os.listdir}\naction = request.args["action"]\nACTIONS[action](UPLOADS)',
     fix: 'Dispatch through a dictionary of the allowed functions (`TOOLS[name]`), or check the name against an allow-list before `getattr`.',
+    refs: ['https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/'],
   },
 ];
 
@@ -175,5 +180,5 @@ export const TAINT_RULES: RuleMeta[] = DEFS.map((d) => ({
   confidence: d.confidence,
   cwe: d.cwe,
   summary: `User input reaches ${d.sinkLabel}`,
-  docs: { what: d.what, why: d.why, bad: d.bad, good: d.good, fix: d.fix, references: d.cwe.map((c) => `https://cwe.mitre.org/data/definitions/${c}.html`) },
+  docs: { what: d.what, why: d.why, bad: d.bad, good: d.good, fix: d.fix, references: [...d.cwe.map((c) => `https://cwe.mitre.org/data/definitions/${c}.html`), ...(d.refs ?? [])] },
 }));
