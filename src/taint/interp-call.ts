@@ -21,12 +21,14 @@ import {
   PATH_JOIN_METHODS,
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
+  SQL_CLAUSE_CONSTRUCTORS,
   XML_PARSERS,
   XML_PRODUCERS,
 } from './specs/objects.js';
 import { CLEAN_METHODS, KEYWORD_LOOKUPS, NORMALIZERS, NORMALIZER_METHODS, SANITIZERS } from './specs/sanitizers.js';
 import {
   CONTENT_TYPE_HEADER,
+  CONTENT_TYPE_POSITIONS,
   CONTENT_TYPE_KEYWORDS,
   HEADERS_KEYWORD,
   MARKUP_CONTENT_TYPES,
@@ -90,6 +92,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   if (method && recv?.tag) {
     const rt = REQUEST_TAGS[recv.tag];
     if (rt?.methods.includes(method)) return source(ip, node, `${rt.label}.${method}()`);
+    // Class-based handlers (FRAMEWORKS selfMethods): self.get_argument(...) and the like.
+    if (recv.tag.startsWith('inst:')) {
+      for (const fw of ip.frameworks) {
+        const label = fw.selfMethods && Object.hasOwn(fw.selfMethods, method) ? fw.selfMethods[method] : undefined;
+        if (label) return source(ip, node, label);
+      }
+    }
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
@@ -100,6 +109,12 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   if (qn === 'getattr' && a.positional[1] && pos[1]) {
     const chosen = chosenByName(ip, a.positional[1], pos[1], joinAll(pos));
     if (chosen) return chosen;
+  }
+
+  // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
+  if (method && recvNode) {
+    const r = ip.deferredCall(node, method, recvNode, qn, pos, kw, env, ctx);
+    if (r) return r;
   }
 
   // Project functions (this file, then other modules of the project).
@@ -148,6 +163,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
   if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  if (qn && SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
   if (qn === 'dict') {
     const fields = new Map<string, AV>();
     for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
@@ -236,6 +252,8 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       const av = selectArg(ip, sel, recv, pos, kw);
       // make_response(redirect(url)) wraps a response object: not a body.
       if (s.kind === 'xss' && av?.tag === 'response') continue;
+      // execute(text(q)): the query was reported where text() built it.
+      if (s.kind === 'sql' && av?.tag === 'sql-clause') continue;
       if (av) sink(ip, s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
     }
   }
@@ -243,12 +261,15 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
 
 /**
  * The content type a response constructor declares: `mimetype=`/`content_type=`/`media_type=`,
- * or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
+ * a positional content type (CONTENT_TYPE_POSITIONS), or a `Content-Type` entry of a headers dict literal (`headers=` or a positional argument after
  * the body, as in `make_response(body, 200, {"Content-Type": "text/plain"})`).
  */
 export function declaredContentType(ip: Interp, call: PyNode): string | undefined {
   let direct: PyNode | undefined;
   for (const k of CONTENT_TYPE_KEYWORDS) direct ??= ip.sem.arg(call, null, k);
+  const qn = ip.sem.callName(call);
+  const at = qn && Object.hasOwn(CONTENT_TYPE_POSITIONS, qn) ? CONTENT_TYPE_POSITIONS[qn] : undefined;
+  if (!direct && at !== undefined) direct = ip.sem.args(call).positional[at];
   if (direct) return ip.sem.constString(direct);
   const a = ip.sem.args(call);
   for (const d of [a.keywords.get(HEADERS_KEYWORD), ...a.positional.slice(1)]) {

@@ -2,11 +2,12 @@
 // imported one, through the external resolver), analysing a function once into its summary, and
 // applying summaries at call sites (parameter -> return flows and parameter -> sink hits).
 import type { PyNode } from '../python/ast.js';
-import { baseAnnotation, paramList, routeInfo } from './handlers.js';
+import { baseAnnotation, deferredSpec, paramList, requestTag, routeInfo, urlCaptures } from './handlers.js';
 import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type Target } from './interp-types.js';
 import { localThroughFile, report, source, step } from './report.js';
+import { DEFERRED_CALLS, type DeferredArgs } from './specs/deferred.js';
+import { VALIDATED_ANNOTATIONS } from './specs/frameworks.js';
 import { RETURNED_TAGS } from './specs/objects.js';
-import { DJANGO_VIEW_METHODS, REQUEST_OBJECT_TAGS, REQUEST_PARAM, STARLETTE_REQUEST_ANNOTATION, VALIDATED_ANNOTATIONS } from './specs/sources.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
 
@@ -38,6 +39,22 @@ export function resolveCallee(ip: Interp, fn: PyNode, recvNode: PyNode | undefin
     }
   }
   return null;
+}
+
+/** Whether a class (or a project base class of it) derives from a class that is not defined in this module. */
+export function externalBase(ip: Interp, cls: PyNode, depth: number): boolean {
+  if (depth > 5) return false;
+  for (const base of cls.get('superclasses')?.namedChildren ?? []) {
+    if (base.type === 'keyword_argument') continue;
+    const b = base.type === 'identifier' ? ip.sem.bindingOf(base) : null;
+    if (b?.kind === 'class' && b.def) {
+      if (externalBase(ip, b.def, depth + 1)) return true;
+    } else if (base.type === 'identifier' || base.type === 'attribute') {
+      if (base.type === 'identifier' && base.text === 'object') continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 export function isBoundMethod(ip: Interp, def: PyNode): boolean {
@@ -78,7 +95,9 @@ export function applyTarget(ip: Interp, t: Target, call: PyNode, recv: AV | null
     const tag = idx >= 0 ? `inst:${idx}` : undefined;
     const init = methodOf(ip, t.cls, '__init__', 0);
     const self: AV = { flows: [], ...(tag ? { tag } : {}) };
-    if (!init) return self;
+    // No constructor in the project but a library base class (`forms.Form`, `serializers.Serializer`):
+    // the library's constructor keeps its arguments, like any unknown call.
+    if (!init) return externalBase(ip, t.cls, 0) ? { ...flat(joinAll([...pos, ...kw.values()])), ...(tag ? { tag } : {}) } : self;
     const s = summaryOf(ip, init);
     if (!s) return self;
     applySummary(ip, s, call, self, pos, kw, ctx, t.name, ip.file.path);
@@ -223,20 +242,19 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const ctx = newCtx(ip, def, cls, method ? params[0].name : null);
   const env: Env = new Map();
   const route = routeInfo(ip, def);
-  ctx.flaskView = route.flask;
-  const djangoView = ip.isDjango && params.some((p) => p.name === REQUEST_PARAM) && (!cls || DJANGO_VIEW_METHODS.test(name));
+  ctx.flaskView = route.returnsBody;
+  const captures = urlCaptures(ip, def, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
+    const tag = method && i === 0 ? undefined : (requestTag(ip, p, i, name, method) ?? (route.requestAt?.position === i ? route.requestAt.tag : undefined));
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
-    } else if (p.name === REQUEST_PARAM && ip.isDjango) av = { ...av, tag: REQUEST_OBJECT_TAGS.django };
-    else if (p.annotation && STARLETTE_REQUEST_ANNOTATION.test(p.annotation) && ip.isFastapi) av = { ...av, tag: REQUEST_OBJECT_TAGS.starlette };
-    else if (p.name === REQUEST_PARAM && ip.isAiohttp) av = { ...av, tag: REQUEST_OBJECT_TAGS.aiohttp };
-    else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === REQUEST_PARAM))) {
+    } else if (tag) av = { ...av, tag };
+    else if (route.params.has(p.name) || (route.all && !p.injected) || (captures.after >= 0 && i > captures.after)) {
       const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
       if (clean) (ctx.validated ??= new Set()).add(p.name);
-      else av = { flows: unionFlows(source(ip, p.node, route.label ? `${route.label} parameter '${p.name}'` : `Django URL parameter '${p.name}'`).flows, av.flows) };
+      else av = { flows: unionFlows(source(ip, p.node, `${route.label || captures.label} parameter '${p.name}'`).flows, av.flows) };
     }
     env.set(p.name, av);
   });
@@ -256,6 +274,8 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
     if (guards.length) summary.guards = guards;
   }
   if (method) summary.method = true;
+  const task = cls ? undefined : deferredSpec(ip, def);
+  if (task) summary.deferred = { by: task.spec.id, ...(task.self ? { self: true } : {}) };
   if (ctx.ret?.tag && RETURNED_TAGS.has(ctx.ret.tag)) summary.tag = ctx.ret.tag;
   if (method) {
     // Fields stored on the instance (by the constructor, or by a setter-like method).
@@ -265,4 +285,79 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
     if (name === '__init__' || Object.keys(selfFields).length) summary.selfFields = selfFields;
   }
   return summary;
+}
+
+const DEFERRING_METHODS = new Set(DEFERRED_CALLS.flatMap((x) => Object.keys(x.methods)));
+
+/**
+ * `task.delay(x)`, `task.apply_async(args=[x])` and the other methods of specs/deferred.ts on a task
+ * function of this module or an imported one: the function's summary is applied with the arguments
+ * mapped to its parameters (its sinks report through this call). The result (a pending result or a
+ * signature) holds none of the data. Null when the receiver is no such task.
+ */
+export function deferredCall(ip: Interp, call: PyNode, method: string, recvNode: PyNode, qn: string | null, pos: AV[], kw: Map<string, AV>, env: Env, ctx: Ctx): AV | null {
+  if (!DEFERRING_METHODS.has(method)) return null;
+  let s: Summary | null | undefined;
+  let calleePath = '';
+  if (recvNode.type === 'identifier' && !env.has(recvNode.text)) {
+    const b = ip.sem.bindingOf(recvNode);
+    if (b?.kind === 'def' && b.def) {
+      if (!deferredSpec(ip, b.def)) return null;
+      s = summaryOf(ip, b.def);
+      calleePath = ip.file.path;
+    }
+  }
+  let base: string | undefined;
+  if (!calleePath && qn?.endsWith(`.${method}`)) {
+    let root: PyNode | undefined = recvNode;
+    for (let i = 0; root && root.type === 'attribute' && i < 20; i++) root = root.get('object');
+    if (root?.type !== 'identifier' || ip.sem.bindingOf(root)?.kind !== 'import') return null;
+    base = qn.slice(0, -method.length - 1);
+    s = ip.opts.external?.resolve(base);
+  }
+  if (!calleePath && !base) return null;
+  const spec = s?.deferred ? DEFERRED_CALLS.find((x) => x.id === s?.deferred?.by) : undefined;
+  const how = spec && Object.hasOwn(spec.methods, method) ? spec.methods[method] : undefined;
+  // An imported name is noted even before its summary is known (the cross-module phase needs it).
+  if (!s || !how) {
+    if (base) noteImport(ip, base, pos, kw, null);
+    return null;
+  }
+  const mapped = deferredArgs(how, s, pos, kw);
+  if (base) noteImport(ip, base, mapped.pos, mapped.kw, null);
+  applySummary(ip, s, call, null, mapped.pos, mapped.kw, ctx, `${s.name}.${method}`, calleePath);
+  return CLEAN;
+}
+
+/** The task's positional and keyword arguments of a deferring call (DeferredArgs), after the task instance if it is bound. */
+function deferredArgs(how: DeferredArgs, s: Summary, pos: AV[], kw: Map<string, AV>): { pos: AV[]; kw: Map<string, AV> } {
+  const self = s.deferred?.self ? [CLEAN] : [];
+  if (how.same) return { pos: [...self, ...pos], kw };
+  const pick = (sel: [number | null, string] | undefined): AV | undefined => {
+    if (!sel) return undefined;
+    if (kw.has(sel[1])) return kw.get(sel[1]);
+    return sel[0] !== null ? pos[sel[0]] : undefined;
+  };
+  const args = pick(how.args);
+  const kwargs = pick(how.kwargs);
+  const outPos: AV[] = [...self];
+  const outKw = new Map<string, AV>();
+  const n = Math.min(s.params.length, 64);
+  for (let i = self.length; i < n; i++) {
+    const p = s.params[i];
+    if (p.startsWith('**')) break;
+    if (p.startsWith('*')) {
+      if (args) outPos.push(flat(args));
+      break;
+    }
+    outPos.push(args ? readField(args, `[${i - self.length}`) : CLEAN);
+  }
+  if (kwargs) {
+    for (const p of s.params) {
+      const name = p.replace(/^\*+/, '');
+      const v = p.startsWith('**') ? flat(kwargs) : readField(kwargs, `[${name}`);
+      if (!isClean(v)) outKw.set(name, v);
+    }
+  }
+  return { pos: outPos, kw: outKw };
 }

@@ -70,7 +70,7 @@ function securityFunction(ctx: Ctx): boolean {
 function isSecretName(ip: Interp, name: string, ctx: Ctx): boolean {
   const s = secretNameStrength(name);
   if (s === 3) return true;
-  if (s === 2 && (ip.isFlask || ip.isDjango || ip.isFastapi || ip.isAiohttp)) return true;
+  if (s === 2 && ip.frameworks.length > 0) return true;
   return s > 0 && securityFunction(ctx);
 }
 

@@ -93,6 +93,8 @@ export interface Summary {
   guards?: { index: number; m: number; norm?: boolean }[];
   /** True when the first parameter is the instance (`self`) or class. */
   method?: boolean;
+  /** A task run later through methods of the function (specs/deferred.ts row id; `self`: the first parameter is the task instance). */
+  deferred?: { by: string; self?: boolean };
   /** The tag of the library object every return statement returns (a client made by a factory function; see objects.ts `RETURNED_TAGS`). */
   tag?: string;
 }

@@ -49,6 +49,12 @@ export const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 
 export const KEY_READ_METHODS = new Set(['get', 'pop', 'getlist', 'setdefault']);
 
 /**
+ * SQL clause constructors that are SQL sinks themselves (`text()`, `RawSQL`): their result carries the
+ * tag `sql-clause`, and executing it reports nothing more (the constructor reported the query once).
+ */
+export const SQL_CLAUSE_CONSTRUCTORS = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'sqlalchemy.sql.expression.literal_column', 'sqlalchemy.literal_column', 'django.db.models.expressions.RawSQL', 'django.db.models.RawSQL']);
+
+/**
  * Tags a function returning one of these objects passes on to its callers (`def make_client():
  * return OpenAI()`; summary `tag`), across modules too. Other objects are not returned tagged.
  */

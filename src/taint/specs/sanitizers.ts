@@ -66,6 +66,8 @@ export const SANITIZERS: Record<string, number> = {
   round: ALL,
   'json.dumps.__never__': 0,
 };
+// Django (issue 16): format_html_join escapes the separator and every argument (its format string is an XSS sink, sinks.ts).
+SANITIZERS['django.utils.html.format_html_join'] = mask('xss');
 
 /** Methods (any receiver) whose result carries no attacker-controlled text. */
 export const CLEAN_METHODS = new Set([
@@ -75,6 +77,8 @@ export const CLEAN_METHODS = new Set([
   // ORM results: rows read from the database are not request data (stored data is out of scope).
   'first', 'one', 'one_or_none', 'scalar', 'scalar_one', 'scalar_one_or_none', 'scalars', 'first_or_404', 'get_or_404',
   'filter_by', 'exclude', 'select_related', 'prefetch_related', 'get_object_or_404',
+  // Django's model convention: the site path of a stored object, built by reverse().
+  'get_absolute_url',
 ]);
 
 /** Methods that are ORM lookups when called with keyword arguments only (`Model.objects.get(pk=x)`). */

@@ -92,6 +92,11 @@ export const SINKS: SinkSpec[] = [
   { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: [[0, 'msg']], lazyArgs: ['all'] },
   // Regex injection (CWE-730)
   { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
+  // Django (issue 16): streamed responses are bodies like HttpResponse (content_type= respected);
+  // the format string of format_html is markup (its other arguments are escaped: sanitizers.ts).
+  { kind: 'xss', callees: ['django.http.StreamingHttpResponse', 'django.http.response.StreamingHttpResponse', 'django.http.response.HttpResponse'], args: [[0, 'streaming_content'], [null, 'content']] },
+  { kind: 'xss', callees: ['django.utils.html.format_html'], args: [[0, 'format_string']] },
+  { kind: 'xss', callees: ['django.utils.html.format_html_join'], args: [[1, 'format_string']] },
   // Security uses of a value (CWE-330/338): only weak random values reach them (specs/randomness.ts);
   // secrets named as such, sessions and cookies are in shapes.ts.
   { kind: 'secret', callees: ['hmac.new', 'hmac.digest', 'hmac.HMAC'], args: [[0, 'key']] },
@@ -142,6 +147,13 @@ export const HEADERS_KEYWORD = 'headers';
 export const CONTENT_TYPE_HEADER = 'content-type';
 /** Content types a browser renders as markup: a response declared with another type is not an XSS sink. */
 export const MARKUP_CONTENT_TYPES = /html|xml|svg/i;
+/** Response constructors taking the content type as a positional argument (0-based): `HttpResponse(body, "text/plain")`. */
+export const CONTENT_TYPE_POSITIONS: Record<string, number> = {
+  'django.http.HttpResponse': 1,
+  'django.http.response.HttpResponse': 1,
+  'django.http.StreamingHttpResponse': 1,
+  'django.http.response.StreamingHttpResponse': 1,
+};
 
 /** Flask views: returned calls whose result is not an HTML body made of their arguments. */
 export const SAFE_VIEW_RETURNS = new Set(['flask.jsonify', 'flask.render_template', 'flask.redirect', 'flask.abort', 'json.dumps']);
