@@ -208,6 +208,9 @@ function sarifResult(f: Finding, ruleIndex: number): Sarif.Result {
     const v = f.properties?.[k];
     if (f.category === 'secret' && typeof v === 'string') properties[k] = v;
   }
+  // OWASP Top 10 for LLM applications entries (model output reaching a sink, prompt injection).
+  const owasp = f.properties?.['owasp'];
+  if (Array.isArray(owasp) && owasp.length > 0) properties['owasp'] = owasp.filter((x): x is string => typeof x === 'string');
   const list = f.properties?.['advisories'];
   // PWD001 lists advisory objects (PWD003 lists bare ids, which `related` already carries).
   const advisories = Array.isArray(list) ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : [];

@@ -39,7 +39,7 @@ function depsOf(path: string, info: TaintFileInfo, table: ExternalTable): Dep[] 
   return out;
 }
 
-const hasSource = (s: Summary) => s.ret.some((f) => f.o.k === 's') || Object.values(s.selfFields ?? {}).some((fl) => fl.some((f) => f.o.k === 's'));
+const hasSource = (s: Summary) => !!s.tag || s.ret.some((f) => f.o.k === 's') || Object.values(s.selfFields ?? {}).some((fl) => fl.some((f) => f.o.k === 's'));
 
 /**
  * Re-analyses the files whose results depend on other modules' summaries; replaces their results in

@@ -4,7 +4,9 @@
 import type { PyNode } from '../python/ast.js';
 import { handlerClass } from './handlers.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
-import { short, sink, source, withoutLocal } from './report.js';
+import { narrowOnly, short, sink, source, withoutLocal } from './report.js';
+import { chosenByName, dispatchSink, namedSecret } from './shapes.js';
+import { taggedCall } from './tagged.js';
 import {
   FILE_OPENERS,
   FILE_READ_METHODS,
@@ -81,6 +83,11 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
 
   // Sinks.
   checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+  // A function chosen by name: getattr(obj, name)(...), globals()[name](...), or a variable holding one.
+  if (fn.type === 'identifier') dispatchSink(ip, node, env.get(fn.text), ctx);
+  else if (fn.type === 'call' || fn.type === 'subscript') dispatchSink(ip, node, ip.ev(fn, env, ctx, d), ctx);
+  // `f(token=v)`: a value passed as a secret.
+  for (const [k, v] of kw) namedSecret(ip, k, v, node, ctx, `${k}= argument`);
   // Application renderers (aiohttp_jinja2): the context is an XSS sink when autoescape is off.
   const renderer = appRenderer(qn);
   if (renderer) {
@@ -114,6 +121,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
     const us = methodModel(um?.sourceMethods.get(method), imports);
     if (us) return source(ip, node, us);
+  }
+  // Library objects tracked by tag (random generators, model clients) and what their methods return.
+  const lib = taggedCall(ip, node, qn, method, recv);
+  if (lib) return lib;
+  if (qn === 'getattr' && a.positional[1] && pos[1]) {
+    const chosen = chosenByName(ip, a.positional[1], pos[1], joinAll(pos));
+    if (chosen) return chosen;
   }
 
   // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
@@ -149,14 +163,15 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   const userClean = um ? (qn ? (um.sanitizers.get(qn) ?? 0) : 0) | (method ? methodMask(um.sanitizerMethods.get(method), imports) : 0) : 0;
   if ((qn && own(SANITIZERS, qn) !== undefined) || userClean) {
     const m = (qn ? (own(SANITIZERS, qn) ?? 0) : 0) | userClean;
-    if (m === ALL) return CLEAN;
+    // A conversion or a hash does not make a weak random value unpredictable (narrow flows stay).
+    if (m === ALL) return narrowOnly(joinAll([...pos, ...kw.values()]));
     // A method sanitizer (`value.html_safe()`) cleans its receiver's data too.
     return cleanse(flat(joinAll([...pos, ...kw.values(), ...(method && recv && !(qn && own(SANITIZERS, qn) !== undefined) ? [recv] : [])])), m);
   }
   // User propagators: the result carries the taint of the selected arguments only.
   const prop = um ? ((qn ? um.propagators.get(qn) : undefined) ?? (method ? methodModel(um.propagatorMethods.get(method), imports) : undefined)) : undefined;
   if (prop) return joinAll(prop.map((sel) => flat(selectArg(ip, sel, recv, pos, kw) ?? CLEAN)));
-  if (method && CLEAN_METHODS.has(method)) return CLEAN;
+  if (method && CLEAN_METHODS.has(method)) return recv ? narrowOnly(join(recv, joinAll(pos))) : CLEAN;
   if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
   const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
   const rendered = templateCall(ip.sem, node, qn, method, recv, argsAv);

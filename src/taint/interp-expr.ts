@@ -6,6 +6,9 @@ import { isTruthy } from '../python/semantic.js';
 import { handlerClass } from './handlers.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
+import { chosenByName, comparedSecret, namespaceKey, namedSecret, roleDict, rolePair } from './shapes.js';
+import { CONTENT_KEY } from './specs/llm.js';
+import { composedTag, taggedAttribute } from './tagged.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
 import { ENV_SOURCE_ATTRS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
 import { CLEAN, bit, mask, type AV, type Flow } from './types.js';
@@ -46,6 +49,9 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       const obj = node.get('value');
       if (!obj) return CLEAN;
       const o = ev(ip, obj, env, ctx, d);
+      // globals()[name]: a function chosen by name (the key is evaluated once).
+      const nk = obj.type === 'call' ? namespaceKey(ip, node) : undefined;
+      if (nk) return chosenByName(ip, nk, ev(ip, nk, env, ctx, d), o) ?? flat(o);
       const subs = node.all('subscript');
       const key = subs[0];
       if (subs.length === 1 && key && key.type !== 'slice') {
@@ -78,6 +84,8 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       const ra = r ? ev(ip, r, env, ctx, d) : CLEAN;
       let out = join(flat(la), flat(ra));
       if (la.tag === 'pathlib' || ra.tag === 'pathlib') out = { flows: out.flows, tag: 'pathlib' };
+      const composed = composedTag(node.get('operator')?.text, la, ra);
+      if (composed) out = { flows: out.flows, tag: composed };
       return prefixClean(ip, node, out);
     }
     case 'boolean_operator': {
@@ -111,6 +119,7 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
         }
       });
       const n = node.namedChildren.length;
+      if (n === 2 && fields.has('[1') && node.type === 'tuple') rolePair(ip, node, { flows, fields }, ctx);
       if (node.namedChildren.some((c) => c.type === 'list_splat')) return fields.size || flows.length ? { flows, fields } : CLEAN;
       // Known length: an index below it that holds no field is clean even after append().
       return { flows, fields, tag: `list:${n}` };
@@ -131,13 +140,16 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
           const v = vn ? ev(ip, vn, env, ctx, d) : CLEAN;
           if (typeof k === 'string' || typeof k === 'number') {
             if (!isClean(v)) fields.set(`[${k}`, v);
+            if (typeof k === 'string' && !isClean(v)) namedSecret(ip, k, v, p, ctx, `the "${k}" item`);
           } else {
             flows = unionFlows(flows, deepFlows(v));
             if (kn) flows = unionFlows(flows, deepFlows(ev(ip, kn, env, ctx, d)));
           }
         } else flows = unionFlows(flows, deepFlows(ev(ip, p.namedChildren[0] ?? p, env, ctx, d)));
       }
-      return { flows, fields, tag: 'dict' };
+      const out: AV = { flows, fields, tag: 'dict' };
+      if (fields.has(`[${CONTENT_KEY}`)) roleDict(ip, node, out, ctx);
+      return out;
     }
     case 'list_comprehension':
     case 'set_comprehension':
@@ -199,9 +211,14 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
     }
     case 'lambda':
       return CLEAN;
-    case 'not_operator':
+    case 'not_operator': {
+      for (const c of node.namedChildren) ev(ip, c, env, ctx, d);
+      return CLEAN;
+    }
     case 'comparison_operator': {
-      for (const c of node.namedChildren) if (c.field !== 'operators') ev(ip, c, env, ctx, d);
+      const vals: AV[] = [];
+      for (const c of node.namedChildren) if (c.field !== 'operators') vals.push(ev(ip, c, env, ctx, d));
+      if (vals.length > 1 && vals.some((v) => !isClean(v))) comparedSecret(ip, node, vals, ctx);
       return CLEAN;
     }
     case 'unary_operator': {
@@ -280,6 +297,8 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
   if (!obj || !attr) return CLEAN;
   const o = ev(ip, obj, env, ctx, d);
   if (o.tag) {
+    const ta = taggedAttribute(o, attr);
+    if (ta) return ta;
     const rt = Object.prototype.hasOwnProperty.call(REQUEST_TAGS, o.tag) ? REQUEST_TAGS[o.tag] : undefined;
     if (rt && (rt.attrs.includes(attr) || rt.attrs.includes('*'))) return source(ip, node, `${rt.label}.${attr}`);
     if (REQUEST_SESSION_ATTRS.get(o.tag) === attr) return { flows: [], tag: 'session' };

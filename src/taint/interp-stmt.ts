@@ -5,10 +5,14 @@ import type { PyNode } from '../python/ast.js';
 import { isTruthy } from '../python/semantic.js';
 import { LOOP_ROUNDS, MAX_DEPTH, newCtx, type Ctx, type Env, type Interp } from './interp-types.js';
 import { short, sink, step } from './report.js';
+import { namedSecret, returnedSecret, storedSecret } from './shapes.js';
 import { TERMINATORS } from './specs/sanitizers.js';
 import { ATTR_SINKS, HEADER_ITEMS_NOT_ON, HEADER_ITEMS_SKIP_IMPORTS, HEADER_ITEM_ATTRS, SESSION_OBJECTS } from './specs/sinks.js';
 import { CLEAN, type AV, type Flow } from './types.js';
 import { deepFlows, flat, isClean, join, readField, setField, unionFlows, withStep } from './values.js';
+
+/** Statements that bind a value to a name (not loop or `with` targets): where a value can be named as a secret. */
+const ASSIGNMENTS = new Set(['assignment', 'augmented_assignment', 'named_expression']);
 
 export function execBlock(ip: Interp, block: PyNode, env: Env, ctx: Ctx, d: number): Env | null {
   let cur: Env | null = env;
@@ -39,6 +43,7 @@ export function execStmt(ip: Interp, s: PyNode, env: Env, ctx: Ctx, d: number): 
         let av = ip.ev(v, env, ctx, d);
         if (ctx.flaskView) ip.flaskReturn(v, av, env, ctx, d);
         if (ctx.returnSink) sink(ip, 'xss', av, v, ctx, ctx.returnSink);
+        returnedSecret(ip, av, s, ctx);
         if (!isClean(av)) av = withStep(av, step(ip, s, 'returned'));
         ctx.ret = ctx.ret ? join(ctx.ret, av) : av;
       } else ctx.ret ??= CLEAN;
@@ -285,6 +290,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
     case 'identifier': {
       const v = isClean(av) ? av : withStep(av, step(ip, at, `${target.text} = ${short(ip, at.type === 'assignment' ? (at.get('right') ?? at) : at)}`));
       env.set(target.text, v);
+      if (ASSIGNMENTS.has(at.type)) namedSecret(ip, target.text, av, at, ctx, `the assignment to ${target.text}`);
       // `global X; X = input()` inside a function: later readers of X (functions analysed
       // afterwards) see the source data. Flow-insensitive and order-dependent by design.
       if (ctx.def && !isClean(v) && ip.sem.scopeAt(target).globals.has(target.text)) {
@@ -312,6 +318,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
       const obj = target.get('object');
       const attr = target.get('attribute')?.text;
       if (!obj || !attr) return;
+      if (ASSIGNMENTS.has(at.type)) namedSecret(ip, attr, av, at, ctx, `the assignment to ${short(ip, target)}`);
       if (obj.type === 'identifier') {
         const cur = env.get(obj.text) ?? ip.readName(obj, env, ctx);
         attrSink(ip, target, obj.text, attr, cur, av, ctx);
@@ -335,6 +342,8 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
       if ((qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session') sink(ip, 'trust-boundary', av, target, ctx, `${short(ip, obj)}[...] assignment`);
       else if (((obj.type === 'attribute' && HEADER_ITEM_ATTRS.has(obj.get('attribute')?.text ?? '') && !qn?.includes(HEADER_ITEMS_NOT_ON)) || objAv.tag === 'response') && !HEADER_ITEMS_SKIP_IMPORTS.some((m) => ip.sem.imports(m))) sink(ip, 'header', av, target, ctx, `${short(ip, obj)}[...] assignment`);
       const k = key ? ip.sem.constValue(key) : undefined;
+      storedSecret(ip, obj, av, target, ctx, (!!qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session');
+      if (typeof k === 'string' && ASSIGNMENTS.has(at.type)) namedSecret(ip, k, av, at, ctx, `the "${k}" item`);
       if (obj.type === 'identifier') {
         const cur = env.get(obj.text) ?? objAv;
         if (typeof k === 'string' || typeof k === 'number') env.set(obj.text, setField(cur, `[${k}`, av));

@@ -7,6 +7,7 @@ import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type
 import { localThroughFile, report, source, step } from './report.js';
 import { DEFERRED_CALLS, type DeferredArgs } from './specs/deferred.js';
 import { VALIDATED_ANNOTATIONS } from './specs/frameworks.js';
+import { RETURNED_TAGS } from './specs/objects.js';
 import { decoratingRenderer, rendererUnescaped } from './templates.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
@@ -213,6 +214,7 @@ export function applySummary(ip: Interp, s: Summary, call: PyNode, recv: AV | nu
     }
   }
   const ret = subst(ip, s.ret, s, call, recv, pos, kw, name);
+  if (s.tag) return { flows: ret, tag: s.tag };
   return ret.length ? { flows: ret } : CLEAN;
 }
 
@@ -283,6 +285,7 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   if (method) summary.method = true;
   const task = cls ? undefined : deferredSpec(ip, def);
   if (task) summary.deferred = { by: task.spec.id, ...(task.self ? { self: true } : {}) };
+  if (ctx.ret?.tag && RETURNED_TAGS.has(ctx.ret.tag)) summary.tag = ctx.ret.tag;
   if (method) {
     // Fields stored on the instance (by the constructor, or by a setter-like method).
     const self = env.get(params[0].name);

@@ -5,9 +5,11 @@ import type { TraceStep } from '../core/finding.js';
 import { lineText, type PyNode } from '../python/ast.js';
 import { MAX_HITS, type Ctx, type Interp } from './interp-types.js';
 import { RULE_BY_KIND } from './rules.js';
+import { LLM_LABEL, LLM_OUTPUT_OWASP, LLM_OUTPUT_SKIPS, PROMPT_OWASP } from './specs/llm.js';
+import { WEAK_RANDOM_REACHES } from './specs/randomness.js';
 import { LOCAL_SOURCE_LABELS } from './specs/sources.js';
 import { ALL, CLEAN, bit, mask, type AV, type Flow, type SinkKind, type Summary, type TaintFileInfo } from './types.js';
-import { deepFlows } from './values.js';
+import { deepFlows, isClean } from './values.js';
 
 export const isLocalLabel = (label: string) => LOCAL_SOURCE_LABELS.some((l) => label === l || label.startsWith(`${l}.`));
 
@@ -18,12 +20,30 @@ export function step(ip: Interp, node: PyNode, note: string): TraceStep {
   return { path: ip.file.path, line: node.row + 1, column: node.col + 1, note };
 }
 
-export function source(ip: Interp, node: PyNode, label: string): AV {
-  let clean = 0;
+/** Sink kinds only the sources that name them reach (weak random values reach `secret`, nothing else does). */
+export const NARROW_KINDS = mask(...WEAK_RANDOM_REACHES);
+/** What the sources of weak random values and of model output reach (a mask for `source`). */
+export const WEAK_RANDOM_MASK = NARROW_KINDS;
+export const LLM_OUTPUT_MASK = ALL & ~mask(...LLM_OUTPUT_SKIPS);
+
+/**
+ * The source flows of `av` that reach a narrow kind: what survives a conversion or a hash (a weak
+ * random value stays weak). Parameter flows are dropped as before (the result is clean for the
+ * caller's data), so conversions do not make summaries carry more flows.
+ */
+export function narrowOnly(av: AV): AV {
+  if (isClean(av)) return CLEAN;
+  const flows = deepFlows(av).filter((f) => f.o.k === 's' && (f.clean & NARROW_KINDS) !== NARROW_KINDS);
+  return flows.length ? { flows } : CLEAN;
+}
+
+/** A source value; `reaches` is the mask of sink kinds it can reach (all but the narrow kinds by default). */
+export function source(ip: Interp, node: PyNode, label: string, reaches = ALL & ~NARROW_KINDS): AV {
+  let clean = ALL & ~reaches;
   if (isLocalLabel(label)) {
     const mode = ip.opts.localSources ?? 'execution';
     if (mode === 'off') return CLEAN;
-    if (mode === 'execution') clean = LOCAL_CLEAN;
+    if (mode === 'execution') clean |= LOCAL_CLEAN;
   }
   const st = step(ip, node, `source: ${label}`);
   return { flows: [{ o: { k: 's', id: `${ip.file.path}:${st.line}:${st.column}`, label }, steps: [st], clean }] };
@@ -57,6 +77,8 @@ export function report(ip: Interp, kind: SinkKind, at: PyNode | TraceStep, flow:
   const column = 'column' in at ? at.column : 1;
   const key = `${rule.id}@${line}:${column}`;
   if (ip.findings.has(key)) return;
+  // A weak random value is reported at its first security use (assigned to `token`, then returned).
+  if (kind === 'secret' && firstUseReported(ip, rule.id, flow)) return;
   const node = atNode;
   const src = flow.o.k === 's' ? flow.o.label : 'input';
   const first = flow.steps[0];
@@ -77,7 +99,26 @@ export function report(ip: Interp, kind: SinkKind, at: PyNode | TraceStep, flow:
     message: `${src} (${first && first.path !== ip.file.path ? `${first.path}:` : 'line '}${first?.line ?? '?'}) reaches ${rule.sinkLabel} in ${what}`,
     snippet: lineText(ip.file, line - 1),
     trace,
+    ...owaspOf(kind, flow),
   });
+}
+
+function firstUseReported(ip: Interp, id: string, flow: Flow): boolean {
+  const s = flow.steps[0];
+  if (!s) return false;
+  for (const f of ip.findings.values()) {
+    const t = f.trace?.[0];
+    if (f.ruleId === id && t && t.line === s.line && t.column === s.column && t.path === s.path) return true;
+  }
+  return false;
+}
+
+/** The OWASP Top 10 for LLM applications entries of a finding (model output reaching a sink, prompt injection). */
+function owaspOf(kind: SinkKind, flow: Flow): { properties?: Record<string, unknown> } {
+  const owasp: string[] = [];
+  if (kind === 'prompt') owasp.push(PROMPT_OWASP);
+  if (flow.o.k === 's' && flow.o.label === LLM_LABEL) owasp.push(LLM_OUTPUT_OWASP);
+  return owasp.length ? { properties: { owasp } } : {};
 }
 
 /** Checks a value reaching a sink: real sources are reported, parameter flows become summary hits. */

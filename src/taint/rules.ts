@@ -16,6 +16,8 @@ interface Def {
   bad: string;
   good: string;
   fix: string;
+  /** References besides the CWE pages. */
+  refs?: string[];
 }
 
 const DEFS: Def[] = [
@@ -139,6 +141,33 @@ const DEFS: Def[] = [
     good: 're.search(re.escape(request.args["q"]), text)',
     fix: 'Escape input with re.escape(), or search for it as a plain substring.',
   },
+  {
+    kind: 'secret', id: 'PWT020', name: 'taint-weak-random-secret', severity: 'high', confidence: 'medium', cwe: [338, 330], sinkLabel: 'a security value',
+    what: 'A value from a non-cryptographic generator (`random.*`, a `random.Random()` or `numpy.random` generator) reaches a security use: it is assigned to, stored under, passed as or returned by a name meaning a token, password, key, secret, nonce, salt, OTP, reset code or API key, stored in a session or a cookie, passed as the key, IV, nonce or salt of `hmac`/`hashlib`/cryptography/PyCryptodome/JWT/itsdangerous calls, or compared in an auth check. Conversions and hashes (`str()`, `int()`, `hashlib.sha256(...).hexdigest()`) keep it weak. Other uses of `random` (simulations, shuffling, jitter, sampling from a vocabulary) are not reported; `secrets.*`, `os.urandom` and `random.SystemRandom()` are clean. Bare names that are often harmless (`token`, `code`, `key`, `reset`, `pin`, `iv`) count in web framework modules and in functions or classes whose name has a security word.',
+    why: 'The `random` module is a Mersenne Twister: after observing 624 outputs an attacker can predict every earlier and later value, so tokens, passwords, reset codes and keys generated with it can be guessed.',
+    bad: 'import random\nimport string\nreset_token = "".join(random.choice(string.ascii_letters) for _ in range(32))\nsession["reset"] = reset_token',
+    good: 'import secrets\nreset_token = secrets.token_urlsafe(32)\nsession["reset"] = reset_token',
+    fix: 'Use the `secrets` module (`secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()`, `secrets.randbelow()`), `os.urandom()`, or `random.SystemRandom()`.',
+    refs: ['https://docs.python.org/3/library/secrets.html'],
+  },
+  {
+    kind: 'prompt', id: 'PWT021', name: 'taint-prompt-injection', severity: 'high', confidence: 'medium', cwe: [1427], sinkLabel: 'the system prompt of a language model',
+    what: 'User-controlled data is placed into the *system* prompt of a language model call: a message dictionary with the `system` (or `developer`) role (OpenAI, Mistral, LiteLLM, Ollama), Anthropic\'s `system=`, OpenAI\'s `instructions=`, Gemini\'s `system_instruction=`, LangChain\'s `SystemMessage` / `SystemMessagePromptTemplate` / `("system", ...)` pairs. User data in the *user* message is how these APIs are meant to be used and is not reported. Findings carry the OWASP entry `LLM01:2025 Prompt Injection` in their properties.',
+    why: 'The system prompt is where the application states the rules the model follows; text the user controls there can override them (leak the prompt or data, call tools, change answers for other users).',
+    bad: 'user = request.args["name"]\nmessages = [{"role": "system", "content": f"You help {user}. Never reveal the discount code."}]',
+    good: 'user = request.args["name"]\nmessages = [{"role": "system", "content": "You help customers. Never reveal the discount code."}, {"role": "user", "content": user}]',
+    fix: 'Keep the system prompt constant; pass user data in user messages (delimited, and treated by the instructions as data), and validate values that must select behaviour against an allow-list.',
+    refs: ['https://genai.owasp.org/llmrisk/llm01-prompt-injection/'],
+  },
+  {
+    kind: 'dispatch', id: 'PWT022', name: 'taint-dynamic-dispatch', severity: 'high', confidence: 'medium', cwe: [470], sinkLabel: 'the choice of the function called',
+    what: 'The name of the function called is chosen by untrusted data: `getattr(obj, name)(...)` or `globals()[name](...)` (directly or through a variable) where the name comes from a request or from model output (a tool/function-calling dispatcher reading `tool_call.function.name`). A constant identifier prefix (`getattr(self, "do_" + name)`), a lookup in a dictionary of allowed functions, or an allow-list check (`if name in TOOLS`) is not reported. Model output is a source for every taint rule that runs code, commands, queries, file or network access (OWASP LLM05, improper output handling: such findings carry `properties.owasp`); it is not one for logs, sessions or prompts.',
+    why: 'Any attribute of the object becomes callable: a model steered by injected text (or a request) calls methods and module functions that were never meant as tools (`os.system` through a module, private helpers, destructive methods).',
+    bad: 'action = request.args["action"]\ngetattr(os, action)(request.args["arg"])',
+    good: 'ACTIONS = {"list": os.listdir}\naction = request.args["action"]\nACTIONS[action](UPLOADS)',
+    fix: 'Dispatch through a dictionary of the allowed functions (`TOOLS[name]`), or check the name against an allow-list before `getattr`.',
+    refs: ['https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/'],
+  },
 ];
 
 export const RULE_BY_KIND = new Map<SinkKind, Def>(DEFS.map((d) => [d.kind, d]));
@@ -151,5 +180,5 @@ export const TAINT_RULES: RuleMeta[] = DEFS.map((d) => ({
   confidence: d.confidence,
   cwe: d.cwe,
   summary: `User input reaches ${d.sinkLabel}`,
-  docs: { what: d.what, why: d.why, bad: d.bad, good: d.good, fix: d.fix, references: d.cwe.map((c) => `https://cwe.mitre.org/data/definitions/${c}.html`) },
+  docs: { what: d.what, why: d.why, bad: d.bad, good: d.good, fix: d.fix, references: [...d.cwe.map((c) => `https://cwe.mitre.org/data/definitions/${c}.html`), ...(d.refs ?? [])] },
 }));

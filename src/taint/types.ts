@@ -18,6 +18,9 @@ export const SINK_KINDS = [
   'header',
   'log',
   'regex',
+  'secret',
+  'prompt',
+  'dispatch',
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 
@@ -92,6 +95,8 @@ export interface Summary {
   method?: boolean;
   /** A task run later through methods of the function (specs/deferred.ts row id; `self`: the first parameter is the task instance). */
   deferred?: { by: string; self?: boolean };
+  /** The tag of the library object every return statement returns (a client made by a factory function; see objects.ts `RETURNED_TAGS`). */
+  tag?: string;
 }
 
 /** What one file's analysis exports for the cross-module phase. */

@@ -33,6 +33,8 @@ const STOP = new Set(['block', 'module', 'function_definition', 'class_definitio
  * Bandit B311, made precise: the `random` module is only reported when its result visibly becomes a
  * secret (assigned to, passed as, stored under or returned from something named like a token,
  * password, key, nonce, salt, OTP or session id). Bandit reports every call at low severity.
+ * Audit set (Bandit parity): the default finding is the taint rule PWT020, which follows the value
+ * through variables, functions and modules to its security use.
  */
 export const insecureRandomForSecurity = defineRule({
   meta: {
@@ -44,9 +46,10 @@ export const insecureRandomForSecurity = defineRule({
     cwe: [330, 338],
     bandit: 'B311',
     ruff: 'S311',
+    set: 'audit',
     summary: 'non-cryptographic random generator used for a secret',
     docs: {
-      what: 'Calls to `random.random/randint/randrange/choice/choices/sample/getrandbits/randbytes/uniform/shuffle` (and the same `numpy.random` helpers) whose result is assigned to, passed as, stored under or returned from something named like a token, password, secret, API key, nonce, salt, OTP, CSRF token or session id. Other uses of `random` (simulations, jitter, sampling from a list of tokens) are not reported.',
+      what: 'Calls to `random.random/randint/randrange/choice/choices/sample/getrandbits/randbytes/uniform/shuffle` (and the same `numpy.random` helpers) whose result is assigned to, passed as, stored under or returned from something named like a token, password, secret, API key, nonce, salt, OTP, CSRF token or session id. Other uses of `random` (simulations, jitter, sampling from a list of tokens) are not reported. Audit set (Bandit B311 parity, `--select ALL` or the `bandit` preset): the default set reports these flows with the taint rule PWT020 (taint-weak-random-secret), which follows the value through variables, functions and modules.',
       why: 'The `random` module is a Mersenne Twister: after observing 624 outputs an attacker can predict every future value, so tokens, passwords and reset codes generated with it can be guessed.',
       bad: 'import random\nimport string\n\ndef new_reset_token():\n    return "".join(random.choice(string.ascii_letters) for _ in range(32))\n',
       good: 'import secrets\n\ndef new_reset_token():\n    return secrets.token_urlsafe(32)\n',

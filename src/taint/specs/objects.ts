@@ -63,3 +63,11 @@ export const SQL_STATEMENT = 'sql-statement';
 export const SQL_STATEMENT_BUILDERS = new Set(
   ['select', 'insert', 'update', 'delete', 'union', 'union_all', 'exists'].flatMap((f) => [`sqlalchemy.${f}`, `sqlalchemy.sql.${f}`, `sqlalchemy.sql.expression.${f}`, `sqlalchemy.future.${f}`]),
 );
+
+/**
+ * Tags a function returning one of these objects passes on to its callers (`def make_client():
+ * return OpenAI()`; summary `tag`), across modules too. Other objects are not returned tagged.
+ */
+export const RETURNED_TAGS = new Set(['llm-client', 'weak-rng']);
+/** Tags kept by `a | b` when either side has them (LangChain's `prompt | llm | parser`). */
+export const COMPOSED_TAGS = new Set(['llm-client']);

@@ -140,6 +140,25 @@ export const SINKS: SinkSpec[] = [
   // bottle.template(source, **values): `{{name}}` is escaped, `{{!name}}` is inserted raw (RAW_TEMPLATE_MARKER).
   { kind: 'xss', callees: ['bottle.template', 'bottle.SimpleTemplate.__never__'], args: [], special: 'raw-template' },
   { kind: 'redirect', callees: ['falcon.HTTPFound', 'falcon.HTTPSeeOther', 'falcon.HTTPMovedPermanently', 'falcon.HTTPTemporaryRedirect', 'falcon.HTTPPermanentRedirect', 'falcon.redirects.HTTPFound', 'falcon.redirects.HTTPSeeOther'], args: [[0, 'location']] },
+  // Security uses of a value (CWE-330/338): only weak random values reach them (specs/randomness.ts);
+  // secrets named as such, sessions and cookies are in shapes.ts.
+  { kind: 'secret', callees: ['hmac.new', 'hmac.digest', 'hmac.HMAC'], args: [[0, 'key']] },
+  { kind: 'secret', callees: ['hmac.compare_digest', 'secrets.compare_digest'], args: ['all'] },
+  { kind: 'secret', callees: ['hashlib.pbkdf2_hmac'], args: [[2, 'salt']] },
+  { kind: 'secret', callees: ['hashlib.scrypt', 'cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC', 'cryptography.hazmat.primitives.kdf.scrypt.Scrypt', 'cryptography.hazmat.primitives.kdf.hkdf.HKDF'], args: [[null, 'salt']] },
+  { kind: 'secret', callees: ['bcrypt.hashpw', 'crypt.crypt'], args: [[1, 'salt']] },
+  { kind: 'secret', callees: [...['AES', 'DES', 'DES3', 'ARC4', 'Blowfish', 'CAST', 'ChaCha20', 'ChaCha20_Poly1305', 'Salsa20'].flatMap((c) => [`Crypto.Cipher.${c}.new`, `Cryptodome.Cipher.${c}.new`])], args: [[0, 'key'], [null, 'iv'], [null, 'nonce']] },
+  { kind: 'secret', callees: [...['AES', 'TripleDES', 'ChaCha20', 'Camellia', 'SM4'].map((c) => `cryptography.hazmat.primitives.ciphers.algorithms.${c}`), 'cryptography.fernet.Fernet', ...['AESGCM', 'ChaCha20Poly1305', 'AESCCM', 'AESSIV', 'AESOCB3'].map((c) => `cryptography.hazmat.primitives.ciphers.aead.${c}`)], args: [[0, 'key']] },
+  { kind: 'secret', callees: ['CBC', 'CTR', 'GCM', 'CFB', 'OFB', 'CFB8', 'XTS'].map((m) => `cryptography.hazmat.primitives.ciphers.modes.${m}`), args: [[0, 'initialization_vector'], [null, 'nonce'], [null, 'tweak']] },
+  { kind: 'secret', callees: ['jwt.encode', 'jose.jwt.encode'], args: [[1, 'key']] },
+  { kind: 'secret', callees: ['itsdangerous.URLSafeTimedSerializer', 'itsdangerous.URLSafeSerializer', 'itsdangerous.Serializer', 'itsdangerous.TimedSerializer', 'itsdangerous.Signer', 'itsdangerous.TimestampSigner'], args: [[0, 'secret_key']] },
+  { kind: 'secret', methods: ['set_cookie', 'set_signed_cookie'], args: [[1, 'value']] },
+  // Prompt injection (CWE-1427): the system prompt of model calls (message dictionaries with the
+  // system role are in shapes.ts); the user message is where user data belongs.
+  { kind: 'prompt', methods: ['create', 'stream', 'parse'], requireImport: ['anthropic', 'openai'], args: [[null, 'system'], [null, 'instructions']] },
+  { kind: 'prompt', callees: ['google.generativeai.GenerativeModel', 'vertexai.generative_models.GenerativeModel', 'google.genai.types.GenerateContentConfig'], args: [[null, 'system_instruction']] },
+  { kind: 'prompt', callees: ['langchain_core.messages.SystemMessage', 'langchain_core.messages.system.SystemMessage', 'langchain.schema.SystemMessage', 'langchain.schema.messages.SystemMessage', 'mistralai.models.SystemMessage'], args: [[0, 'content']] },
+  { kind: 'prompt', callees: ['langchain_core.prompts.SystemMessagePromptTemplate.from_template', 'langchain.prompts.SystemMessagePromptTemplate.from_template'], args: [[0, 'template']] },
 ];
 
 /** Subscript-assignment sinks: `session[k] = v` (trust boundary), `resp.headers[k] = v` (header). */
