@@ -30,6 +30,8 @@ import { importLayout } from '../core/import-layout.js';
 import { taintConfigErrors } from '../taint/index.js';
 import { auditConfigErrors, importIndex } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
+import { isTemplatePath } from '../templates/index.js';
+import { linkTemplateFiles } from './template-links.js';
 import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from '../core/suppression.js';
 import { filterFindings } from './report-filter.js';
@@ -132,7 +134,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     cwd: opts.cwd,
     exclude,
     respectGitignore: config.respectGitignore !== false,
-    includeOther: analysis.secrets ? isSecretCandidateFile : undefined,
+    includeOther: (rel) => (analysis.secrets && isSecretCandidateFile(rel)) || isTemplatePath(rel),
     unanalysed: (rel) => (readByProjectCheck(rel, opts) ? undefined : `not analysed by any check (${describeFileKind(basename(rel))})`),
   });
   let cache: ResultCache | undefined;
@@ -216,6 +218,8 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     }
   }
   cache?.save();
+  // Templates on disk: a view's input linked to the template line that outputs it unescaped.
+  linkTemplateFiles(results, analysis.taint);
 
   // Python files analysed (not skipped) count for the reachability of vulnerable dependencies.
   const pythonRels = new Set(disc.files.filter((f) => f.kind === 'python').map((f) => f.rel));

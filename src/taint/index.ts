@@ -11,7 +11,7 @@ import { LOCAL_SOURCE_MODES, type LocalSourceMode } from './specs/sources.js';
 import { didYouMean } from '../core/config.js';
 
 export { TAINT_RULES } from './rules.js';
-export type { TaintFileInfo } from './types.js';
+export type { TaintFileInfo, TemplateRender } from './types.js';
 export { applyTaintVerdicts, type SinkVerdicts } from './verdict.js';
 import type { SinkVerdicts } from './verdict.js';
 
@@ -68,7 +68,7 @@ export const taintAnalyzer: FileAnalyzer = {
   enabled: (s) => s.taint,
   analyze(file, sem, s) {
     const r = analyzeTaint(file, sem, taintSettings(s));
-    if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length)) lastInfo.set(file.path, r.info);
+    if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length || r.info.renders?.length)) lastInfo.set(file.path, r.info);
     if (r.verdicts.size) lastVerdicts.set(file.path, r.verdicts);
     return r.findings;
   },

@@ -3,7 +3,7 @@
 // (specs/objects.ts); unknown calls propagate their arguments and receiver.
 import type { PyNode } from '../python/ast.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
-import { short, sink, source, withoutLocal } from './report.js';
+import { short, sink, source, step, withoutLocal } from './report.js';
 import {
   FILE_OPENERS,
   FILE_READ_METHODS,
@@ -43,7 +43,7 @@ import {
   type SinkSpec,
 } from './specs/sinks.js';
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
-import { templateCall } from './templates.js';
+import { MAX_RENDERS, templateCall, templateRenders } from './templates.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -74,6 +74,12 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
 
   // Sinks.
   checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+  // A template file rendered with user input in its context (linked to the template by the scan).
+  if (qn && ip.renders.length < MAX_RENDERS) {
+    for (const r of templateRenders(ip.sem, node, qn, pos, kw, (n, note) => step(ip, n, note))) {
+      if (ip.renders.length < MAX_RENDERS && !ip.renders.some((x) => x.template === r.template && x.variable === r.variable && x.steps.at(-1)?.line === r.steps.at(-1)?.line)) ip.renders.push(r);
+    }
+  }
 
   // Sources.
   if (qn) {

@@ -3,9 +3,10 @@
 // source's own taint is kept).
 import type { PyNode } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
-import { ESCAPING_TEMPLATES, RENDER_METHODS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
-import { mask, type AV } from './types.js';
-import { cleanse, flat, join } from './values.js';
+import { ESCAPING_TEMPLATES, RENDER_METHODS, TEMPLATE_FILE_RENDERS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
+import { bit, mask, type AV, type TemplateRender } from './types.js';
+import { cleanse, deepFlows, flat, join } from './values.js';
+import type { TraceStep } from '../core/finding.js';
 
 /** An environment that escapes everything it renders, or only what `select_autoescape` selects. */
 const ENV_ON = 'tmpl-env:on';
@@ -52,4 +53,37 @@ export function templateCall(sem: Semantic, call: PyNode, qn: string | null, met
   if (TEMPLATE_RESPONSE_METHODS.has(method) && recv.tag === ENV_ON) return { ...cleanse(args, XSS), tag: 'response' };
   if (RENDER_METHODS.has(method) && recv.tag === TEMPLATE_ON) return join(flat(recv), cleanse(args, XSS));
   return undefined;
+}
+
+/** At most this many template renders are exported per file. */
+export const MAX_RENDERS = 200;
+
+const RENDERS = new Map(TEMPLATE_FILE_RENDERS.map((r) => [r.callee, r]));
+
+/**
+ * A call rendering a template file by constant name (TEMPLATE_FILE_RENDERS): the context variables
+ * that hold user input (source flows not cleaned for XSS), with the trace to the call. Variables
+ * of parameter origin (a helper rendering for its caller) are not followed.
+ */
+export function templateRenders(sem: Semantic, call: PyNode, qn: string | null, pos: AV[], kw: Map<string, AV>, at: (node: PyNode, note: string) => TraceStep): TemplateRender[] {
+  const spec = qn ? RENDERS.get(qn) : undefined;
+  if (!spec) return [];
+  const name = sem.constString(sem.arg(call, spec.name[0], spec.name[1]));
+  if (!name) return [];
+  const vars: [string, AV][] = [];
+  if (spec.context === 'keywords') {
+    for (const [k, v] of kw) if (k !== spec.name[1]) vars.push([k, v]);
+  } else {
+    const [i, k] = spec.context;
+    const ctx = kw.get(k) ?? pos[i];
+    for (const [f, v] of ctx?.fields ?? []) if (f.startsWith('[')) vars.push([f.slice(1), v]);
+  }
+  const out: TemplateRender[] = [];
+  const xss = bit('xss');
+  for (const [variable, v] of vars) {
+    const flow = deepFlows(v).find((f) => f.o.k === 's' && !(f.clean & xss));
+    if (!flow || flow.o.k !== 's') continue;
+    out.push({ template: name, variable, label: flow.o.label, steps: [...flow.steps, at(call, `rendered: template "${name}" gets ${variable}`)] });
+  }
+  return out;
 }
