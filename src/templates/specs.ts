@@ -12,7 +12,7 @@ export const NOT_TEMPLATES = /\.(?:py|pyc|pyi|png|jpe?g|gif|ico|svg|webp|woff2?|
 /** Filters that mark a value safe (no escaping): Jinja2 `safe`, Django `safe` and `safeseq`. */
 export const SAFE_FILTERS = new Set(['safe', 'safeseq']);
 /** Escaping filters; called with a false argument (`escape(false)`) they are treated as turned off. */
-export const ESCAPE_FILTERS = new Set(['escape', 'e', 'forceescape', 'escapejs']);
+export const ESCAPE_FILTERS = new Set(['escape', 'e', 'forceescape', 'force_escape', 'escapejs']);
 /**
  * Filters whose result holds no markup of the input (numbers, JSON escaped for HTML, URL
  * encoding): a `|safe` after one of them outputs nothing the user can turn into markup.
