@@ -262,7 +262,7 @@ const FLOWS: { flow: string; rules: string[]; file: string; line: number; code: 
   { flow: 'Flask request body -> pickle.loads', rules: ['PWT005'], file: 'flask_app/app.py', line: 223, code: 'pickle.loads(data)' },
   { flow: 'Flask request body -> yaml.load', rules: ['PWT005'], file: 'flask_app/app.py', line: 221, code: 'yaml.load(data, Loader=yaml.Loader)' },
   { flow: 'Django cookie -> pickle.loads', rules: ['PWT005'], file: 'django_site/views.py', line: 98, code: 'pickle.loads(' },
-  { flow: 'Flask request.args -> render_template_string', rules: ['PWT006', 'PWT003'], file: 'flask_app/app.py', line: 116, code: 'render_template_string(template' },
+  { flow: 'Flask request.args -> render_template_string', rules: ['PWT016', 'PWT006', 'PWT003'], file: 'flask_app/app.py', line: 116, code: 'render_template_string(template' },
   { flow: 'Flask request.args -> Markup', rules: ['PWT006'], file: 'flask_app/app.py', line: 241, code: 'Markup(f"<span' },
   { flow: 'Flask request.args -> redirect', rules: ['PWT007'], file: 'flask_app/app.py', line: 201, code: 'redirect(request.args["url"])' },
   { flow: 'Django request.GET -> redirect', rules: ['PWT007'], file: 'django_site/views.py', line: 120, code: 'redirect(request.GET.get("next", "/"))' },

@@ -55,7 +55,27 @@ for (const s of SINKS) {
   for (const m of s.methods ?? []) (methodSinks.get(m) ?? methodSinks.set(m, []).get(m)!).push(s);
 }
 
+/** A template constructed from its source text (a 'template' sink): the value is clean for XSS. */
+function isTemplateSource(ip: Interp, qn: string | null, method: string | undefined): boolean {
+  const specs = (qn ? calleeSinks.get(qn) : undefined) ?? (method ? methodSinks.get(method) : undefined);
+  return !!specs?.some((s) => s.kind === 'template' && (!s.requireImport || s.requireImport.some((m) => ip.sem.imports(m))));
+}
+
+const XSS_BIT = mask('xss');
+
+/**
+ * A call's value. Template injection is reported at the template's source; what the template
+ * renders is not reported again as XSS (one finding per bug: the attacker writes template code).
+ */
 export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const v = evCallValue(ip, node, env, ctx, d);
+  const fn = node.get('function');
+  if (isClean(v) || !fn) return v;
+  const method = fn.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+  return isTemplateSource(ip, ip.sem.callName(node), method) ? cleanse(v, XSS_BIT) : v;
+}
+
+function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
   const fn = node.get('function');
   if (!fn) return CLEAN;
   const qn = ip.sem.callName(node);

@@ -18,6 +18,7 @@ export const SINK_KINDS = [
   'header',
   'log',
   'regex',
+  'template',
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 

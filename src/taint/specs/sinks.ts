@@ -62,7 +62,7 @@ export const SINKS: SinkSpec[] = [
   { kind: 'deserialization', callees: ['yaml.load', 'yaml.load_all'], args: [[0, 'stream']], special: 'yaml' },
   { kind: 'deserialization', callees: ['numpy.load'], args: [[0, 'file']], special: 'numpy-pickle' },
   // XSS (CWE-79)
-  { kind: 'xss', callees: ['flask.make_response', 'flask.render_template_string', 'flask.Response', 'werkzeug.wrappers.Response', 'markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.http.HttpResponse', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'starlette.responses.HTMLResponse', 'fastapi.responses.HTMLResponse', 'aiohttp.web.Response.__never__', 'jinja2.Template'], args: [[0, 'response'], [null, 'content'], [null, 'source'], [null, 'text']] },
+  { kind: 'xss', callees: ['flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.http.HttpResponse', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'starlette.responses.HTMLResponse', 'fastapi.responses.HTMLResponse', 'aiohttp.web.Response.__never__'], args: [[0, 'response'], [null, 'content'], [null, 'source'], [null, 'text']] },
   // Open redirect (CWE-601)
   { kind: 'redirect', callees: ['flask.redirect', 'werkzeug.utils.redirect', 'django.shortcuts.redirect', 'django.http.HttpResponseRedirect', 'django.http.HttpResponsePermanentRedirect', 'starlette.responses.RedirectResponse', 'fastapi.responses.RedirectResponse', 'aiohttp.web.HTTPFound'], args: [[0, 'location'], [null, 'url'], [null, 'redirect_to'], [null, 'to']] },
   // SSRF (CWE-918)
@@ -91,6 +91,10 @@ export const SINKS: SinkSpec[] = [
   { kind: 'log', callees: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.critical', 'logging.exception'], args: [[0, 'msg']], lazyArgs: ['all'] },
   { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: [[0, 'msg']], lazyArgs: ['all'] },
   // Regex injection (CWE-730)
+  // Template injection (CWE-1336): the template *source* (render variables are not sinks). These
+  // calls were XSS sinks before; tainted template source is reported as template injection instead.
+  { kind: 'template', callees: ['flask.render_template_string', 'flask.templating.render_template_string', 'quart.render_template_string', 'jinja2.Template', 'jinja2.environment.Template', 'django.template.Template', 'django.template.base.Template', 'mako.template.Template', 'tornado.template.Template'], args: [[0, 'source'], [null, 'template_string'], [null, 'text']] },
+  { kind: 'template', methods: ['from_string'], requireImport: ['jinja2', 'flask', 'django', 'quart', 'starlette', 'fastapi', 'aiohttp_jinja2'], args: [[0, 'source'], [null, 'template_code']] },
   { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
 ];
 
