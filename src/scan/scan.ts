@@ -247,6 +247,9 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     if (pythonRels.has(r.path)) pythonFiles++;
   }
   const imports = importIndex(results, pythonFiles);
+  // Rules about a protection missing from the whole project (RuleMeta.unlessProjectImports).
+  const unless = new Map(allRuleMeta().filter((m) => m.unlessProjectImports).map((m) => [m.id, m.unlessProjectImports!]));
+  if (unless.size) findings = findings.filter((f) => !unless.get(f.ruleId)?.some((m) => imports.byModule.has(m)));
 
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
   let advisoryData: ScanResult['advisoryData'];

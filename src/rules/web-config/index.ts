@@ -13,6 +13,8 @@ import { csrfProtectionDisabled } from './csrf-protection-disabled.js';
 import { setCookieInsecure } from './set-cookie-insecure.js';
 import { corsWildcardCredentials } from './cors-wildcard-credentials.js';
 import { djangoWeakPasswordHasher } from './django-weak-password-hasher.js';
+import { flaskFormWithoutCsrf } from './flask-form-without-csrf.js';
+import { asgiFormWithoutCsrf } from './asgi-form-without-csrf.js';
 
 export const rules: Rule[] = [
   flaskDebugTrue,
@@ -29,4 +31,6 @@ export const rules: Rule[] = [
   setCookieInsecure,
   corsWildcardCredentials,
   djangoWeakPasswordHasher,
+  flaskFormWithoutCsrf,
+  asgiFormWithoutCsrf,
 ];
