@@ -43,7 +43,8 @@ import {
   type SinkSpec,
 } from './specs/sinks.js';
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
-import { MAX_RENDERS, templateCall, templateRenders } from './templates.js';
+import { MAX_RENDERS, opensTemplateForWriting, templateCall, templateRenders } from './templates.js';
+import { TEMPLATE_FILE_TAG } from './specs/templates.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -168,6 +169,7 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   // compile(source, filename, mode): the code object is made of the source only.
   if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
   // The contents of a file the user named on the command line are not what they typed.
+  if (qn && FILE_OPENERS.has(qn) && opensTemplateForWriting(ip, node)) return { flows: [], tag: TEMPLATE_FILE_TAG };
   if (qn && FILE_OPENERS.has(qn)) return withoutLocal(ip, argsAv);
   if (qn && OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
 

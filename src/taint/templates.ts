@@ -3,7 +3,7 @@
 // source's own taint is kept).
 import type { PyNode } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
-import { ESCAPING_TEMPLATES, RENDER_METHODS, TEMPLATE_FILE_RENDERS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
+import { ESCAPING_TEMPLATES, RENDER_METHODS, TEMPLATE_FILE_PATH, TEMPLATE_FILE_RENDERS, WRITE_MODE, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
 import { bit, mask, type AV, type TemplateRender } from './types.js';
 import { cleanse, deepFlows, flat, join } from './values.js';
 import type { TraceStep } from '../core/finding.js';
@@ -86,4 +86,12 @@ export function templateRenders(sem: Semantic, call: PyNode, qn: string | null, 
     out.push({ template: name, variable, label: flow.o.label, steps: [...flow.steps, at(call, `rendered: template "${name}" gets ${variable}`)] });
   }
   return out;
+}
+
+/** `open("templates/page.html", "w")`: a file in a templates folder opened for writing (a constant path). */
+export function opensTemplateForWriting(ip: { sem: Semantic }, call: PyNode): boolean {
+  const path = ip.sem.constString(ip.sem.arg(call, 0, 'file'));
+  if (path === undefined || !TEMPLATE_FILE_PATH.test(path)) return false;
+  const mode = ip.sem.constString(ip.sem.arg(call, 1, 'mode'));
+  return mode !== undefined && WRITE_MODE.test(mode);
 }

@@ -68,7 +68,9 @@ export function analyzeTemplate(text: string, path: string): { findings: Finding
   const open = s.forms.filter((f) => !f.hasToken && !f.external && !f.includes);
   if (s.django) for (const f of open) findings.push(finding(TEMPLATE_RULE.PWX004, path, f, formMessage, lineOf(text, f.line)));
   const outputs = s.outputs.filter((o) => !o.harmless && o.variable).map((o) => ({ how: o.how, variable: o.variable!, line: o.line, column: o.column, endLine: o.endLine, endColumn: o.endColumn, expr: o.expr, snippet: lineOf(text, o.line) }));
-  const info: TemplateFileInfo = { outputs, ...(!s.django && open.length ? { forms: open.map((f) => ({ ...f, snippet: lineOf(text, f.line) })) } : {}), ...(s.stopped ? { stopped: s.stopped } : {}) };
+  // Undecided forms (no Django-only syntax) are kept only for files in a templates folder.
+  const inTemplates = path.startsWith(`${TEMPLATE_FOLDER}/`) || path.includes(`/${TEMPLATE_FOLDER}/`);
+  const info: TemplateFileInfo = { outputs, ...(!s.django && inTemplates && open.length ? { forms: open.map((f) => ({ ...f, snippet: lineOf(text, f.line) })) } : {}), ...(s.stopped ? { stopped: s.stopped } : {}) };
   return { findings, info };
 }
 

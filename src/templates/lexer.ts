@@ -110,6 +110,10 @@ const FILTER_NAME = /^\s*([A-Za-z_][\w]*)\s*(?:\(([^)]*)\)?|:(.*))?/s;
 const ROOT_NAME = /^\s*([A-Za-z_][\w]*)/;
 const LITERAL = /^\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?|true|false|True|False|none|None)\s*$/s;
 const FALSE_ARG = /^\s*(?:false|False|0)\s*$/;
+/** `{% for a, b in expr %}`. */
+const FOR_TAG = /^([\w\s,()]{1,200}?)\s+in\s+([A-Za-z_][\w.]*)/;
+/** `x = expr` in `{% set %}` / `x=expr` in `{% with %}`. */
+const ASSIGN = /([A-Za-z_]\w*)\s*=\s*([A-Za-z_][\w.]*)/g;
 
 /** What one `{{ ... }}` (or an expression inside `{% ... %}`) outputs unescaped. */
 function outputsOf(inner: string, innerOff: number, mark: (how: OutputHow, at: number, len: number, expr: string, base: string, harmless: boolean) => void): boolean {
@@ -143,6 +147,9 @@ function outputsOf(inner: string, innerOff: number, mark: (how: OutputHow, at: n
   return unsafe || escaped || constant;
 }
 
+/** The end tag of each raw block (`{% endraw %}`, `{%- endverbatim -%}`). */
+const RAW_END = new Map(Object.values(RAW_BLOCKS).map((e) => [e, new RegExp(`\\{%[-+]?\\s*${e}\\b[^%]{0,200}%\\}`, 'g')]));
+
 /** Scans template text. Linear in the text length. */
 export function scanTemplate(text: string): TemplateScan {
   const starts = lineStarts(text);
@@ -159,9 +166,21 @@ export function scanTemplate(text: string): TemplateScan {
     const e = position(starts, b);
     return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
+  // Loop and assignment names stand for the variable they come from: `{% for c in comments %}`,
+  // `{% set b = user.bio %}`, `{% with b=user.bio %}` (one level; the latest binding wins).
+  const aliases = new Map<string, string>();
   const rootOf = (base: string): string | undefined => {
     const m = ROOT_NAME.exec(base);
-    return m && !LITERAL.test(base) ? m[1] : undefined;
+    if (!m || LITERAL.test(base)) return undefined;
+    return aliases.get(m[1]) ?? m[1];
+  };
+  const bind = (names: string, source: string) => {
+    const root = rootOf(source);
+    if (!root || aliases.size >= MAX_ITEMS) return;
+    for (const n of names.split(',')) {
+      const name = n.trim();
+      if (/^[A-Za-z_]\w*$/.test(name) && name !== root) aliases.set(name, root);
+    }
   };
   const push = (o: UnsafeOutput) => {
     if (out.outputs.length < MAX_ITEMS) out.outputs.push(o);
@@ -197,7 +216,7 @@ export function scanTemplate(text: string): TemplateScan {
     if (kind === '{') {
       if (CSRF_TOKEN_MARKERS.test(inner)) tokenAt.push(start);
       const mark = (how: OutputHow, at: number, len: number, expr: string, base: string, harmless: boolean) =>
-        push({ how, variable: how === 'markup' ? rootOf(base) : rootOf(base), expr: expr.trim().slice(0, 80), ...span(at, at + len), ...(harmless ? { harmless } : {}) });
+        push({ how, variable: rootOf(base), expr: expr.trim().slice(0, 80), ...span(at, at + len), ...(harmless ? { harmless } : {}) });
       const handled = outputsOf(inner, off, mark);
       if (!handled && escapingOff()) {
         const base = splitFilters(inner.length > MAX_EXPR ? inner.slice(0, MAX_EXPR) : inner)[0].text;
@@ -215,7 +234,7 @@ export function scanTemplate(text: string): TemplateScan {
     if (tag === 'include') includeAt.push(start);
     const endTag = RAW_BLOCKS[tag];
     if (endTag) {
-      const re = new RegExp(`\\{%[-+]?\\s*${endTag}\\b[^%]*%\\}`, 'g');
+      const re = RAW_END.get(endTag)!;
       re.lastIndex = pos;
       const e = re.exec(text);
       const stop = e ? e.index + e[0].length : text.length;
@@ -237,6 +256,12 @@ export function scanTemplate(text: string): TemplateScan {
       escStack.pop();
       continue;
     }
+    if (tag === 'for') {
+      const f = FOR_TAG.exec(rest);
+      if (f) bind(f[1], f[2]);
+    } else if (tag === 'set' || tag === 'with') {
+      for (const a of rest.slice(0, MAX_EXPR).matchAll(ASSIGN)) bind(a[1], a[2]);
+    }
     // `{% set x = y|safe %}`, `{% include x|safe %}`...: the same filters inside statements.
     if (inner.includes('|') || inner.includes('Markup')) {
       const eq = tag === 'set' || tag === 'with' ? inner.indexOf('=') : -1;
@@ -251,34 +276,71 @@ export function scanTemplate(text: string): TemplateScan {
   return out;
 }
 
-const FORM_OPEN = /<form\b([^>]{0,4000})>/gi;
+const FORM_OPEN = /<form\b([^>]{0,1000})>/gi;
 const METHOD_POST = /\bmethod\s*=\s*["']?\s*post\b/i;
 const EXTERNAL_ACTION = /\baction\s*=\s*["']?\s*(?:https?:)?\/\//i;
 
-function inside(ranges: [number, number][], off: number): boolean {
-  for (const [a, b] of ranges) if (off >= a && off < b) return true;
-  return false;
+/** Index of the first element of sorted `xs` greater than `x`. */
+function upper(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether sorted positions `xs` hold one in (a, b). */
+function anyBetween(xs: number[], a: number, b: number): boolean {
+  const i = upper(xs, a);
+  return i < xs.length && xs[i] < b;
+}
+
+/** Membership in a union of ranges: sorted by start, with the running maximum of their ends. */
+function rangeIndex(ranges: [number, number][]): (off: number) => boolean {
+  const sorted = ranges.slice().sort((x, y) => x[0] - y[0]);
+  const starts = sorted.map((r) => r[0]);
+  const maxEnd: number[] = [];
+  let m = -1;
+  for (const r of sorted) maxEnd.push((m = Math.max(m, r[1])));
+  return (off) => {
+    const i = upper(starts, off) - 1;
+    return i >= 0 && maxEnd[i] > off;
+  };
+}
+
+/** Positions of every occurrence of `needle` in `hay`. */
+function positions(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
 }
 
 function collectForms(text: string, starts: number[], dead: [number, number][], tokenAt: number[], includeAt: number[], out: TemplateScan): void {
+  const lower = text.toLowerCase();
+  if (!lower.includes('<form')) return;
   // HTML comments hide a form from the browser too.
   const comments: [number, number][] = [];
-  for (let i = text.indexOf('<!--'); i !== -1 && comments.length < MAX_ITEMS; ) {
-    const e = text.indexOf('-->', i + 4);
+  for (let i = lower.indexOf('<!--'); i !== -1; ) {
+    const e = lower.indexOf('-->', i + 4);
     const stop = e === -1 ? text.length : e + 3;
     comments.push([i, stop]);
-    i = text.indexOf('<!--', stop);
+    i = lower.indexOf('<!--', stop);
   }
-  const hidden = [...dead, ...comments];
+  const hidden = rangeIndex([...dead, ...comments]);
+  const tokens = [...tokenAt, ...positions(lower, 'csrfmiddlewaretoken')].sort((a, b) => a - b);
+  const closes = positions(lower, '</form');
+  const opens = positions(lower, '<form');
   FORM_OPEN.lastIndex = 0;
-  let prevEnd = 0;
   for (let m = FORM_OPEN.exec(text); m && out.forms.length < MAX_ITEMS; m = FORM_OPEN.exec(text)) {
     const start = m.index;
-    if (start < prevEnd || !METHOD_POST.test(m[1]) || (hidden.length && hidden.length < MAX_ITEMS && inside(hidden, start))) continue;
-    const close = text.toLowerCase().indexOf('</form', start);
-    const end = close === -1 ? text.length : close;
-    prevEnd = start + m[0].length;
-    const within = (xs: number[]) => xs.some((x) => x > start && x < end);
+    if (!METHOD_POST.test(m[1]) || hidden(start)) continue;
+    // A form ends at its </form>, or where the next form starts (forms do not nest).
+    const c = upper(closes, start);
+    const n = upper(opens, start);
+    const end = Math.min(c < closes.length ? closes[c] : text.length, n < opens.length ? opens[n] : text.length);
     const s = position(starts, start);
     const e = position(starts, start + m[0].length);
     out.forms.push({
@@ -286,8 +348,8 @@ function collectForms(text: string, starts: number[], dead: [number, number][], 
       column: s.column,
       endLine: e.line,
       endColumn: e.column,
-      hasToken: within(tokenAt) || /csrfmiddlewaretoken/i.test(text.slice(start, end)),
-      includes: within(includeAt),
+      hasToken: anyBetween(tokens, start, end),
+      includes: anyBetween(includeAt, start, end),
       external: EXTERNAL_ACTION.test(m[1]),
     });
   }

@@ -60,7 +60,9 @@ test('templates: a Django POST form without {% csrf_token %} (Django-only syntax
   // No Django-only syntax: undecided (the project phase decides), not reported per file.
   const plain = '<form method="post">\n</form>';
   assert.deepEqual(at(plain), []);
-  assert.equal(analyzeTemplate(plain, 't.html').info.forms?.length, 1);
+  assert.equal(analyzeTemplate(plain, 'app/templates/t.html').info.forms?.length, 1);
+  // Outside a templates folder (a static page, generated docs) it is not a candidate at all.
+  assert.equal(analyzeTemplate(plain, 'docs/t.html').info.forms, undefined);
 });
 
 test('templates: the project phase reports undecided forms only in a Django project without Jinja2 frameworks', () => {
@@ -86,6 +88,15 @@ test('templates: the link needs the same variable and a template of that name un
   assert.deepEqual(link('../templates/p.html', 'bio'), []);
 });
 
+test('templates: loop and assignment names link to the variable they come from', () => {
+  const vars = (text: string) => analyzeTemplate(text, 'templates/t.html').info.outputs.map((o) => `${o.variable}@${o.line}`);
+  assert.deepEqual(vars('{% for c in comments %}\n{{ c.text|safe }}\n{% endfor %}'), ['comments@2']);
+  assert.deepEqual(vars('{% for k, v in items.items() %}{{ v|safe }}{% endfor %}'), ['items@1']);
+  assert.deepEqual(vars('{% set b = user.bio %}\n{{ b|safe }}'), ['user@2']);
+  assert.deepEqual(vars('{% with b=profile.bio %}{{ b|safe }}{% endwith %}'), ['profile@1']);
+  assert.deepEqual(vars('{{ other|safe }}'), ['other@1']);
+});
+
 test('templates: hostile text is bounded (deep nesting, unterminated tags, long lines)', () => {
   const deep = '{% autoescape false %}'.repeat(100_000) + '{{ x }}';
   const t0 = performance.now();
@@ -103,6 +114,9 @@ test('templates: hostile text is bounded (deep nesting, unterminated tags, long 
   scanTemplate(pipes);
   const opens = '{'.repeat(300_000) + '<!--'.repeat(100_000);
   scanTemplate(opens);
+  // A 4 MB template full of findings: linear, and the outputs are capped.
+  const huge = scanTemplate('<p>{{ a|safe }}</p>{% csrf_token %}<form method="post">\n'.repeat(70_000));
+  assert.ok(huge.outputs.length <= 2000 && huge.forms.length <= 2000);
   assert.ok(performance.now() - t0 < 5000, `hostile inputs took ${Math.round(performance.now() - t0)} ms`);
 });
 

@@ -94,6 +94,7 @@ export const SINKS: SinkSpec[] = [
   // Template injection (CWE-1336): the template *source* (render variables are not sinks). These
   // calls were XSS sinks before; tainted template source is reported as template injection instead.
   { kind: 'template', callees: ['flask.render_template_string', 'flask.templating.render_template_string', 'quart.render_template_string', 'jinja2.Template', 'jinja2.environment.Template', 'django.template.Template', 'django.template.base.Template', 'mako.template.Template', 'tornado.template.Template'], args: [[0, 'source'], [null, 'template_string'], [null, 'text']] },
+  { kind: 'template', methods: ['write', 'writelines'], receiverTag: 'template-file', args: [[0, 'data'], [null, 's'], [null, 'lines']] },
   { kind: 'template', methods: ['from_string'], requireImport: ['jinja2', 'flask', 'django', 'quart', 'starlette', 'fastapi', 'aiohttp_jinja2'], args: [[0, 'source'], [null, 'template_code']] },
   { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
 ];

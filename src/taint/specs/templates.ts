@@ -47,3 +47,12 @@ export const TEMPLATE_FILE_RENDERS: { callee: string; name: [number, string]; co
   { callee: 'django.template.loader.render_to_string', name: [0, 'template_name'], context: [1, 'context'] },
   { callee: 'django.template.response.TemplateResponse', name: [1, 'template'], context: [2, 'context'] },
 ];
+
+/**
+ * A file opened for writing (mode with w, a, x or +) at a constant path inside a templates folder:
+ * what is written to it becomes template source (template injection when it holds user input).
+ */
+export const TEMPLATE_FILE_PATH = /(?:^|[\\/])templates[\\/]./;
+export const WRITE_MODE = /[wax+]/;
+/** The tag of such a file object (the receiver of the `write` sink in sinks.ts). */
+export const TEMPLATE_FILE_TAG = 'template-file';
