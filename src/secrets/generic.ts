@@ -197,8 +197,15 @@ function isNonSecretShape(value: string): boolean {
   return false;
 }
 
+/**
+ * Settings whose name says credential but whose values are an option of a fixed set: the Fetch API's
+ * `credentials` mode (`fetch(url, {credentials: "same-origin"})`). Keyed by the name's last word.
+ */
+const OPTION_VALUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['credentials', new Set(['same-origin', 'include', 'omit'])]]);
+
 function looksLikeNonSecretValue(value: string, name: string, bare = false, markup = false, env = false): boolean {
   if (value.length < 6) return true;
+  if (OPTION_VALUES.get(identWords(name).at(-1) ?? '')?.has(value.toLowerCase())) return true;
   if (isNonSecretShape(value)) return true;
   // Outside dotenv files (where every value is a string), a bare call or number is code or data.
   if (bare && !env && (CALL_RE.test(value) || /^-?[0-9]{1,30}(?:\.[0-9]{1,30})?$/.test(value))) return true;

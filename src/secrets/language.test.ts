@@ -98,6 +98,10 @@ test('non-Python files: code, numbers, placeholders, hashes, nonces and prose ar
     ['templates/access.html', '                password : admin_pass<br>'],
     ['templates/crypto.html', '          password : P@$$w0rd'],
     ['setup.sh', "User.objects.create(user=user, api_key='demokey123456789')"],
+    // The Fetch API's credentials mode is an option, not a credential.
+    ['static/app.js', 'fetch("/api/v1/flags", {method: "POST", credentials: "same-origin", headers: h});'],
+    ['static/app.js', '  options.credentials = "include";'],
+    ['static/app.min.js', 'c.fetch(u,{method:"GET",credentials:"same-origin",headers:{Accept:"application/json"}})'],
   ];
   for (const [path, text] of none) assert.deepEqual(scan(text, path), [], `${path}: ${text}`);
 });
@@ -106,6 +110,8 @@ test('non-Python files: real secrets are still reported at their lines', () => {
   const hi = f.str(AN, 40);
   const cases: [string, string, string[]][] = [
     ['static/app.js', `// config\nconst password = "Tr0ub4dor&3x";\n`, ['PWS100:high:2']],
+    // Only the Fetch API's modes are options: another value under `credentials` is still one.
+    ['static/app.js', `const opts = {\n  credentials: "Tr0ub4dor&3x",\n};`, ['PWS100:high:2']],
     ['static/app.js', `const client = new Client({\n  apiKey: "${hi}",\n});`, ['PWS101:high:2']],
     ['templates/base.html', `<script>\n  var API_TOKEN = "${hi}";\n</script>`, ['PWS101:high:2']],
     ['templates/base.html', `<script>\n  var password = "Tr0ub4dor3x";\n</script>`, ['PWS100:high:2']],

@@ -67,3 +67,29 @@ test('an imported name resolves to the file Python would load, whatever the orde
     assert.equal(t.modules.resolve('a.b', 'main.py'), 'a/b.py');
   }
 });
+
+test('a validation function of another module guards the value it checks', async () => {
+  const r = await project({
+    'app/__init__.py': '',
+    'app/checks.py': 'from django.utils.http import url_has_allowed_host_and_scheme\ndef safe_for_redirect(url):\n    return url_has_allowed_host_and_scheme(url, allowed_hosts=None)\ndef is_slug(v):\n    return v.isalnum()\n',
+    'app/views.py': [
+      'import os',
+      'from django.http import HttpResponseRedirect',
+      'from app.checks import safe_for_redirect, is_slug',
+      'from app import checks',
+      'def login(request):',
+      '    url = request.POST.get("next", "/")',
+      '    if url and safe_for_redirect(url):',
+      '        return HttpResponseRedirect(url)',
+      '    return HttpResponseRedirect(request.POST["other"])',
+      'def run(request):',
+      '    name = request.GET["n"]',
+      '    if checks.is_slug(name):',
+      '        os.system("make " + name)',
+      '    os.system("make " + name)',
+      '',
+    ].join('\n'),
+  });
+  const views = r.results.find((x) => x.path.endsWith('views.py'));
+  assert.deepEqual(views?.findings.filter((f) => f.category === 'taint').map((f) => `${f.ruleId}:${f.line}`), ['PWT007:9', 'PWT002:14']);
+});

@@ -80,3 +80,20 @@ test('summaries: parameter to sink and parameter to return are exported', async 
   assert.equal(r.info.summaries.ident.ret[0].o.k, 'p');
   assert.equal(r.info.summaries.clean.ret.length, 0);
 });
+
+test('one SQL injection per query: executing a text()/RawSQL clause reports where the clause was built', async () => {
+  const src = [
+    'from flask import request',
+    'from sqlalchemy import text',
+    'def view(conn):',
+    '    q = request.args["q"]',
+    '    conn.execute(text("SELECT * FROM t WHERE a = \'%s\'" % q))',
+    '    stmt = text("SELECT * FROM t WHERE b = \'%s\'" % q)',
+    '    conn.execute(stmt)',
+    '    conn.execute("SELECT * FROM t WHERE c = \'%s\'" % q)',
+    '    conn.execute(text("SELECT * FROM t WHERE d = :d"), {"d": q})',
+    '',
+  ].join('\n');
+  const r = await run(src);
+  assert.deepEqual(r.findings.map((f) => `${f.ruleId}:${f.line}:${f.column}`), ['PWT001:5:18', 'PWT001:6:12', 'PWT001:8:5']);
+});

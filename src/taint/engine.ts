@@ -7,7 +7,7 @@ import type { FindingInput } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import { newCtx, type Ctx, type EngineOptions, type Env, type Interp, type Ref, type Target } from './interp-types.js';
-import { DJANGO_VIEW_PATHS, FRAMEWORK_IMPORTS } from './specs/sources.js';
+import { FRAMEWORKS, type FrameworkSpec } from './specs/frameworks.js';
 import type { AV, Flow, Summary, TaintFileInfo, TemplateRender } from './types.js';
 import type { SinkVerdicts } from './verdict.js';
 import * as reporting from './report.js';
@@ -33,21 +33,15 @@ export class TaintEngine implements Interp {
   readonly importCalls = new Map<string, number>();
   readonly methodCache = new Map<PyNode, Map<string, PyNode | undefined>>();
   readonly renders: TemplateRender[] = [];
-  readonly isDjango: boolean;
-  readonly isFlask: boolean;
-  readonly isFastapi: boolean;
-  readonly isAiohttp: boolean;
+  /** The frameworks this file uses (FRAMEWORKS rows, in table order). */
+  readonly frameworks: readonly FrameworkSpec[];
 
   constructor(
     readonly file: SourceFile,
     readonly sem: Semantic,
     readonly opts: EngineOptions = {},
   ) {
-    const uses = (mods: string[]) => mods.some((m) => sem.imports(m));
-    this.isDjango = uses(FRAMEWORK_IMPORTS.django) || DJANGO_VIEW_PATHS.some((re) => re.test(file.path));
-    this.isFlask = uses(FRAMEWORK_IMPORTS.flask);
-    this.isFastapi = uses(FRAMEWORK_IMPORTS.fastapi);
-    this.isAiohttp = uses(FRAMEWORK_IMPORTS.aiohttp);
+    this.frameworks = FRAMEWORKS.filter((f) => f.imports.some((m) => sem.imports(m)) || !!f.paths?.some((re) => re.test(file.path)));
   }
 
   run(): { findings: FindingInput[]; info: TaintFileInfo; verdicts: SinkVerdicts } {

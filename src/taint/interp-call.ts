@@ -19,6 +19,7 @@ import {
   PATH_JOIN_METHODS,
   PATH_READ_METHODS,
   RESPONSE_CONSTRUCTORS,
+  SQL_CLAUSE_CONSTRUCTORS,
   XML_PARSERS,
   XML_PRODUCERS,
 } from './specs/objects.js';
@@ -110,6 +111,13 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   if (method && recv?.tag) {
     const rt = REQUEST_TAGS[recv.tag];
     if (rt?.methods.includes(method)) return source(ip, node, `${rt.label}.${method}()`);
+    // Class-based handlers (FRAMEWORKS selfMethods): self.get_argument(...) and the like.
+    if (recv.tag.startsWith('inst:')) {
+      for (const fw of ip.frameworks) {
+        const label = fw.selfMethods && Object.hasOwn(fw.selfMethods, method) ? fw.selfMethods[method] : undefined;
+        if (label) return source(ip, node, label);
+      }
+    }
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
@@ -160,6 +168,7 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   }
   if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
   if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  if (qn && SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
   if (qn === 'dict') {
     const fields = new Map<string, AV>();
     for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
@@ -249,6 +258,8 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
       const av = selectArg(ip, sel, recv, pos, kw);
       // make_response(redirect(url)) wraps a response object: not a body.
       if (s.kind === 'xss' && av?.tag === 'response') continue;
+      // execute(text(q)): the query was reported where text() built it.
+      if (s.kind === 'sql' && av?.tag === 'sql-clause') continue;
       if (av) sink(ip, s.kind, av, node, ctx, s.program ? `${what} (program)` : what);
     }
   }

@@ -6,7 +6,7 @@ import { isTruthy } from '../python/semantic.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
-import { DJANGO_VIEW_REQUEST_ATTR, DJANGO_VIEW_URL_ATTRS, ENV_SOURCE_ATTRS, REQUEST_OBJECT_TAGS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
+import { ENV_SOURCE_ATTRS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
 import { CLEAN, bit, mask, type AV, type Flow } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, readField, unionFlows } from './values.js';
 
@@ -281,9 +281,15 @@ export function evAttribute(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: num
     if (o.tag === 'pathlib' && PATH_PARENT_ATTRS.has(attr)) return { flows: deepFlows(o), tag: 'pathlib' };
     if (o.tag === 'model' && MODEL_KEY_ATTRS.has(attr)) return CLEAN;
     if (o.tag.startsWith('inst:')) {
-      // Django class-based views: self.request and the URL captures in self.kwargs/self.args.
-      if (ip.isDjango && attr === DJANGO_VIEW_REQUEST_ATTR && !o.fields?.has(`.${attr}`)) return { flows: [], tag: REQUEST_OBJECT_TAGS.django };
-      if (ip.isDjango && DJANGO_VIEW_URL_ATTRS.has(attr) && !o.fields?.has(`.${attr}`)) return source(ip, node, `Django URL parameters (self.${attr})`);
+      // Class-based handlers (FRAMEWORKS selfAttrs): self.request, URL captures in self.kwargs, ...
+      if (!o.fields?.has(`.${attr}`)) {
+        for (const fw of ip.frameworks) {
+          const sa = fw.selfAttrs;
+          if (sa?.requestAttr === attr && sa.requestTag) return { flows: [], tag: sa.requestTag };
+          const label = sa?.sources && Object.hasOwn(sa.sources, attr) ? sa.sources[attr] : undefined;
+          if (label) return source(ip, node, label);
+        }
+      }
       const own = o.fields?.get(`.${attr}`);
       if (own) return own;
       const cls = ip.classes[Number(o.tag.slice(5))];

@@ -116,6 +116,16 @@ export function refine(ip: Interp, cond: PyNode, env: Env, ctx: Ctx, d: number):
           if (refs.length) return { t: refs, f: [] };
         }
       }
+      // Validation functions of other modules of the project (cross-module phase: their summaries).
+      if (qn && ip.opts.external && isImportedName(ip, fn)) {
+        const s = ip.opts.external.resolve(qn);
+        const refs: Ref[] = [];
+        for (const g of s?.guards ?? []) {
+          const nm = refName(ip.sem.arg(cond, g.index, s?.params[g.index]?.replace(/^\*+/, '')));
+          if (nm) refs.push({ name: nm, m: g.m, norm: g.norm });
+        }
+        if (refs.length) return { t: refs, f: [] };
+      }
       if (qn === 'isinstance') {
         // Only a type without text (int, UUID, ...) validates; isinstance(x, str) does not.
         const t = ip.sem.arg(cond, 1);
@@ -163,4 +173,11 @@ export function applyRefs(ip: Interp, env: Env, refs: Ref[]): Env {
 
 export function lookupOuter(ip: Interp, name: string): AV | undefined {
   return ip.moduleEnv.get(name);
+}
+
+/** Whether a callee expression (`f`, `mod.f`) starts at an imported name. */
+function isImportedName(ip: Interp, fn: PyNode | undefined): boolean {
+  let root = fn;
+  for (let i = 0; root && root.type === 'attribute' && i < 20; i++) root = root.get('object');
+  return root?.type === 'identifier' && ip.sem.bindingOf(root)?.kind === 'import';
 }

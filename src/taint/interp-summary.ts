@@ -2,10 +2,10 @@
 // imported one, through the external resolver), analysing a function once into its summary, and
 // applying summaries at call sites (parameter -> return flows and parameter -> sink hits).
 import type { PyNode } from '../python/ast.js';
-import { baseAnnotation, paramList, routeInfo } from './handlers.js';
+import { baseAnnotation, paramList, requestTag, routeInfo, urlCaptures } from './handlers.js';
 import { MAX_CALL_DEPTH, MAX_HITS, newCtx, type Ctx, type Env, type Interp, type Target } from './interp-types.js';
 import { localThroughFile, report, source, step } from './report.js';
-import { DJANGO_VIEW_METHODS, REQUEST_OBJECT_TAGS, REQUEST_PARAM, STARLETTE_REQUEST_ANNOTATION, VALIDATED_ANNOTATIONS } from './specs/sources.js';
+import { VALIDATED_ANNOTATIONS } from './specs/frameworks.js';
 import { ALL, CLEAN, bit, type AV, type Flow, type Summary } from './types.js';
 import { addStep, capSteps, deepFlows, flat, isClean, joinAll, readField, unionFlows } from './values.js';
 
@@ -221,20 +221,19 @@ export function analyzeFunction(ip: Interp, def: PyNode): Summary {
   const ctx = newCtx(ip, def, cls, method ? params[0].name : null);
   const env: Env = new Map();
   const route = routeInfo(ip, def);
-  ctx.flaskView = route.flask;
-  const djangoView = ip.isDjango && params.some((p) => p.name === REQUEST_PARAM) && (!cls || DJANGO_VIEW_METHODS.test(name));
+  ctx.flaskView = route.returnsBody;
+  const captures = urlCaptures(ip, def, params, name, !!cls);
   params.forEach((p, i) => {
     let av: AV = { flows: [{ o: { k: 'p', index: i, name: p.name, path: [] }, steps: [], clean: 0 }] };
+    const tag = method && i === 0 ? undefined : requestTag(ip, p, i, name, method);
     if (method && i === 0) {
       const idx = ip.classes.indexOf(cls as PyNode);
       av = { ...av, tag: idx >= 0 ? `inst:${idx}` : undefined };
-    } else if (p.name === REQUEST_PARAM && ip.isDjango) av = { ...av, tag: REQUEST_OBJECT_TAGS.django };
-    else if (p.annotation && STARLETTE_REQUEST_ANNOTATION.test(p.annotation) && ip.isFastapi) av = { ...av, tag: REQUEST_OBJECT_TAGS.starlette };
-    else if (p.name === REQUEST_PARAM && ip.isAiohttp) av = { ...av, tag: REQUEST_OBJECT_TAGS.aiohttp };
-    else if (route.params.has(p.name) || (route.all && !p.injected) || (djangoView && i > params.findIndex((x) => x.name === REQUEST_PARAM))) {
+    } else if (tag) av = { ...av, tag };
+    else if (route.params.has(p.name) || (route.all && !p.injected) || (captures.after >= 0 && i > captures.after)) {
       const clean = route.clean.has(p.name) || (p.annotation !== undefined && VALIDATED_ANNOTATIONS.has(baseAnnotation(p.annotation)));
       if (clean) (ctx.validated ??= new Set()).add(p.name);
-      else av = { flows: unionFlows(source(ip, p.node, route.label ? `${route.label} parameter '${p.name}'` : `Django URL parameter '${p.name}'`).flows, av.flows) };
+      else av = { flows: unionFlows(source(ip, p.node, `${route.label || captures.label} parameter '${p.name}'`).flows, av.flows) };
     }
     env.set(p.name, av);
   });

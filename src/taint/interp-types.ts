@@ -6,6 +6,7 @@
 import type { FindingInput } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
+import type { FrameworkSpec } from './specs/frameworks.js';
 import type { LOCAL_SOURCE_LABELS, LocalSourceMode } from './specs/sources.js';
 import type { AV, Flow, SinkHit, Summary, TemplateRender } from './types.js';
 import type { SinkVerdicts } from './verdict.js';
@@ -62,10 +63,7 @@ export interface Interp {
   readonly file: SourceFile;
   readonly sem: Semantic;
   readonly opts: EngineOptions;
-  readonly isDjango: boolean;
-  readonly isFlask: boolean;
-  readonly isFastapi: boolean;
-  readonly isAiohttp: boolean;
+  readonly frameworks: readonly FrameworkSpec[];
   /** Findings by rule and position (the first flow reaching a sink wins). */
   readonly findings: Map<string, FindingInput>;
   /** What the data reaching each sink call was proved to be (see verdict.ts). */

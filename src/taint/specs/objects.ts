@@ -47,3 +47,9 @@ export const MODEL_KEY_ATTRS = new Set(['pk', 'id']);
 export const MUTATORS = new Set(['append', 'extend', 'add', 'update', 'insert', 'appendleft', 'extendleft', 'write']);
 /** Methods reading one key of a mapping (`d.get(k, default)`; Werkzeug's `getlist`). */
 export const KEY_READ_METHODS = new Set(['get', 'pop', 'getlist', 'setdefault']);
+
+/**
+ * SQL clause constructors that are SQL sinks themselves (`text()`, `RawSQL`): their result carries the
+ * tag `sql-clause`, and executing it reports nothing more (the constructor reported the query once).
+ */
+export const SQL_CLAUSE_CONSTRUCTORS = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'sqlalchemy.sql.expression.literal_column', 'sqlalchemy.literal_column', 'django.db.models.expressions.RawSQL', 'django.db.models.RawSQL']);

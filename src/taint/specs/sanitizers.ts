@@ -75,6 +75,8 @@ export const CLEAN_METHODS = new Set([
   // ORM results: rows read from the database are not request data (stored data is out of scope).
   'first', 'one', 'one_or_none', 'scalar', 'scalar_one', 'scalar_one_or_none', 'scalars', 'first_or_404', 'get_or_404',
   'filter_by', 'exclude', 'select_related', 'prefetch_related', 'get_object_or_404',
+  // Django's model convention: the site path of a stored object, built by reverse().
+  'get_absolute_url',
 ]);
 
 /** Methods that are ORM lookups when called with keyword arguments only (`Model.objects.get(pk=x)`). */

@@ -73,40 +73,5 @@ export const SOURCE_METHODS: { method: string; requireImport: string; label: str
   { method: 'parse_known_args', requireImport: 'argparse', label: 'argparse arguments', tag: 'argparse.namespace' },
 ];
 
-/** Decorator methods that declare routes. */
-export const FLASK_ROUTE_METHODS = new Set(['route', 'get', 'post', 'put', 'delete', 'patch']);
-export const FASTAPI_ROUTE_METHODS = new Set(['get', 'post', 'put', 'delete', 'patch', 'options', 'head', 'api_route', 'websocket', 'route', 'trace']);
-/** Parameter annotations FastAPI validates into a non-string type: such parameters are not tainted strings. */
-export const VALIDATED_ANNOTATIONS = new Set(['int', 'float', 'bool', 'UUID', 'uuid.UUID', 'datetime', 'date', 'Decimal']);
-/** Flask URL converters that produce non-strings. */
-export const SAFE_FLASK_CONVERTERS = new Set(['int', 'float', 'uuid']);
-
-/** Modules whose import makes a file a handler file of the framework (how parameters become sources). */
-export const FRAMEWORK_IMPORTS = {
-  django: ['django'],
-  flask: ['flask', 'quart'],
-  fastapi: ['fastapi', 'starlette'],
-  aiohttp: ['aiohttp'],
-};
-/** Django view modules recognized by their path even without a Django import. */
-export const DJANGO_VIEW_PATHS = [/(^|\/)views\.py$/, /(^|\/)views\//];
-/** The request parameter of Django and aiohttp views. */
-export const REQUEST_PARAM = 'request';
-/** Methods of Django class-based views that handle a request. */
-export const DJANGO_VIEW_METHODS = /^(get|post|put|patch|delete|head|dispatch)$/;
-/** Parameter annotations of Starlette/FastAPI request objects. */
-export const STARLETTE_REQUEST_ANNOTATION = /\b(Request|WebSocket)\b/;
-/** Django class-based views: `self.<attr>` is the request; `self.kwargs` / `self.args` hold the URL captures. */
-export const DJANGO_VIEW_REQUEST_ATTR = 'request';
-export const DJANGO_VIEW_URL_ATTRS = new Set(['kwargs', 'args']);
 /** Attributes of tagged request objects holding the session (tag `session`: item assignment is a trust-boundary sink). */
 export const REQUEST_SESSION_ATTRS = new Map([['django.request', 'session']]);
-/** FastAPI dependency defaults: a parameter defaulting to one of these calls is injected, not request data. */
-export const INJECTED_DEFAULTS = /^(Depends|Security|fastapi\.Depends)\(/;
-/** Annotation wrappers whose first argument is the parameter's type (`Optional[int]`, `Annotated[int, ...]`). */
-export const ANNOTATION_WRAPPERS = /^(?:typing\.)?(?:Optional|Annotated)\[(.*)\]$/;
-/** The keyword of a Flask route's URL rule, and the `<converter:name>` syntax of its parameters. */
-export const FLASK_RULE_KEYWORD = 'rule';
-export const FLASK_RULE_PARAMS = /<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g;
-/** Tags of the request objects bound to handler parameters and view attributes (keys of REQUEST_TAGS). */
-export const REQUEST_OBJECT_TAGS = { django: 'django.request', starlette: 'starlette.request', aiohttp: 'aiohttp.request' } as const;
