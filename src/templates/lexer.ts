@@ -110,6 +110,7 @@ const FILTER_NAME = /^\s*([A-Za-z_][\w]*)\s*(?:\(([^)]*)\)?|:(.*))?/s;
 const ROOT_NAME = /^\s*([A-Za-z_][\w]*)/;
 const LITERAL = /^\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?|true|false|True|False|none|None)\s*$/s;
 const FALSE_ARG = /^\s*(?:false|False|0)\s*$/;
+const DJANGO_FILTER_ARG = /\|\s*[A-Za-z_]\w*:/;
 /** `{% for a, b in expr %}`. */
 const FOR_TAG = /^([\w\s,()]{1,200}?)\s+in\s+([A-Za-z_][\w.]*)/;
 /** `x = expr` in `{% set %}` / `x=expr` in `{% with %}`. */
@@ -215,6 +216,8 @@ export function scanTemplate(text: string): TemplateScan {
     const off = innerOff + lead;
     if (kind === '{') {
       if (CSRF_TOKEN_MARKERS.test(inner)) tokenAt.push(start);
+      // Django's filter arguments (`{{ v|default:"-" }}`); Jinja2 calls filters with parentheses.
+      if (!out.django && DJANGO_FILTER_ARG.test(inner)) out.django = true;
       const mark = (how: OutputHow, at: number, len: number, expr: string, base: string, harmless: boolean) =>
         push({ how, variable: rootOf(base), expr: expr.trim().slice(0, 80), ...span(at, at + len), ...(harmless ? { harmless } : {}) });
       const handled = outputsOf(inner, off, mark);
@@ -262,16 +265,16 @@ export function scanTemplate(text: string): TemplateScan {
     } else if (tag === 'set' || tag === 'with') {
       for (const a of rest.slice(0, MAX_EXPR).matchAll(ASSIGN)) bind(a[1], a[2]);
     }
-    // `{% set x = y|safe %}`, `{% include x|safe %}`...: the same filters inside statements.
-    if (inner.includes('|') || inner.includes('Markup')) {
-      const eq = tag === 'set' || tag === 'with' ? inner.indexOf('=') : -1;
+    // `{% set x = y|safe %}`, `{% with x=y|safe %}`: a value marked safe now and output later (a
+    // condition such as `{% if x|safe %}` outputs nothing).
+    if ((tag === 'set' || tag === 'with') && (inner.includes('|') || inner.includes('Markup'))) {
+      const eq = inner.indexOf('=');
       const exprText = eq >= 0 ? inner.slice(eq + 1) : inner.slice(inner.indexOf(tag) + tag.length);
       const exprOff = off + (inner.length - exprText.length);
       outputsOf(exprText, exprOff, (how, at, len, expr, base, harmless) =>
         push({ how, variable: rootOf(base), expr: expr.trim().slice(0, 80), ...span(at, at + len), ...(harmless ? { harmless } : {}) }));
     }
   }
-  if (!out.django && /\|\s*[A-Za-z_]\w*:/.test(text)) out.django = true;
   collectForms(text, starts, dead, tokenAt, includeAt, out);
   return out;
 }

@@ -45,6 +45,7 @@ test('templates: look-alikes that are not findings', () => {
     '{{ Markup("<b>fixed</b>") }}',
     '{{ bio|escape }} {{ a or b }} {{ x|default("|safe") }}',
     '{% autoescape true %}{{ x }}{% endautoescape %}',
+    '{% if html|safe %}{% endif %} {% for x in rows|safe %}{% endfor %}',
     'safe | not a tag',
   ].join('\n');
   assert.deepEqual(at(text), []);
@@ -57,6 +58,9 @@ test('templates: a look-alike of a framework value is still reported', () => {
 test('templates: a Django POST form without {% csrf_token %} (Django-only syntax decides)', () => {
   const django = '{% load static %}\n<form method="post" action="/email">\n  <input name="email">\n</form>\n<form method="POST">{% csrf_token %}</form>\n<form method="get"></form>\n<form method="post" action="https://other.example/x"></form>\n<!-- <form method="post"></form> -->\n{% comment %}<form method="post"></form>{% endcomment %}\n<form method=post>{% include "token.html" %}</form>\n<form method="post"><input type="hidden" name="csrfmiddlewaretoken" value="{{ csrf_token }}"></form>';
   assert.deepEqual(at(django), ['PWX004@2:1']);
+  // Django filter-argument syntax inside an output tag marks the template as Django's; in script text it does not.
+  assert.deepEqual(at('{{ when|date:"Y" }}\n<form method="post"></form>'), ['PWX004@2:1']);
+  assert.deepEqual(at('<script>var a = b || c:d;</script>\n<form method="post"></form>'), []);
   // No Django-only syntax: undecided (the project phase decides), not reported per file.
   const plain = '<form method="post">\n</form>';
   assert.deepEqual(at(plain), []);
