@@ -183,6 +183,10 @@ const EXPECTED: Expected[] = [
   { category: 'web-config', rule: 'PW530', file: 'flask_app/app.py', line: 67, code: 'session["user_id"] = user["id"]' },
   { category: 'web-config', rule: 'PW531', file: 'flask_app/app.py', line: 60, code: 'def login():' },
   { category: 'web-config', rule: 'PW531', file: 'flask_app/app.py', line: 82, code: 'def reset():' },
+  { category: 'web-config', rule: 'PW515', file: 'flask_app/app.py', line: 59, code: '@app.route("/login", methods=["POST"])' },
+  { category: 'web-config', rule: 'PW516', file: 'fastapi_app/main.py', line: 11, code: '@app.post("/profile/email")' },
+  // templates on disk
+  { category: 'template', rule: 'PWX004', file: 'django_site/templates/library/search.html', line: 11, code: '<form method="post" action="{% url \'save-search\' %}">' },
   // transport
   { category: 'transport', rule: 'PW601', file: 'flask_app/remote.py', line: 30, code: 'verify=False' },
   { category: 'transport', rule: 'PW607', file: 'flask_app/remote.py', line: 30, code: 'requests.get(url' },
@@ -245,7 +249,9 @@ const SAFE: { file: string; line: number; code: string; rules: string[] }[] = [
   { file: 'flask_app/plugins.py', line: 27, code: 'ast.literal_eval(raw)', rules: ['PW113', 'PWT003'] },
   { file: 'django_site/views.py', line: 84, code: 'format_html("<a href=\'/books/{}/\'>{}</a> by {}"', rules: ['PW403', 'PW407'] },
   { file: 'flask_app/crypto.py', line: 40, code: 'AESGCM(key).encrypt', rules: ['PW307', 'PW308', 'PW311'] },
-  { file: 'flask_app/app.py', line: 56, code: 'render_template_string("<ul>{% for n in notes %}', rules: ['PW405', 'PW406', 'PWT006'] },
+  { file: 'flask_app/app.py', line: 56, code: 'render_template_string("<ul>{% for n in notes %}', rules: ['PW405', 'PW406', 'PWT006', 'PWT016'] },
+  { file: 'django_site/templates/library/search.html', line: 5, code: '<p>Results for {{ q }}</p>', rules: ['PWX001', 'PWT006'] },
+  { file: 'django_site/templates/library/search.html', line: 15, code: '<form method="post" action="{% url \'report-search\' %}">', rules: ['PWX004'] },
 ];
 
 // Taint flows: user input (Flask request.args / route parameters, Django request.GET...) reaching a
@@ -265,7 +271,9 @@ const FLOWS: { flow: string; rules: string[]; file: string; line: number; code: 
   { flow: 'Flask request body -> pickle.loads', rules: ['PWT005'], file: 'flask_app/app.py', line: 223, code: 'pickle.loads(data)' },
   { flow: 'Flask request body -> yaml.load', rules: ['PWT005'], file: 'flask_app/app.py', line: 221, code: 'yaml.load(data, Loader=yaml.Loader)' },
   { flow: 'Django cookie -> pickle.loads', rules: ['PWT005'], file: 'django_site/views.py', line: 98, code: 'pickle.loads(' },
-  { flow: 'Flask request.args -> render_template_string', rules: ['PWT006', 'PWT003'], file: 'flask_app/app.py', line: 116, code: 'render_template_string(template' },
+  { flow: 'Flask request.args -> render_template_string', rules: ['PWT016', 'PWT006', 'PWT003'], file: 'flask_app/app.py', line: 116, code: 'render_template_string(template' },
+  { flow: 'Django request.POST -> Template source', rules: ['PWT016'], file: 'django_site/views.py', line: 90, code: 'Template("<div class=\'review\'>" + layout' },
+  { flow: 'Django request.GET -> |safe in templates/library/search.html (view to template file)', rules: ['PWT006'], file: 'django_site/templates/library/search.html', line: 4, code: '{{ q|safe }}' },
   { flow: 'Flask request.args -> Markup', rules: ['PWT006'], file: 'flask_app/app.py', line: 241, code: 'Markup(f"<span' },
   { flow: 'Flask request.args -> redirect', rules: ['PWT007'], file: 'flask_app/app.py', line: 201, code: 'redirect(request.args["url"])' },
   { flow: 'Django request.GET -> redirect', rules: ['PWT007'], file: 'django_site/views.py', line: 120, code: 'redirect(request.GET.get("next", "/"))' },

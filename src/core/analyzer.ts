@@ -14,6 +14,8 @@ export interface AnalysisSettings {
   /** Enabled capabilities. */
   secrets: boolean;
   taint: boolean;
+  /** Template files (Jinja2, Django) on disk; omitted means on. */
+  templates?: boolean;
   /** Capability settings passed through to analyzers. */
   extra?: Record<string, unknown>;
   /** Return each file's size, mtime and content hash (`FileResult.cacheKey`) for the result cache. */

@@ -33,7 +33,8 @@ export type Category =
   | 'taint'
   | 'secret'
   | 'hygiene'
-  | 'dependency';
+  | 'dependency'
+  | 'template';
 
 export interface TraceStep {
   path: string;

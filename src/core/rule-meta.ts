@@ -50,6 +50,11 @@ export interface RuleMeta {
    * that the data reaching the call is clean does not change it. Omitted means true.
    */
   aboutData?: boolean;
+  /**
+   * Project-wide condition: the rule's findings are dropped when any Python file of the scan
+   * imports one of these top-level modules (a CSRF extension set up elsewhere in the project).
+   */
+  unlessProjectImports?: string[];
   /** Rule set (see RuleSet); omitted means `default`. */
   set?: RuleSet;
   /** Short message template summary used in listings. */

@@ -16,6 +16,7 @@ import { foldSecretFindings } from './fold-secrets.js';
 import { collectDetectedSecrets, createMasker, maskFinding } from '../secrets/mask.js';
 import { secretHash } from '../secrets/redact.js';
 import { applyTaintVerdicts, foldPatternFindings, takeTaintInfo, takeTaintVerdicts, type TaintFileInfo } from '../taint/index.js';
+import { takeTemplateInfo, type TemplateFileInfo } from '../templates/index.js';
 
 
 export interface FileResult {
@@ -34,6 +35,8 @@ export interface FileResult {
   secretValues?: string[];
   /** Function summaries and imported calls of the file, for the cross-module taint phase (scan.ts). */
   taint?: TaintFileInfo;
+  /** A template file's unescaped outputs and undecided forms, for the template link phase (scan.ts). */
+  templates?: TemplateFileInfo;
   /**
    * Top-level modules the file imports (absolute imports only) with the line of the first import,
    * for the reachability of vulnerable dependencies; bounded by MAX_TOP_MODULES.
@@ -92,6 +95,12 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     if (!a.enabled(settings) || !a.accepts(f)) continue;
     findings.push(...a.analyze(text, f, settings, secretValues));
     if (f.kind !== 'python') comments = commentLinesOf(text);
+  }
+  if (f.kind !== 'python') {
+    const t = takeTemplateInfo(f.rel);
+    // A template the scanner could not read to its end (blocks nested too deep) is listed as skipped.
+    if (t?.stopped) return { ...base, skipped: { path: f.rel, reason: `template not analysed: ${t.stopped}` } };
+    if (t) base.templates = t;
   }
   findings = foldSecretFindings(findings);
   // Every secret a detector matched is masked in every finding of the file (a shell-injection

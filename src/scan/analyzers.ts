@@ -4,6 +4,7 @@
 import type { FileAnalyzer, TextAnalyzer } from '../core/analyzer.js';
 import { taintAnalyzer } from '../taint/index.js';
 import { secretsAnalyzer } from '../secrets/index.js';
+import { templatesAnalyzer } from '../templates/index.js';
 
 export type { FileAnalyzer, TextAnalyzer } from '../core/analyzer.js';
 
@@ -11,4 +12,4 @@ export type { FileAnalyzer, TextAnalyzer } from '../core/analyzer.js';
 export const fileAnalyzers: FileAnalyzer[] = [taintAnalyzer];
 
 /** On the text of each file they accept. */
-export const textAnalyzers: TextAnalyzer[] = [secretsAnalyzer];
+export const textAnalyzers: TextAnalyzer[] = [secretsAnalyzer, templatesAnalyzer];

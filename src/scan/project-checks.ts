@@ -11,6 +11,7 @@ import { auditDependencies, DEPENDENCY_RULES, environmentFromConfig, givenAdviso
 import { checkHygiene, HYGIENE_RULES } from '../hygiene/index.js';
 import { settingsTexts, withdrawnByRateLimits } from './rate-limit-check.js';
 import { scanHistoryWithSkipped, secretFingerprints, secretOptionsFromConfig, SECRET_RULES } from '../secrets/index.js';
+import { TEMPLATE_RULES } from '../templates/index.js';
 
 export interface ProjectCheck {
   name: string;
@@ -113,7 +114,7 @@ function dedupe(fs: FindingInput[]): FindingInput[] {
   });
 }
 
-/** Metadata of rules that are not code rules (secrets, hygiene, dependencies, taint). */
+/** Metadata of rules that are not code rules (secrets, hygiene, dependencies, taint, templates). */
 export function extraRuleMeta(): RuleMeta[] {
-  return [...SECRET_RULES, ...HYGIENE_RULES, ...DEPENDENCY_RULES, ...TAINT_RULES];
+  return [...SECRET_RULES, ...HYGIENE_RULES, ...DEPENDENCY_RULES, ...TAINT_RULES, ...TEMPLATE_RULES];
 }

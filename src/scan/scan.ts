@@ -30,6 +30,8 @@ import { importLayout } from '../core/import-layout.js';
 import { MODEL_SECTIONS, parseModels, taintConfigErrors, type ModelInput, type UserModels } from '../taint/index.js';
 import { auditConfigErrors, importIndex } from '../deps/index.js';
 import { isSecretCandidateFile } from '../secrets/index.js';
+import { isTemplatePath } from '../templates/index.js';
+import { linkTemplateFiles } from './template-links.js';
 import { cacheKey, chooseCacheDir, namespaceOf, ResultCache } from './cache.js';
 import { knownCodes, unknownSuppressionCodes, type UnusedSuppression } from '../core/suppression.js';
 import { filterFindings } from './report-filter.js';
@@ -159,7 +161,7 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     cwd: opts.cwd,
     exclude,
     respectGitignore: config.respectGitignore !== false,
-    includeOther: analysis.secrets ? isSecretCandidateFile : undefined,
+    includeOther: (rel) => (analysis.secrets && isSecretCandidateFile(rel)) || isTemplatePath(rel),
     unanalysed: (rel) => (readByProjectCheck(rel, opts) ? undefined : `not analysed by any check (${describeFileKind(basename(rel))})`),
   });
   let cache: ResultCache | undefined;
@@ -243,6 +245,8 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     }
   }
   cache?.save();
+  // Templates on disk: a view's input linked to the template line that outputs it unescaped.
+  linkTemplateFiles(results, analysis.taint);
 
   // Python files analysed (not skipped) count for the reachability of vulnerable dependencies.
   const pythonRels = new Set(disc.files.filter((f) => f.kind === 'python').map((f) => f.rel));
@@ -270,6 +274,9 @@ async function scanWith(opts: ScanOptions, settings: ResolvedSettings, warn: (m:
     if (pythonRels.has(r.path)) pythonFiles++;
   }
   const imports = importIndex(results, pythonFiles);
+  // Rules about a protection missing from the whole project (RuleMeta.unlessProjectImports).
+  const unless = new Map(allRuleMeta().filter((m) => m.unlessProjectImports).map((m) => [m.id, m.unlessProjectImports!]));
+  if (unless.size) findings = findings.filter((f) => !unless.get(f.ruleId)?.some((m) => imports.byModule.has(m)));
 
   // Project-level checks (dependencies, hygiene, history) registered by their capabilities.
   let advisoryData: ScanResult['advisoryData'];

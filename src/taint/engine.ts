@@ -8,7 +8,7 @@ import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import { newCtx, type Ctx, type EngineOptions, type Env, type Interp, type Ref, type Target } from './interp-types.js';
 import { FRAMEWORKS, type FrameworkSpec } from './specs/frameworks.js';
-import type { AV, Flow, Summary, TaintFileInfo } from './types.js';
+import type { AV, Flow, Summary, TaintFileInfo, TemplateRender } from './types.js';
 import type { SinkVerdicts } from './verdict.js';
 import * as reporting from './report.js';
 import * as guards from './interp-guards.js';
@@ -32,6 +32,7 @@ export class TaintEngine implements Interp {
   readonly moduleEnv: Env = new Map();
   readonly importCalls = new Map<string, number>();
   readonly methodCache = new Map<PyNode, Map<string, PyNode | undefined>>();
+  readonly renders: TemplateRender[] = [];
   /** The frameworks this file uses (FRAMEWORKS rows, in table order). */
   readonly frameworks: readonly FrameworkSpec[];
 

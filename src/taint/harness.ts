@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding, FindingInput } from '../core/finding.js';
 import { scan } from '../scan/scan.js';
+import { isTemplatePath } from '../templates/index.js';
 
 export type AnnotationKind = 'expect' | 'ok' | 'todo-expect' | 'todo-ok';
 
@@ -34,18 +35,23 @@ export interface HarnessReport {
 }
 
 const ANN = /^\s*#\s*(expect|ok|todo-expect|todo-ok)\s*:\s*([A-Z0-9, ]+?)\s*$/;
+/** In template files (Jinja2/Django): `{# expect: PWT006 #}` on the line above. */
+const TEMPLATE_ANN = /^\s*\{#\s*(expect|ok|todo-expect|todo-ok)\s*:\s*([A-Z0-9, ]+?)\s*#\}\s*$/;
 
 export function parseAnnotations(file: string, source: string): Annotation[] {
   const lines = source.split('\n');
   const out: Annotation[] = [];
   let pending: { kind: AnnotationKind; rules: string[] }[] = [];
+  const template = isTemplatePath(file);
+  const ann = template ? TEMPLATE_ANN : ANN;
+  const commentLine = template ? /^\s*\{#.*#\}\s*$/ : /^\s*#/;
   lines.forEach((text, i) => {
-    const m = ANN.exec(text);
+    const m = ann.exec(text);
     if (m) {
       pending.push({ kind: m[1] as AnnotationKind, rules: m[2].split(',').map((r) => r.trim()).filter(Boolean) });
       return;
     }
-    if (!text.trim() || /^\s*#/.test(text)) return;
+    if (!text.trim() || commentLine.test(text)) return;
     for (const p of pending) for (const rule of p.rules) out.push({ file, line: i + 1, rule, kind: p.kind });
     pending = [];
   });
@@ -139,7 +145,7 @@ function listPy(dir: string): string[] {
     for (const e of readdirSyncSafe(d)) {
       const p = join(d, e.name);
       if (e.isDirectory()) stack.push(p);
-      else if (e.name.endsWith('.py')) out.push(p);
+      else if (e.name.endsWith('.py') || isTemplatePath(relative(dir, p).split(sep).join('/'))) out.push(p);
     }
   }
   return out.sort();

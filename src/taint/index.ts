@@ -13,7 +13,7 @@ import { MODEL_SECTIONS, type UserModels } from './models.js';
 import { modelIndex } from './model-index.js';
 
 export { TAINT_RULES } from './rules.js';
-export type { TaintFileInfo } from './types.js';
+export type { TaintFileInfo, TemplateRender } from './types.js';
 export { applyTaintVerdicts, type SinkVerdicts } from './verdict.js';
 export { parseModels, emptyModels, MODEL_SECTIONS, type ModelInput, type UserModels } from './models.js';
 export { listModels, modelsTable, type ModelRow } from './model-list.js';
@@ -77,7 +77,7 @@ export const taintAnalyzer: FileAnalyzer = {
   enabled: (s) => s.taint,
   analyze(file, sem, s) {
     const r = analyzeTaint(file, sem, taintSettings(s));
-    if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length)) lastInfo.set(file.path, r.info);
+    if (!process.env.PYWARD_TAINT_NOEXPORT && (Object.keys(r.info.summaries).length || r.info.imports.length || r.info.renders?.length)) lastInfo.set(file.path, r.info);
     if (r.verdicts.size) lastVerdicts.set(file.path, r.verdicts);
     return r.findings;
   },

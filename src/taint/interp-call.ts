@@ -4,7 +4,7 @@
 import type { PyNode } from '../python/ast.js';
 import { handlerClass } from './handlers.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
-import { narrowOnly, short, sink, source, withoutLocal } from './report.js';
+import { narrowOnly, short, sink, source, step, withoutLocal } from './report.js';
 import { chosenByName, dispatchSink, namedSecret } from './shapes.js';
 import { taggedCall } from './tagged.js';
 import {
@@ -51,7 +51,8 @@ import {
   type SinkSpec,
 } from './specs/sinks.js';
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
-import { appRenderer, rendererUnescaped, templateCall } from './templates.js';
+import { appRenderer, MAX_RENDERS, opensTemplateForWriting, rendererUnescaped, templateCall, templateRenders } from './templates.js';
+import { TEMPLATE_FILE_TAG } from './specs/templates.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -64,7 +65,27 @@ for (const s of SINKS) {
   for (const m of s.methods ?? []) (methodSinks.get(m) ?? methodSinks.set(m, []).get(m)!).push(s);
 }
 
+/** A template constructed from its source text (a 'template' sink): the value is clean for XSS. */
+function isTemplateSource(ip: Interp, qn: string | null, method: string | undefined): boolean {
+  const specs = (qn ? calleeSinks.get(qn) : undefined) ?? (method ? methodSinks.get(method) : undefined);
+  return !!specs?.some((s) => s.kind === 'template' && (!s.requireImport || s.requireImport.some((m) => ip.sem.imports(m))));
+}
+
+const XSS_BIT = mask('xss');
+
+/**
+ * A call's value. Template injection is reported at the template's source; what the template
+ * renders is not reported again as XSS (one finding per bug: the attacker writes template code).
+ */
 export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const v = evCallValue(ip, node, env, ctx, d);
+  const fn = node.get('function');
+  if (isClean(v) || !fn) return v;
+  const method = fn.type === 'attribute' ? fn.get('attribute')?.text : undefined;
+  return isTemplateSource(ip, ip.sem.callName(node), method) ? cleanse(v, XSS_BIT) : v;
+}
+
+function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
   const fn = node.get('function');
   if (!fn) return CLEAN;
   const qn = ip.sem.callName(node);
@@ -94,6 +115,12 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
     const c = selectArg(ip, renderer.contextArg, recv, pos, kw);
     if (c && rendererUnescaped(ip.sem, renderer)) sink(ip, 'xss', c, node, ctx, `${short(ip, fn)}() with ${renderer.keyword} off`);
     return { ...cleanse(flat(joinAll([...pos, ...kw.values()])), mask('xss')), tag: 'response' };
+  }
+  // A template file rendered with user input in its context (linked to the template by the scan).
+  if (qn && ip.renders.length < MAX_RENDERS) {
+    for (const r of templateRenders(ip.sem, node, qn, pos, kw, (n, note) => step(ip, n, note))) {
+      if (ip.renders.length < MAX_RENDERS && !ip.renders.some((x) => x.template === r.template && x.variable === r.variable && x.steps.at(-1)?.line === r.steps.at(-1)?.line)) ip.renders.push(r);
+    }
   }
 
   // Sources.
@@ -199,6 +226,7 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   // compile(source, filename, mode): the code object is made of the source only.
   if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
   // The contents of a file the user named on the command line are not what they typed.
+  if (qn && FILE_OPENERS.has(qn) && opensTemplateForWriting(ip, node)) return { flows: [], tag: TEMPLATE_FILE_TAG };
   if (qn && FILE_OPENERS.has(qn)) return withoutLocal(ip, argsAv);
   if (qn && OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
 

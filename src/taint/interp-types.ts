@@ -8,7 +8,7 @@ import type { PyNode, SourceFile } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
 import type { FrameworkSpec } from './specs/frameworks.js';
 import type { LOCAL_SOURCE_LABELS, LocalSourceMode } from './specs/sources.js';
-import type { AV, Flow, SinkHit, Summary } from './types.js';
+import type { AV, Flow, SinkHit, Summary, TemplateRender } from './types.js';
 import type { SinkVerdicts } from './verdict.js';
 import type { ModelIndex } from './model-index.js';
 
@@ -89,6 +89,8 @@ export interface Interp {
   /** Imported names called, with flags: 1 = source data passed, 2 = parameter data passed. */
   readonly importCalls: Map<string, number>;
   readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
+  /** Template files rendered with user input in a context variable (exported for src/templates/). */
+  readonly renders: TemplateRender[];
 
   // Methods the parts call on each other; engine.ts implements them by delegating to:
   // interp-stmt.ts

@@ -181,5 +181,5 @@ export function exportInfo(ip: Interp): TaintFileInfo {
   }
   const imports: string[] = [];
   for (const [qn, flags] of ip.importCalls) imports.push(`${flags}:${qn}`);
-  return { summaries, imports };
+  return { summaries, imports, ...(ip.renders.length ? { renders: ip.renders } : {}) };
 }

@@ -13,7 +13,7 @@ const HEADER = [
   'from ldap3.utils.conv import escape_filter_chars',
   'from werkzeug.utils import secure_filename',
   'from django.utils.http import url_has_allowed_host_and_scheme',
-  'from flask import Flask, request, redirect, session',
+  'from flask import Flask, request, redirect, render_template_string, session',
   'app = Flask(__name__)',
   'logger = logging.getLogger(__name__)',
   'UPLOADS = "/srv/uploads"',

@@ -168,6 +168,14 @@ const DEFS: Def[] = [
     fix: 'Dispatch through a dictionary of the allowed functions (`TOOLS[name]`), or check the name against an allow-list before `getattr`.',
     refs: ['https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/'],
   },
+  {
+    kind: 'template', id: 'PWT016', name: 'taint-template-injection', severity: 'critical', confidence: 'high', cwe: [1336, 94], sinkLabel: 'the source of a template',
+    what: 'User-controlled data becomes (part of) the source text of a template: `flask.render_template_string`, `jinja2.Template`, `Environment.from_string` (Jinja2, and Django engines), `django.template.Template`, `mako.template.Template`, `tornado.template.Template`, or written into a file opened for writing at a constant path in a `templates/` folder (`open("templates/page.html", "w").write(...)`), which the application renders later. Values passed as render variables are not template source and are not reported. Tainted template source is reported as template injection rather than XSS (PWT006): the attacker writes template code, which is worse than markup; a response built from such a template may still be reported as XSS where it is sent.',
+    why: 'Template code runs on the server: `{{ config }}` leaks secrets and Jinja2/Mako expressions reach Python objects (`{{ cycler.__init__.__globals__.os.popen("id").read() }}`), i.e. remote code execution (server-side template injection).',
+    bad: 'name = request.args["name"]\nreturn render_template_string("<p>Hello " + name + "</p>")',
+    good: 'name = request.args["name"]\nreturn render_template_string("<p>Hello {{ name }}</p>", name=name)',
+    fix: 'Keep template sources constant (template files or literals) and pass input as render variables. If users must author templates, render them in jinja2.sandbox.SandboxedEnvironment with a minimal context.',
+  },
 ];
 
 export const RULE_BY_KIND = new Map<SinkKind, Def>(DEFS.map((d) => [d.kind, d]));

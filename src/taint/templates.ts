@@ -3,9 +3,10 @@
 // source's own taint is kept).
 import type { PyNode } from '../python/ast.js';
 import type { Semantic } from '../python/semantic.js';
-import { APP_RENDERERS, type AppRendererSpec, ESCAPING_TEMPLATES, RENDER_METHODS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS } from './specs/templates.js';
-import { mask, type AV } from './types.js';
-import { cleanse, flat, join } from './values.js';
+import { APP_RENDERERS, type AppRendererSpec, ESCAPING_TEMPLATES, RENDER_METHODS, SELECT_AUTOESCAPE, SELECT_AUTOESCAPE_EXTENSIONS, TEMPLATE_ENVIRONMENTS, TEMPLATE_LOADERS, TEMPLATE_RESPONSE_METHODS, TEMPLATE_FILE_PATH, TEMPLATE_FILE_RENDERS, WRITE_MODE } from './specs/templates.js';
+import { bit, mask, type AV, type TemplateRender } from './types.js';
+import { cleanse, deepFlows, flat, join } from './values.js';
+import type { TraceStep } from '../core/finding.js';
 
 /** An environment that escapes everything it renders, or only what `select_autoescape` selects. */
 const ENV_ON = 'tmpl-env:on';
@@ -90,4 +91,45 @@ export function decoratingRenderer(sem: Semantic, def: PyNode): AppRendererSpec 
     if (r) return r;
   }
   return undefined;
+}
+
+/** At most this many template renders are exported per file. */
+export const MAX_RENDERS = 200;
+
+const RENDERS = new Map(TEMPLATE_FILE_RENDERS.map((r) => [r.callee, r]));
+
+/**
+ * A call rendering a template file by constant name (TEMPLATE_FILE_RENDERS): the context variables
+ * that hold user input (source flows not cleaned for XSS), with the trace to the call. Variables
+ * of parameter origin (a helper rendering for its caller) are not followed.
+ */
+export function templateRenders(sem: Semantic, call: PyNode, qn: string | null, pos: AV[], kw: Map<string, AV>, at: (node: PyNode, note: string) => TraceStep): TemplateRender[] {
+  const spec = qn ? RENDERS.get(qn) : undefined;
+  if (!spec) return [];
+  const name = sem.constString(sem.arg(call, spec.name[0], spec.name[1]));
+  if (!name) return [];
+  const vars: [string, AV][] = [];
+  if (spec.context === 'keywords') {
+    for (const [k, v] of kw) if (k !== spec.name[1]) vars.push([k, v]);
+  } else {
+    const [i, k] = spec.context;
+    const ctx = kw.get(k) ?? pos[i];
+    for (const [f, v] of ctx?.fields ?? []) if (f.startsWith('[')) vars.push([f.slice(1), v]);
+  }
+  const out: TemplateRender[] = [];
+  const xss = bit('xss');
+  for (const [variable, v] of vars) {
+    const flow = deepFlows(v).find((f) => f.o.k === 's' && !(f.clean & xss));
+    if (!flow || flow.o.k !== 's') continue;
+    out.push({ template: name, variable, label: flow.o.label, steps: [...flow.steps, at(call, `rendered: template "${name}" gets ${variable}`)] });
+  }
+  return out;
+}
+
+/** `open("templates/page.html", "w")`: a file in a templates folder opened for writing (a constant path). */
+export function opensTemplateForWriting(ip: { sem: Semantic }, call: PyNode): boolean {
+  const path = ip.sem.constString(ip.sem.arg(call, 0, 'file'));
+  if (path === undefined || !TEMPLATE_FILE_PATH.test(path)) return false;
+  const mode = ip.sem.constString(ip.sem.arg(call, 1, 'mode'));
+  return mode !== undefined && WRITE_MODE.test(mode);
 }

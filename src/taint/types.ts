@@ -21,6 +21,7 @@ export const SINK_KINDS = [
   'secret',
   'prompt',
   'dispatch',
+  'template',
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 
@@ -105,4 +106,15 @@ export interface TaintFileInfo {
   summaries: Record<string, Summary>;
   /** Imported qualified names called in this file that are not known libraries (maybe project code). */
   imports: string[];
+  /** Template files rendered by constant name with user input in a context variable (linked to the templates by the scan). */
+  renders?: TemplateRender[];
+}
+
+/** User input passed to a template file as a context variable (`render_template("p.html", bio=request.form["bio"])`). */
+export interface TemplateRender {
+  template: string;
+  variable: string;
+  /** Label of the source, and the trace from it to the render call (included). */
+  label: string;
+  steps: TraceStep[];
 }

@@ -2,6 +2,7 @@ import { defineRule } from '../types.js';
 import { atModuleLevel, isDjangoSettings, isTestFile, settingsVisitors, mergeVisitors } from './_settings.js';
 
 const CSRF_MW = 'django.middleware.csrf.CsrfViewMiddleware';
+const COMMENTED_OUT = /#[^\n]*django\.middleware\.csrf\.CsrfViewMiddleware/;
 
 export const djangoCsrfMiddlewareMissing = defineRule({
   meta: {
@@ -13,7 +14,7 @@ export const djangoCsrfMiddlewareMissing = defineRule({
     cwe: [352],
     summary: 'Django MIDDLEWARE without CsrfViewMiddleware',
     docs: {
-      what: 'A Django `MIDDLEWARE` (or legacy `MIDDLEWARE_CLASSES`) list that does not contain `django.middleware.csrf.CsrfViewMiddleware`, or code removing it from the list.',
+      what: 'A Django `MIDDLEWARE` (or legacy `MIDDLEWARE_CLASSES`) list that does not contain `django.middleware.csrf.CsrfViewMiddleware`, or code removing it from the list; the message says so when the entry is left commented out in the list.',
       why: 'CsrfViewMiddleware is what checks the CSRF token on every unsafe request. Without it, any site the victim visits can submit forms to the application with the victim\'s cookies (change e-mail, transfer money, ...).',
       bad: 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.contrib.auth.middleware.AuthenticationMiddleware",\n]\n',
       good: 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.csrf.CsrfViewMiddleware",\n    "django.contrib.auth.middleware.AuthenticationMiddleware",\n]\n',
@@ -31,7 +32,9 @@ export const djangoCsrfMiddlewareMissing = defineRule({
         // Only lists that configure Django's own stack (a partial list for a sub-app is not evidence).
         if (!v.some((x) => typeof x === 'string' && x.startsWith('django.'))) return;
         if (v.includes(CSRF_MW)) return;
-        ctx.report({ node: w.node, message: `${w.name} does not include ${CSRF_MW}: no view checks CSRF tokens; add it back` });
+        // `# "django.middleware.csrf.CsrfViewMiddleware",` left in the list: switched off on purpose.
+        const commented = COMMENTED_OUT.test(w.value.text);
+        ctx.report({ node: w.node, message: commented ? `${w.name} has ${CSRF_MW} commented out: no view checks CSRF tokens; uncomment it` : `${w.name} does not include ${CSRF_MW}: no view checks CSRF tokens; add it back` });
       }),
       {
         call(node) {

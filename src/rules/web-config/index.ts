@@ -15,6 +15,8 @@ import { corsWildcardCredentials } from './cors-wildcard-credentials.js';
 import { djangoWeakPasswordHasher } from './django-weak-password-hasher.js';
 import { sessionFixation } from './session-fixation.js';
 import { loginWithoutRateLimit } from './login-rate-limit.js';
+import { flaskFormWithoutCsrf } from './flask-form-without-csrf.js';
+import { asgiFormWithoutCsrf } from './asgi-form-without-csrf.js';
 
 export const rules: Rule[] = [
   flaskDebugTrue,
@@ -33,4 +35,6 @@ export const rules: Rule[] = [
   djangoWeakPasswordHasher,
   sessionFixation,
   loginWithoutRateLimit,
+  flaskFormWithoutCsrf,
+  asgiFormWithoutCsrf,
 ];

@@ -73,7 +73,7 @@ export const SINKS: SinkSpec[] = [
   { kind: 'deserialization', callees: ['yaml.load', 'yaml.load_all'], args: [[0, 'stream']], special: 'yaml' },
   { kind: 'deserialization', callees: ['numpy.load'], args: [[0, 'file']], special: 'numpy-pickle' },
   // XSS (CWE-79)
-  { kind: 'xss', callees: ['flask.make_response', 'flask.render_template_string', 'flask.Response', 'werkzeug.wrappers.Response', 'markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.http.HttpResponse', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'starlette.responses.HTMLResponse', 'fastapi.responses.HTMLResponse', 'aiohttp.web.Response.__never__', 'jinja2.Template'], args: [[0, 'response'], [null, 'content'], [null, 'source'], [null, 'text']] },
+  { kind: 'xss', callees: ['flask.make_response', 'flask.Response', 'werkzeug.wrappers.Response', 'markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'django.http.HttpResponse', 'django.utils.safestring.mark_safe', 'django.utils.safestring.SafeString', 'starlette.responses.HTMLResponse', 'fastapi.responses.HTMLResponse', 'aiohttp.web.Response.__never__'], args: [[0, 'response'], [null, 'content'], [null, 'source'], [null, 'text']] },
   // Open redirect (CWE-601)
   { kind: 'redirect', callees: ['flask.redirect', 'werkzeug.utils.redirect', 'django.shortcuts.redirect', 'django.http.HttpResponseRedirect', 'django.http.HttpResponsePermanentRedirect', 'starlette.responses.RedirectResponse', 'fastapi.responses.RedirectResponse', 'aiohttp.web.HTTPFound'], args: [[0, 'location'], [null, 'url'], [null, 'redirect_to'], [null, 'to']] },
   // SSRF (CWE-918)
@@ -104,6 +104,11 @@ export const SINKS: SinkSpec[] = [
   { kind: 'log', callees: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.critical', 'logging.exception'], args: [[0, 'msg']], lazyArgs: ['all'] },
   { kind: 'log', methods: ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception'], receiverTag: 'logger', args: [[0, 'msg']], lazyArgs: ['all'] },
   // Regex injection (CWE-730)
+  // Template injection (CWE-1336): the template *source* (render variables are not sinks). These
+  // calls were XSS sinks before; tainted template source is reported as template injection instead.
+  { kind: 'template', callees: ['flask.render_template_string', 'flask.templating.render_template_string', 'quart.render_template_string', 'jinja2.Template', 'jinja2.environment.Template', 'django.template.Template', 'django.template.base.Template', 'mako.template.Template', 'tornado.template.Template'], args: [[0, 'source'], [null, 'template_string'], [null, 'text']] },
+  { kind: 'template', methods: ['write', 'writelines'], receiverTag: 'template-file', args: [[0, 'data'], [null, 's'], [null, 'lines']] },
+  { kind: 'template', methods: ['from_string'], requireImport: ['jinja2', 'flask', 'django', 'quart', 'starlette', 'fastapi', 'aiohttp_jinja2'], args: [[0, 'source'], [null, 'template_code']] },
   { kind: 'regex', callees: ['re.compile', 're.search', 're.match', 're.fullmatch', 're.sub', 're.subn', 're.split', 're.findall', 're.finditer', 'regex.compile', 'regex.search', 'regex.match'], args: [[0, 'pattern']] },
   // Django (issue 16): streamed responses are bodies like HttpResponse (content_type= respected);
   // the format string of format_html is markup (its other arguments are escaped: sanitizers.ts).
@@ -125,7 +130,7 @@ export const SINKS: SinkSpec[] = [
   // Response bodies that are HTML only when declared so (aiohttp's `text=` is text/plain by default).
   { kind: 'xss', markupOnly: true, callees: ['aiohttp.web.Response', 'aiohttp.web_response.Response', 'starlette.responses.Response', 'fastapi.responses.Response', 'fastapi.Response', 'litestar.Response', 'litestar.response.Response'], args: [[0, 'body'], [null, 'text'], [null, 'content'], [null, 'response']] },
   // Quart's responses are text/html by default, like Flask's.
-  { kind: 'xss', callees: ['quart.Response', 'quart.make_response', 'quart.render_template_string'], args: [[0, 'response'], [null, 'source']] },
+  { kind: 'xss', callees: ['quart.Response', 'quart.make_response'], args: [[0, 'response']] },
   { kind: 'redirect', callees: ['quart.redirect', 'aiohttp.web.HTTPMovedPermanently', 'aiohttp.web.HTTPSeeOther', 'aiohttp.web.HTTPTemporaryRedirect', 'litestar.response.Redirect', 'litestar.Redirect'], args: [[0, 'location'], [null, 'path']] },
   // --- Tornado, Sanic, Pyramid, Bottle, Falcon ---
   // Tornado RequestHandler: write()/finish() send markup (a dict is sent as JSON), redirect() a Location.

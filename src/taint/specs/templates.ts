@@ -54,3 +54,29 @@ export const APP_RENDERERS: AppRendererSpec[] = [
     decorator: 'aiohttp_jinja2.template',
   },
 ];
+
+/**
+ * Calls that render a template file by name with a context: where the name and the context are.
+ * `context: 'keywords'` = the keyword arguments are the variables (Flask); a position/keyword =
+ * a dict of variables (Django). Tainted variables are exported (TaintFileInfo.renders) and linked
+ * to the places the template outputs them unescaped (src/templates/).
+ */
+export const TEMPLATE_FILE_RENDERS: { callee: string; name: [number, string]; context: 'keywords' | [number, string] }[] = [
+  { callee: 'flask.render_template', name: [0, 'template_name_or_list'], context: 'keywords' },
+  { callee: 'flask.templating.render_template', name: [0, 'template_name_or_list'], context: 'keywords' },
+  { callee: 'flask.stream_template', name: [0, 'template_name_or_list'], context: 'keywords' },
+  { callee: 'quart.render_template', name: [0, 'template_name_or_list'], context: 'keywords' },
+  { callee: 'django.shortcuts.render', name: [1, 'template_name'], context: [2, 'context'] },
+  { callee: 'django.shortcuts.render_to_response', name: [0, 'template_name'], context: [1, 'context'] },
+  { callee: 'django.template.loader.render_to_string', name: [0, 'template_name'], context: [1, 'context'] },
+  { callee: 'django.template.response.TemplateResponse', name: [1, 'template'], context: [2, 'context'] },
+];
+
+/**
+ * A file opened for writing (mode with w, a, x or +) at a constant path inside a templates folder:
+ * what is written to it becomes template source (template injection when it holds user input).
+ */
+export const TEMPLATE_FILE_PATH = /(?:^|[\\/])templates[\\/]./;
+export const WRITE_MODE = /[wax+]/;
+/** The tag of such a file object (the receiver of the `write` sink in sinks.ts). */
+export const TEMPLATE_FILE_TAG = 'template-file';
