@@ -44,6 +44,7 @@ import {
 } from './specs/sinks.js';
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
 import { templateCall } from './templates.js';
+import { containerCall } from './containers.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -86,6 +87,13 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
+  }
+
+  // Containers followed per element (lists, deques, dicts, configparser objects).
+  const cont = containerCall({ sem: ip.sem, node, qn, method, recvNode, recv, pos, kw, posNodes: a.positional });
+  if (cont) {
+    if (cont.update && recvNode?.type === 'identifier') env.set(recvNode.text, cont.update);
+    return cont.result;
   }
 
   // Project functions (this file, then other modules of the project).

@@ -5,6 +5,7 @@ import type { PyNode } from '../python/ast.js';
 import { isTruthy } from '../python/semantic.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
+import { seqSubscript } from './containers.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
 import { DJANGO_VIEW_REQUEST_ATTR, DJANGO_VIEW_URL_ATTRS, ENV_SOURCE_ATTRS, REQUEST_OBJECT_TAGS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
 import { CLEAN, bit, mask, type AV, type Flow } from './types.js';
@@ -42,6 +43,8 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       const o = ev(ip, obj, env, ctx, d);
       const subs = node.all('subscript');
       const key = subs[0];
+      const el = subs.length === 1 && key ? seqSubscript(ip.sem, o, key) : null;
+      if (el) return el;
       if (subs.length === 1 && key && key.type !== 'slice') {
         const k = ip.sem.constValue(key);
         if (typeof k === 'string' || typeof k === 'number') return readField(o, `[${k}`);

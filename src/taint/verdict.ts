@@ -2,7 +2,8 @@
 // line and sink kind so that the pattern finding at the same call can be ranked accordingly
 // (`applyTaintVerdicts`). A sink is *clean* only when every argument is known: constants, or
 // values made only of constants and values sanitized or validated for that kind (a guarded or
-// `int` parameter, `shlex.quote(...)`). A parameter flow (the caller decides), an untracked value
+// `int` parameter, `shlex.quote(...)`), a name counting only the bindings that reach it (the
+// value analysis, src/python/values/). A parameter flow (the caller decides), an untracked value
 // (a call the engine does not know, an attribute, a global) or a splat leaves it undecided.
 import type { FindingInput } from '../core/finding.js';
 import type { PyNode } from '../python/ast.js';
@@ -65,8 +66,16 @@ export function argumentsClean(sem: Semantic, call: PyNode, kind: SinkKind, avs:
         return false;
       }
       case 'identifier': {
-        const bindings = sem.bindingsOf(n);
+        let bindings = sem.bindingsOf(n);
         if (!bindings?.length) return false;
+        // Only the bindings that reach this read (the value analysis), when it knows them.
+        const defs = sem.reachingDefs(n);
+        if (defs) {
+          const reaching = bindings.filter((bd) => defs.includes(bd.node));
+          if (reaching.length !== defs.length) return false;
+          bindings = reaching;
+        }
+        if (!bindings.length) return false;
         return bindings.every((bd) => {
           if (bd.kind === 'assign') return bd.node !== n && known(bd.value, depth + 1);
           if (bd.kind === 'param') {
@@ -103,8 +112,8 @@ export const CLEAN_REASON = 'no untrusted input reaches it';
 
 /**
  * A pattern finding at a sink whose taint verdict is clean (same line, a sink kind whose CWE the
- * finding shares, no dirty sink of such a kind on the line) is downgraded to low confidence with
- * the reason. `aboutData(ruleId)` is false for rules whose finding is not about the data the call
+ * finding shares, no dirty sink of such a kind on the line) is downgraded to low severity and
+ * confidence with the reason. `aboutData(ruleId)` is false for rules whose finding is not about the data the call
  * receives (a partial executable path, an archive's members): those are left as they are, and so
  * is every finding without a verdict (taint did not run there, or could not decide).
  */
@@ -122,6 +131,7 @@ export function applyTaintVerdicts(findings: FindingInput[], verdicts: SinkVerdi
     }
     if (!clean || dirty) continue;
     f.confidence = 'low';
+    f.severity = 'low';
     f.message = `${f.message} (${CLEAN_REASON})`;
     f.properties = { ...(f.properties ?? {}), taintVerdict: 'clean' };
   }

@@ -208,6 +208,21 @@ function stringValue(h: Host, node: PyNode, d: number): Val {
   return ok ? c(s) : TOP;
 }
 
+/** The start, stop and step expressions of a slice (the colons are not in the tree: a part's place is the number of colons before it). */
+export function sliceParts(key: PyNode): (PyNode | undefined)[] {
+  const parts: (PyNode | undefined)[] = [undefined, undefined, undefined];
+  const src = key.file.source;
+  let at = key.start;
+  let i = 0;
+  for (const ch of key.namedChildren) {
+    if (ch.type === 'comment') continue;
+    for (; at < ch.start; at++) if (src[at] === ':') i++;
+    at = ch.end;
+    if (i < 3) parts[i] = ch;
+  }
+  return parts;
+}
+
 function constIndex(v: Val): number | null | undefined {
   const x = toConst(v);
   if (x === null) return null;
@@ -224,17 +239,7 @@ function subscriptValue(h: Host, node: PyNode, d: number): Val {
   }
   const key = subs[0];
   if (key.type === 'slice') {
-    // The colons are not in the tree: a part's place is the number of colons before it.
-    const parts: (PyNode | undefined)[] = [undefined, undefined, undefined];
-    const src = key.file.source;
-    let at = key.start;
-    let i = 0;
-    for (const ch of key.namedChildren) {
-      if (ch.type === 'comment') continue;
-      for (; at < ch.start; at++) if (src[at] === ':') i++;
-      at = ch.end;
-      if (i < 3) parts[i] = ch;
-    }
+    const parts = sliceParts(key);
     const b = parts.map((p) => (p ? constIndex(evalValue(h, p, d)) : null));
     if (b.some((x) => x === undefined)) return TOP;
     const [start, stop, step] = b as (number | null)[];
