@@ -32,6 +32,7 @@ export class TaintEngine implements Interp {
   readonly moduleEnv: Env = new Map();
   readonly importCalls = new Map<string, number>();
   readonly methodCache = new Map<PyNode, Map<string, PyNode | undefined>>();
+  readonly guarded = new WeakSet<AV>();
   readonly isDjango: boolean;
   readonly isFlask: boolean;
   readonly isFastapi: boolean;

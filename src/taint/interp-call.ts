@@ -196,7 +196,7 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
   const judge = (kind: SinkKind) => {
     if (judged.has(kind)) return;
     judged.add(kind);
-    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated));
+    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated, (av) => ip.guarded.has(av)));
   };
   const what = `${short(ip, node.get('function') ?? node)}()`;
   for (const s of specs) {

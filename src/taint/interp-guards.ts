@@ -20,7 +20,7 @@ import {
 import { PATTERN_GUARD_CALLS } from './specs/charsets.js';
 import { compiledPattern, patternMask, quotedLiteralRefs } from './string-guards.js';
 import { ALL, bit, type AV } from './types.js';
-import { cleanse, readField, setField } from './values.js';
+import { cleanse, isClean, readField, setField } from './values.js';
 
 export function refName(n: PyNode | undefined): string | null {
   if (!n) return null;
@@ -172,7 +172,12 @@ export function applyRefs(ip: Interp, env: Env, refs: Ref[]): Env {
     const parts = r.name.split('.');
     const base = env.get(parts[0]) ?? lookupOuter(ip, parts[0]);
     if (!base) continue;
-    if (parts.length === 1) env.set(r.name, cleanse(base, r.m, r.norm));
+    if (parts.length === 1) {
+      const v = cleanse(base, r.m, r.norm);
+      // Data a guard validated: the verdict counts it as a known part (verdict.ts).
+      if (!isClean(base)) ip.guarded.add(v);
+      env.set(r.name, v);
+    }
     else env.set(parts[0], setField(base, `.${parts[1]}`, cleanse(readField(base, `.${parts[1]}`), r.m, r.norm)));
   }
   return env;

@@ -22,9 +22,18 @@ const MAX_LINES = 5;
 
 /**
  * True when the call's arguments are proved clean for `kind`. `envOf` gives a name's current value,
- * `validated` the parameters of the enclosing handler that its framework validates.
+ * `validated` the parameters of the enclosing handler that its framework validates, `guarded` the
+ * values a guard refined.
  */
-export function argumentsClean(sem: Semantic, call: PyNode, kind: SinkKind, avs: readonly AV[], envOf: (name: string) => AV | undefined, validated?: ReadonlySet<string>): boolean {
+export function argumentsClean(
+  sem: Semantic,
+  call: PyNode,
+  kind: SinkKind,
+  avs: readonly AV[],
+  envOf: (name: string) => AV | undefined,
+  validated?: ReadonlySet<string>,
+  guarded?: (av: AV) => boolean,
+): boolean {
   const a = sem.args(call);
   if (a.hasStarArgs || a.hasStarKwargs) return false;
   const b = bit(kind);
@@ -66,6 +75,9 @@ export function argumentsClean(sem: Semantic, call: PyNode, kind: SinkKind, avs:
         return false;
       }
       case 'identifier': {
+        // A value a guard validated here (`if x.isalnum()`, `re.fullmatch(...)`) is known for the kinds it is clean for.
+        const cur = envOf(n.text);
+        if (cur && guarded?.(cur) && flowsClean(cur)) return true;
         let bindings = sem.bindingsOf(n);
         if (!bindings?.length) return false;
         // Only the bindings that reach this read (the value analysis), when it knows them.
