@@ -25,6 +25,8 @@ export interface Host {
   readonly walk?: boolean;
   /** A method call changed the container held by name `name` (flow walks only). */
   effect?(name: string, v: Val): void;
+  /** `(name := value)` (flow walks only). */
+  assign?(target: PyNode, v: Val): void;
   /** A mutable container held by `name` escaped (passed to a call): forget it. */
   escape?(name: string): void;
 }
@@ -166,7 +168,12 @@ export function evalValue(h: Host, node: PyNode | undefined, depth: number): Val
     }
     case 'call':
       return callValue(h, node, d);
-    case 'named_expression':
+    case 'named_expression': {
+      const v = evalValue(h, node.get('value'), d);
+      const n = node.get('name');
+      if (n?.type === 'identifier') h.assign?.(n, v);
+      return v;
+    }
     case 'keyword_argument':
     case 'list_splat':
     case 'dictionary_splat':

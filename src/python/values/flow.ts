@@ -82,6 +82,7 @@ export class ScopeValues {
         const s = env.get(name);
         if (s && this.tracked(name)) env.set(name, { v, defs: s.defs });
       },
+      assign: (target, v) => this.set(target.text, isTracked(v) ? TOP : v, env, [target]),
       escape: (name) => {
         const s = env.get(name);
         if (s && isTracked(s.v)) env.set(name, { v: TOP, defs: s.defs });
@@ -290,6 +291,8 @@ export class ScopeValues {
           if (env.has(rhs.text)) env.set(rhs.text, { v: TOP, defs: env.get(rhs.text)?.defs ?? null });
           v = TOP;
         }
+        // `a = b = []`: two names for one container.
+        if (targets.length > 1 && isTracked(v)) v = TOP;
         for (const t of targets) this.bind(t, v, env, [t]);
         return;
       }

@@ -177,13 +177,22 @@ test('lists keep per-index values through append, insert, pop, remove, extend, s
         probe(q[0])
         a, b = "p", "q"
         probe(a + b)
+        probe((w := "walrus") + "!")
+        probe(w)
+        w2 = "before"
+        if (w2 := user):
+            pass
+        probe(w2)
+        c1 = c2 = ["a"]
+        c1.append(user)
+        probe(c2[0])
         alias = ["m"]
         other = alias
         other.append(user)
         probe(alias[0])
         probe(alias)
   `);
-  assert.deepEqual(r, ['y', UNKNOWN, 'z', 'z', 'first', 'y', 'y', 'e2', 'e2', 'e2', 'zero', UNKNOWN, 'left', 'left', 'a', 'pq', UNKNOWN, UNKNOWN]);
+  assert.deepEqual(r, ['y', UNKNOWN, 'z', 'z', 'first', 'y', 'y', 'e2', 'e2', 'e2', 'zero', UNKNOWN, 'left', 'left', 'a', 'pq', 'walrus!', 'walrus', UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN]);
 });
 
 test('configparser sections read back by constant section and option; a read file makes them unknown', async () => {
