@@ -178,9 +178,16 @@ test('only the bindings that reach the sink count (flow-sensitive value analysis
         if flag:
             w = user
         os.system(w)
+        parts = ["echo"]
+        parts.append(os.environ["X"])
+        os.system(" ".join(parts))
+        fixed = ["echo", shlex.quote(user)]
+        os.system(" ".join(fixed))
   `);
   downgraded(m, 'PW103:7'); // x is "ls" there
   kept(m, 'PW103:10'); // y is the parameter there
   downgraded(m, 'PW103:13'); // z is quoted there
   kept(m, 'PW103:17'); // w may be the parameter
+  kept(m, 'PW103:20'); // the list literal was appended an untracked value: not its literal items
+  downgraded(m, 'PW103:22'); // an unchanged list of known parts
 });

@@ -89,7 +89,7 @@ export function argumentsClean(
         }
         if (!bindings.length) return false;
         return bindings.every((bd) => {
-          if (bd.kind === 'assign') return bd.node !== n && known(bd.value, depth + 1);
+          if (bd.kind === 'assign') return bd.node !== n && known(bd.value, depth + 1) && !changedContainer(sem, n, bd.value);
           if (bd.kind === 'param') {
             // A parameter is only as clean as the engine says it is here (a guard, a validated annotation).
             const av = envOf(n.text);
@@ -108,6 +108,21 @@ export function argumentsClean(
     }
   };
   return [...a.positional, ...a.keywords.values()].every((n) => known(n, 0));
+}
+
+const CONTAINER_LITERALS = new Set(['list', 'dictionary', 'set']);
+
+/**
+ * A container literal bound to a name, changed (or handed to a call) before this read: its items
+ * are no longer the literal's. The value analysis says what the name holds here.
+ */
+function changedContainer(sem: Semantic, read: PyNode, value: PyNode | undefined): boolean {
+  if (!value || !CONTAINER_LITERALS.has(value.type)) return false;
+  const v = sem.valueAt(read);
+  if (!v) return true;
+  if (v.k === 'seq') return v.s.rest !== null || v.s.items.length !== value.namedChildren.filter((c) => c.type !== 'comment').length;
+  if (v.k === 'map') return v.m.rest !== null || v.m.entries.size !== value.namedChildren.filter((c) => c.type === 'pair').length;
+  return v.k !== 'c';
 }
 
 /** Records one evaluation of a sink call: a dirty one sticks. */
