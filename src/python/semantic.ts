@@ -6,6 +6,7 @@ import { constSize, isTruthy, KNOWN_CONSTANTS, MAX_CONST_SIZE, type ConstValue }
 import { c, toConst, TOP, type Val } from './values/domain.js';
 import { evalValue, type Host } from './values/eval.js';
 import { ScopeValues } from './values/flow.js';
+import { CONFIG_PARSERS, SEQ_CONSTRUCTORS } from './values/library.js';
 
 export { constSize, decodeEscapes, isTruthy, KNOWN_CONSTANTS, MAX_CONST_SIZE, type ConstValue } from './const-values.js';
 
@@ -33,6 +34,8 @@ export interface CallArgs {
 }
 
 const MAX_DEPTH = 50;
+/** Calls whose result the value analysis follows per element (it may change after the binding). */
+const CONTAINER_CALLS = new Set([...SEQ_CONSTRUCTORS.keys(), ...CONFIG_PARSERS, 'dict']);
 
 export class Semantic {
   readonly scopes: ModuleScopes;
@@ -41,7 +44,10 @@ export class Semantic {
   private argsCache = new Map<PyNode, CallArgs>();
   /** The flow-sensitive value analysis of each function and of the module (null: in progress or given up). */
   private scopeValues = new Map<PyNode, ScopeValues | null>();
+  /** The same with every name bound more than once followed (reaching bindings for sink verdicts). */
+  private fullScopeValues = new Map<PyNode, ScopeValues | null>();
   private readonly valueHost: Host = {
+    memo: new Map(),
     name: (id, depth) => this.nameValue(id, depth),
     qualifiedName: (n) => this.qualifiedName(n),
     args: (call) => this.args(call),
@@ -223,7 +229,7 @@ export class Semantic {
 
   /** The value of a name where it is read (see constValue). */
   valueAt(id: PyNode): Val | undefined {
-    return this.valuesOf(id)?.valueAt(id);
+    return this.valuesOf(id, false)?.valueAt(id);
   }
 
   /**
@@ -231,27 +237,54 @@ export class Semantic {
    * too many, undefined when that analysis does not answer for this read.
    */
   reachingDefs(id: PyNode): PyNode[] | null | undefined {
-    return this.valuesOf(id)?.defsAt(id);
+    return this.valuesOf(id, true)?.defsAt(id);
   }
 
-  private valuesOf(id: PyNode): ScopeValues | null {
+  /**
+   * Whether the flow-sensitive analysis can answer better than the name's only binding: the name is
+   * local and bound more than once, declared global/nonlocal, or bound to a container that may
+   * change. (A name bound once to a plain value has that value wherever it is bound; skipping
+   * the analysis for it keeps the cold scan fast.)
+   */
+  private needsFlow(id: PyNode): boolean {
+    const r = lookup(this.scopes, id.text, id);
+    if (!r) return false;
+    const scope = this.scopeAt(id);
+    if (r.scope !== scope) return scope.globals.has(id.text) || scope.nonlocals.has(id.text);
+    return followed(this, r.bindings, false) || this.nestedNonlocals(scope).has(id.text);
+  }
+
+  private nonlocalCache = new Map<Scope, Set<string>>();
+
+  /** Names that functions nested in `scope` rebind with `nonlocal` (bounded walk). */
+  private nestedNonlocals(scope: Scope): Set<string> {
+    let out = this.nonlocalCache.get(scope);
+    if (out) return out;
+    out = new Set();
+    const stack = [...scope.children];
+    for (let i = 0; stack.length && i < 1000; i++) {
+      const s = stack.pop() as Scope;
+      for (const n of s.nonlocals) out.add(n);
+      stack.push(...s.children);
+    }
+    this.nonlocalCache.set(scope, out);
+    return out;
+  }
+
+
+  private valuesOf(id: PyNode, full: boolean): ScopeValues | null {
     const scope = this.scopeAt(id);
     if (scope.kind !== 'function' && scope.kind !== 'module') return null;
     const key = scope.node;
-    if (this.scopeValues.has(key)) return this.scopeValues.get(key) ?? null;
-    this.scopeValues.set(key, null);
+    const cache = full ? this.fullScopeValues : this.scopeValues;
+    if (cache.has(key)) return cache.get(key) ?? null;
+    cache.set(key, null);
     const body = scope.kind === 'module' ? key : key.get('body');
     if (!body) return null;
     const params: { name: string; node: PyNode }[] = [];
     for (const [name, bs] of scope.bindings) for (const b of bs) if (b.kind === 'param') params.push({ name, node: b.node });
-    const untracked = new Set([...scope.globals, ...scope.nonlocals]);
     // Names a nested function rebinds with `nonlocal` change under this scope's feet.
-    const stack = [...scope.children];
-    for (let i = 0; stack.length && i < 1000; i++) {
-      const s = stack.pop() as Scope;
-      for (const n of s.nonlocals) untracked.add(n);
-      stack.push(...s.children);
-    }
+    const untracked = new Set([...scope.globals, ...scope.nonlocals, ...this.nestedNonlocals(scope)]);
     const sv = new ScopeValues(
       {
         qualifiedName: (n) => this.qualifiedName(n),
@@ -260,16 +293,17 @@ export class Semantic {
         params,
         locals: new Set(scope.bindings.keys()),
         untracked,
+        relevant: new Set([...untracked, ...[...scope.bindings].filter(([, bs]) => followed(this, bs, full)).map(([n]) => n)]),
       },
       body,
     );
     const out = sv.ok ? sv : null;
-    this.scopeValues.set(key, out);
+    cache.set(key, out);
     return out;
   }
 
   private nameValue(id: PyNode, depth: number): Val {
-    const v = this.valueAt(id);
+    const v = this.needsFlow(id) ? this.valueAt(id) : undefined;
     if (v) return v;
     const k = this.identifierConst(id, depth);
     return k === undefined ? TOP : c(k);
@@ -324,6 +358,25 @@ function isStringBuilding(node: PyNode, sem: Semantic): boolean {
     default:
       return false;
   }
+}
+
+/** Values that may be constants (or containers): a name bound only to others is unknown anyway. */
+const MAYBE_CONSTANT = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'list', 'tuple', 'dictionary', 'set', 'binary_operator', 'conditional_expression', 'unary_operator', 'parenthesized_expression', 'identifier', 'boolean_operator', 'subscript', 'comparison_operator', 'not_operator']);
+
+/**
+ * A name whose value the flow-sensitive analysis follows (see needsFlow): bound more than once
+ * (`full`: always; otherwise when one of its values may be a constant), or to a container.
+ */
+function followed(sem: Semantic, bindings: Binding[], full: boolean): boolean {
+  if (bindings.length !== 1) {
+    if (full) return true;
+    return bindings.some((b) => b.kind === 'assign' && !!b.value && (MAYBE_CONSTANT.has(b.value.type) || (b.value.type === 'call' && CONTAINER_CALLS.has(sem.callName(b.value) ?? ''))));
+  }
+  const b = bindings[0];
+  if (b.kind !== 'assign' || !b.value) return full && (b.kind === 'loop' || b.kind === 'other');
+  const t = b.value.type;
+  if (t === 'list' || t === 'dictionary' || t === 'set') return true;
+  return t === 'call' && CONTAINER_CALLS.has(sem.callName(b.value) ?? '');
 }
 
 function pickBinding(bindings: Binding[], use: PyNode, sameScope: boolean): Binding | null {

@@ -74,7 +74,7 @@ export function containerCall(c: ContainerCall): { result: AV; update?: AV } | n
     const r = s ? seqReversed(s) : null;
     return r ? { result: fromSeq(r) } : null;
   }
-  if (!method || !recv) return null;
+  if (!method || !recv || !(recv.tag === 'config' || recv.tag === 'dict' || recv.tag?.startsWith('list:'))) return null;
   const consts = posNodes.map((n) => sem.constValue(n));
   if (recv.tag === 'config') return configCall(recv, method, consts, pos);
   const seq = toSeq(recv);

@@ -49,16 +49,14 @@ export function joinDefs(a: PyNode[] | null, b: PyNode[] | null): PyNode[] | nul
 export function merge(envs: Env[]): Env | null {
   if (!envs.length) return null;
   if (envs.length === 1) return envs[0];
-  const out: Env = new Map();
-  const keys = new Set(envs.flatMap((e) => [...e.keys()]));
-  for (const k of keys) {
-    let slot: Slot | undefined;
-    for (const e of envs) {
-      const s = e.get(k);
-      if (!s) continue; // unbound on that path
-      slot = slot ? { v: joinVal(slot.v, s.v), defs: joinDefs(slot.defs, s.defs) } : s;
+  // A name unbound on some path keeps the others' value (reading it there would fail).
+  const out: Env = new Map(envs[0]);
+  for (let i = 1; i < envs.length; i++) {
+    for (const [k, s] of envs[i]) {
+      const o = out.get(k);
+      if (!o) out.set(k, s);
+      else if (o !== s) out.set(k, { v: joinVal(o.v, s.v), defs: joinDefs(o.defs, s.defs) });
     }
-    if (slot) out.set(k, slot);
   }
   return out;
 }

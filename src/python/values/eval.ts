@@ -29,13 +29,24 @@ export interface Host {
   assign?(target: PyNode, v: Val): void;
   /** A mutable container held by `name` escaped (passed to a call): forget it. */
   escape?(name: string): void;
+  /** Values already computed per node (hosts whose answers do not depend on a position in a walk). */
+  readonly memo?: Map<PyNode, Val>;
 }
 
 export const MAX_EVAL_DEPTH = 50;
 
 export function evalValue(h: Host, node: PyNode | undefined, depth: number): Val {
   if (!node || depth > MAX_EVAL_DEPTH) return TOP;
-  const d = depth + 1;
+  if (!h.memo) return evalNode(h, node, depth + 1);
+  const known = h.memo.get(node);
+  if (known) return known;
+  h.memo.set(node, TOP); // in progress: a cycle reads unknown
+  const v = evalNode(h, node, depth + 1);
+  h.memo.set(node, v);
+  return v;
+}
+
+function evalNode(h: Host, node: PyNode, d: number): Val {
   switch (node.type) {
     case 'string':
       return stringValue(h, node, d);
@@ -189,9 +200,6 @@ export function evalValue(h: Host, node: PyNode | undefined, depth: number): Val
 function stringValue(h: Host, node: PyNode, d: number): Val {
   const startTok = node.children.find((x) => x.type === 'string_start');
   const prefix = (startTok?.text ?? '').replace(/['"]+$/, '').toLowerCase();
-  if (prefix.includes('b')) {
-    // Bytes: known only without interpolation (the value is its text).
-  }
   const raw = prefix.includes('r');
   let s = '';
   let ok = true;

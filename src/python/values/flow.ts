@@ -24,9 +24,16 @@ export interface ScopeHost {
   locals: Set<string>;
   /** Names declared global/nonlocal here, or rebound by nested functions: not followed. */
   untracked: Set<string>;
+  /**
+   * The names worth following (bound more than once, to a container, by a loop; the untracked
+   * ones): statements that mention none of them are skipped, reads of other names are answered by
+   * `outer`.
+   */
+  relevant: Set<string>;
 }
 
 const MAX_BLOCK_DEPTH = 60;
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const ROUNDS = 3;
 const BUDGET = 20_000;
 
@@ -91,13 +98,28 @@ export class ScopeValues {
   }
 
   private tracked(name: string): boolean {
-    return this.h.locals.has(name) && !this.h.untracked.has(name);
+    return this.h.relevant.has(name) && this.h.locals.has(name) && !this.h.untracked.has(name);
+  }
+
+  /** True when the subtree reads or binds a relevant name (lambdas and comprehensions aside). */
+  private mentions(node: PyNode): boolean {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop() as PyNode;
+      if (n.type === 'identifier') {
+        if (this.h.relevant.has(n.text)) return true;
+        continue;
+      }
+      if (n.type === 'lambda' || COMPREHENSIONS.has(n.type)) continue;
+      for (const ch of n.namedChildren) stack.push(ch);
+    }
+    return false;
   }
 
   private read(id: PyNode, env: Env, depth: number): Val {
     const name = id.text;
     if (!this.tracked(name)) {
-      if (!this.h.locals.has(name)) return this.h.outer(id, depth);
+      if (!this.h.locals.has(name) || !this.h.relevant.has(name)) return this.h.outer(id, depth);
       // global/nonlocal names: any other function may change them.
       this.uses.set(id, TOP);
       this.useDefs.set(id, null);
@@ -114,8 +136,17 @@ export class ScopeValues {
 
   private ev(node: PyNode | undefined, env: Env): Val {
     if (!node) return TOP;
+    // Nothing to record or follow in it: its value only (names from their only binding).
+    if (!this.mentions(node)) return evalValue(this.plain, node, 0);
     return evalValue(this.host(env), node, 0);
   }
+
+  private readonly plain: Host = {
+    memo: new Map(),
+    qualifiedName: (n) => this.h.qualifiedName(n),
+    args: (call) => this.h.args(call),
+    name: (id, depth) => this.h.outer(id, depth),
+  };
 
   // ------------------------------------------------------------------ statements
 
@@ -138,11 +169,11 @@ export class ScopeValues {
     if (depth > MAX_BLOCK_DEPTH) throw new GiveUp();
     switch (s.type) {
       case 'expression_statement':
-        for (const ch of s.namedChildren) this.expr(ch, env);
+        for (const ch of s.namedChildren) if (this.mentions(ch)) this.expr(ch, env);
         return env;
       case 'return_statement':
       case 'raise_statement':
-        for (const ch of s.namedChildren) this.ev(ch, env);
+        for (const ch of s.namedChildren) if (this.mentions(ch)) this.ev(ch, env);
         return null;
       case 'break_statement':
         this.loops[this.loops.length - 1]?.breaks.push(env);
