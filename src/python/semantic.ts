@@ -66,6 +66,8 @@ export class Semantic {
     return scopeAt(this.scopes, node);
   }
 
+  private followedCache = new WeakMap<Binding[], boolean>();
+
   /** The bindings an identifier refers to, or null for a builtin/undefined name. */
   bindingsOf(ident: PyNode): Binding[] | null {
     return lookup(this.scopes, ident.text, ident)?.bindings ?? null;
@@ -251,7 +253,12 @@ export class Semantic {
     if (!r) return false;
     const scope = this.scopeAt(id);
     if (r.scope !== scope) return scope.globals.has(id.text) || scope.nonlocals.has(id.text);
-    return followed(this, r.bindings, false) || this.nestedNonlocals(scope).has(id.text);
+    let f = this.followedCache.get(r.bindings);
+    if (f === undefined) {
+      f = followed(this, r.bindings, false);
+      this.followedCache.set(r.bindings, f);
+    }
+    return f || this.nestedNonlocals(scope).has(id.text);
   }
 
   private nonlocalCache = new Map<Scope, Set<string>>();
