@@ -144,9 +144,13 @@ test('constant folding: literals, concatenation, names, f-strings, % and format'
   assert.equal(v('i'), 'a-b');
   assert.equal(v('j'), undefined);
   assert.equal(v('ok'), true);
-  // k is bound twice: not a constant where it is used.
+  // k is bound twice: where it is read (in `k + x`) it still holds A's value (flow-sensitive), and
+  // its second value is unknown.
   const kUse = [...preorder(file.root)].filter((n) => n.type === 'identifier' && n.text === 'k').pop()!;
-  assert.equal(sem.constValue(kUse), undefined);
+  assert.equal(sem.constValue(kUse), 'SELECT * FROM t');
+  assert.equal(v('k + x'.split(' ')[0]), 'SELECT * FROM t');
+  const second = [...assigns].find(([key]) => key.startsWith('k:') && assigns.get(key)?.type === 'binary_operator');
+  assert.equal(sem.constValue(second?.[1]), undefined);
 });
 
 test('call arguments: positional, keyword, splats', async () => {

@@ -2,7 +2,11 @@
 // aliases), constant values (literals, concatenation, simple names), call arguments, scopes.
 import type { PyNode, SourceFile } from './ast.js';
 import { buildScopes, lookup, scopeAt, type Binding, type ModuleScopes, type Scope } from './scopes.js';
-import { constSize, decodeEscapes, isTruthy, KNOWN_CONSTANTS, MAX_CONST_SIZE, parseIntLiteral, percentFormat, pyStr, type ConstValue } from './const-values.js';
+import { constSize, isTruthy, KNOWN_CONSTANTS, MAX_CONST_SIZE, type ConstValue } from './const-values.js';
+import { c, toConst, TOP, type Val } from './values/domain.js';
+import { evalValue, type Host } from './values/eval.js';
+import { ScopeValues } from './values/flow.js';
+import { CONFIG_PARSERS, SEQ_CONSTRUCTORS } from './values/library.js';
 
 export { constSize, decodeEscapes, isTruthy, KNOWN_CONSTANTS, MAX_CONST_SIZE, type ConstValue } from './const-values.js';
 
@@ -30,12 +34,24 @@ export interface CallArgs {
 }
 
 const MAX_DEPTH = 50;
+/** Calls whose result the value analysis follows per element (it may change after the binding). */
+const CONTAINER_CALLS = new Set([...SEQ_CONSTRUCTORS.keys(), ...CONFIG_PARSERS, 'dict']);
 
 export class Semantic {
   readonly scopes: ModuleScopes;
   private qnCache = new Map<PyNode, string | null>();
   private constCache = new Map<PyNode, ConstValue | undefined>();
   private argsCache = new Map<PyNode, CallArgs>();
+  /** The flow-sensitive value analysis of each function and of the module (null: in progress or given up). */
+  private scopeValues = new Map<PyNode, ScopeValues | null>();
+  /** The same with every name bound more than once followed (reaching bindings for sink verdicts). */
+  private fullScopeValues = new Map<PyNode, ScopeValues | null>();
+  private readonly valueHost: Host = {
+    memo: new Map(),
+    name: (id, depth) => this.nameValue(id, depth),
+    qualifiedName: (n) => this.qualifiedName(n),
+    args: (call) => this.args(call),
+  };
 
   constructor(readonly file: SourceFile) {
     this.scopes = buildScopes(file);
@@ -49,6 +65,8 @@ export class Semantic {
   scopeAt(node: PyNode): Scope {
     return scopeAt(this.scopes, node);
   }
+
+  private followedCache = new WeakMap<Binding[], boolean>();
 
   /** The bindings an identifier refers to, or null for a builtin/undefined name. */
   bindingsOf(ident: PyNode): Binding[] | null {
@@ -176,16 +194,17 @@ export class Semantic {
 
   /**
    * The constant value of an expression, or undefined when it is not known at analysis time.
-   * Folds literals, string concatenation (+, implicit, f-strings with constant parts, % with
-   * constants), numeric and bitwise arithmetic, tuples/lists/dicts of constants and names bound
-   * exactly once to a constant.
+   * Folds literals, operators, comparisons, conditional expressions with a known condition,
+   * subscripts, slices, string methods and f-strings (values/eval.ts); a name has the value the
+   * flow-sensitive analysis of its function gives it where it is read (values/flow.ts), or, for
+   * reads that analysis does not answer, the value of its only binding.
    */
   constValue(node: PyNode | undefined, depth = 0): ConstValue | undefined {
     if (!node) return undefined;
     if (this.constCache.has(node)) return this.constCache.get(node);
     // Mark in progress to stop cycles.
     this.constCache.set(node, undefined);
-    let v = depth > MAX_DEPTH ? undefined : this.computeConst(node, depth);
+    let v = depth > MAX_DEPTH ? undefined : toConst(evalValue(this.valueHost, node, depth));
     if (v !== undefined && constSize(v) > MAX_CONST_SIZE) v = undefined;
     this.constCache.set(node, v);
     return v;
@@ -210,79 +229,91 @@ export class Semantic {
     return v !== undefined && !isTruthy(v);
   }
 
-  private computeConst(node: PyNode, depth: number): ConstValue | undefined {
-    switch (node.type) {
-      case 'string':
-        return this.stringValue(node, depth);
-      case 'concatenated_string': {
-        let s = '';
-        for (const c of node.namedChildren) {
-          const v = this.constValue(c, depth + 1);
-          if (typeof v !== 'string') return undefined;
-          s += v;
-        }
-        return s;
-      }
-      case 'integer':
-        return parseIntLiteral(node.text);
-      case 'float': {
-        const n = Number(node.text.replace(/_/g, '').replace(/[jJ]$/, ''));
-        return Number.isNaN(n) ? undefined : n;
-      }
-      case 'true':
-        return true;
-      case 'false':
-        return false;
-      case 'none':
-        return null;
-      case 'parenthesized_expression':
-        return this.constValue(node.namedChildren[0], depth + 1);
-      case 'tuple':
-      case 'list':
-      case 'set': {
-        const out: ConstValue[] = [];
-        for (const c of node.namedChildren) {
-          const v = this.constValue(c, depth + 1);
-          if (v === undefined) return undefined;
-          out.push(v);
-        }
-        return out;
-      }
-      case 'dictionary': {
-        const out: { [k: string]: ConstValue } = {};
-        for (const pair of node.namedChildren) {
-          if (pair.type !== 'pair') return undefined;
-          const k = this.constValue(pair.get('key'), depth + 1);
-          const v = this.constValue(pair.get('value'), depth + 1);
-          if (typeof k !== 'string' || v === undefined) return undefined;
-          out[k] = v;
-        }
-        return out;
-      }
-      case 'unary_operator': {
-        const op = node.get('operator')?.text;
-        const v = this.constValue(node.get('argument'), depth + 1);
-        if (typeof v !== 'number') return undefined;
-        if (op === '-') return -v;
-        if (op === '+') return v;
-        if (op === '~') return ~v;
-        return undefined;
-      }
-      case 'not_operator': {
-        const v = this.constValue(node.get('argument'), depth + 1);
-        return v === undefined ? undefined : !isTruthy(v);
-      }
-      case 'binary_operator':
-        return this.binaryConst(node, depth);
-      case 'identifier':
-        return this.identifierConst(node, depth);
-      case 'attribute':
-        return KNOWN_CONSTANTS[this.qualifiedName(node) ?? ''];
-      case 'call':
-        return this.callConst(node, depth);
-      default:
-        return undefined;
+  /** The value of a name where it is read (see constValue). */
+  valueAt(id: PyNode): Val | undefined {
+    return this.valuesOf(id, false)?.valueAt(id);
+  }
+
+  /**
+   * The binding targets that may reach a read of a name (the flow-sensitive analysis), null when
+   * too many, undefined when that analysis does not answer for this read.
+   */
+  reachingDefs(id: PyNode): PyNode[] | null | undefined {
+    return this.valuesOf(id, true)?.defsAt(id);
+  }
+
+  /**
+   * Whether the flow-sensitive analysis can answer better than the name's only binding: the name is
+   * local and bound more than once, declared global/nonlocal, or bound to a container that may
+   * change. (A name bound once to a plain value has that value wherever it is bound; skipping
+   * the analysis for it keeps the cold scan fast.)
+   */
+  private needsFlow(id: PyNode): boolean {
+    const r = lookup(this.scopes, id.text, id);
+    if (!r) return false;
+    const scope = this.scopeAt(id);
+    if (r.scope !== scope) return scope.globals.has(id.text) || scope.nonlocals.has(id.text);
+    let f = this.followedCache.get(r.bindings);
+    if (f === undefined) {
+      f = followed(this, r.bindings, false);
+      this.followedCache.set(r.bindings, f);
     }
+    return f || this.nestedNonlocals(scope).has(id.text);
+  }
+
+  private nonlocalCache = new Map<Scope, Set<string>>();
+
+  /** Names that functions nested in `scope` rebind with `nonlocal` (bounded walk). */
+  private nestedNonlocals(scope: Scope): Set<string> {
+    let out = this.nonlocalCache.get(scope);
+    if (out) return out;
+    out = new Set();
+    const stack = [...scope.children];
+    for (let i = 0; stack.length && i < 1000; i++) {
+      const s = stack.pop() as Scope;
+      for (const n of s.nonlocals) out.add(n);
+      stack.push(...s.children);
+    }
+    this.nonlocalCache.set(scope, out);
+    return out;
+  }
+
+
+  private valuesOf(id: PyNode, full: boolean): ScopeValues | null {
+    const scope = this.scopeAt(id);
+    if (scope.kind !== 'function' && scope.kind !== 'module') return null;
+    const key = scope.node;
+    const cache = full ? this.fullScopeValues : this.scopeValues;
+    if (cache.has(key)) return cache.get(key) ?? null;
+    cache.set(key, null);
+    const body = scope.kind === 'module' ? key : key.get('body');
+    if (!body) return null;
+    const params: { name: string; node: PyNode }[] = [];
+    for (const [name, bs] of scope.bindings) for (const b of bs) if (b.kind === 'param') params.push({ name, node: b.node });
+    // Names a nested function rebinds with `nonlocal` change under this scope's feet.
+    const untracked = new Set([...scope.globals, ...scope.nonlocals, ...this.nestedNonlocals(scope)]);
+    const sv = new ScopeValues(
+      {
+        qualifiedName: (n) => this.qualifiedName(n),
+        args: (call) => this.args(call),
+        outer: (n, depth) => c(this.identifierConst(n, depth)),
+        params,
+        locals: new Set(scope.bindings.keys()),
+        untracked,
+        relevant: new Set([...untracked, ...[...scope.bindings].filter(([, bs]) => followed(this, bs, full)).map(([n]) => n)]),
+      },
+      body,
+    );
+    const out = sv.ok ? sv : null;
+    cache.set(key, out);
+    return out;
+  }
+
+  private nameValue(id: PyNode, depth: number): Val {
+    const v = this.needsFlow(id) ? this.valueAt(id) : undefined;
+    if (v) return v;
+    const k = this.identifierConst(id, depth);
+    return k === undefined ? TOP : c(k);
   }
 
   private identifierConst(node: PyNode, depth: number): ConstValue | undefined {
@@ -295,113 +326,6 @@ export class Semantic {
     if (b.kind !== 'assign' || !b.value || b.node === node) return undefined;
     // Reject names mutated by augmented assignment or rebound by `global` from another scope.
     return this.constValue(b.value, depth + 1);
-  }
-
-  private binaryConst(node: PyNode, depth: number): ConstValue | undefined {
-    const op = node.get('operator')?.text;
-    const l = this.constValue(node.get('left'), depth + 1);
-    if (l === undefined) return undefined;
-    const r = this.constValue(node.get('right'), depth + 1);
-    if (r === undefined) return undefined;
-    if (op === '+') {
-      if (typeof l === 'string' && typeof r === 'string') return l + r;
-      if (typeof l === 'number' && typeof r === 'number') return l + r;
-      if (Array.isArray(l) && Array.isArray(r)) return [...l, ...r];
-      return undefined;
-    }
-    if (op === '%' && typeof l === 'string') return percentFormat(l, r);
-    if (typeof l !== 'number' || typeof r !== 'number') return undefined;
-    switch (op) {
-      case '-':
-        return l - r;
-      case '*':
-        return l * r;
-      case '|':
-        return l | r;
-      case '&':
-        return l & r;
-      case '^':
-        return l ^ r;
-      case '<<':
-        return l << r;
-      case '>>':
-        return l >> r;
-      case '//':
-        return r === 0 ? undefined : Math.floor(l / r);
-      default:
-        return undefined;
-    }
-  }
-
-  private callConst(node: PyNode, depth: number): ConstValue | undefined {
-    // "sep".join([consts]) and "fmt".format(consts)
-    const fn = node.get('function');
-    if (fn?.type !== 'attribute') return undefined;
-    const method = fn.get('attribute')?.text;
-    const obj = fn.get('object');
-    if (method === 'join') {
-      const sep = this.constValue(obj, depth + 1);
-      const a = this.args(node);
-      if (typeof sep !== 'string' || a.positional.length !== 1) return undefined;
-      const items = this.constValue(a.positional[0], depth + 1);
-      if (!Array.isArray(items) || !items.every((i) => typeof i === 'string')) return undefined;
-      return items.join(sep);
-    }
-    if (method === 'format') {
-      const fmt = this.constValue(obj, depth + 1);
-      if (typeof fmt !== 'string') return undefined;
-      const a = this.args(node);
-      if (a.hasStarArgs || a.hasStarKwargs) return undefined;
-      const pos: ConstValue[] = [];
-      for (const p of a.positional) {
-        const v = this.constValue(p, depth + 1);
-        if (v === undefined) return undefined;
-        pos.push(v);
-      }
-      const kw: Record<string, ConstValue> = {};
-      for (const [k, p] of a.keywords) {
-        const v = this.constValue(p, depth + 1);
-        if (v === undefined) return undefined;
-        kw[k] = v;
-      }
-      let auto = 0;
-      let ok = true;
-      const out = fmt.replace(/\{\{|\}\}|\{([^{}:!]*)(?:![rsa])?(?::[^{}]*)?\}/g, (m, key: string | undefined) => {
-        if (m === '{{') return '{';
-        if (m === '}}') return '}';
-        let v: ConstValue | undefined;
-        if (key === undefined || key === '') v = pos[auto++];
-        else if (/^\d+$/.test(key)) v = pos[Number(key)];
-        else v = kw[key];
-        if (v === undefined) {
-          ok = false;
-          return '';
-        }
-        return pyStr(v);
-      });
-      return ok ? out : undefined;
-    }
-    return undefined;
-  }
-
-  private stringValue(node: PyNode, depth: number): string | undefined {
-    const startTok = node.children.find((c) => c.type === 'string_start');
-    const prefix = (startTok?.text ?? '').replace(/['"]+$/, '').toLowerCase();
-    const raw = prefix.includes('r');
-    let s = '';
-    for (const c of node.children) {
-      if (c.type === 'string_content') {
-        s += raw ? c.text : decodeEscapes(c.text);
-      } else if (c.type === 'interpolation') {
-        const expr = c.get('expression') ?? c.namedChildren[0];
-        const v = this.constValue(expr, depth + 1);
-        if (v === undefined) return undefined;
-        s += pyStr(v);
-      } else if (c.type === 'escape_sequence') {
-        s += decodeEscapes(c.text);
-      }
-    }
-    return s;
   }
 
   /** True if the expression is a string literal containing interpolation or string formatting. */
@@ -441,6 +365,25 @@ function isStringBuilding(node: PyNode, sem: Semantic): boolean {
     default:
       return false;
   }
+}
+
+/** Values that may be constants (or containers): a name bound only to others is unknown anyway. */
+const MAYBE_CONSTANT = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'list', 'tuple', 'dictionary', 'set', 'binary_operator', 'conditional_expression', 'unary_operator', 'parenthesized_expression', 'identifier', 'boolean_operator', 'subscript', 'comparison_operator', 'not_operator']);
+
+/**
+ * A name whose value the flow-sensitive analysis follows (see needsFlow): bound more than once
+ * (`full`: always; otherwise when one of its values may be a constant), or to a container.
+ */
+function followed(sem: Semantic, bindings: Binding[], full: boolean): boolean {
+  if (bindings.length !== 1) {
+    if (full) return true;
+    return bindings.some((b) => b.kind === 'assign' && !!b.value && (MAYBE_CONSTANT.has(b.value.type) || (b.value.type === 'call' && CONTAINER_CALLS.has(sem.callName(b.value) ?? ''))));
+  }
+  const b = bindings[0];
+  if (b.kind !== 'assign' || !b.value) return full && (b.kind === 'loop' || b.kind === 'other');
+  const t = b.value.type;
+  if (t === 'list' || t === 'dictionary' || t === 'set') return true;
+  return t === 'call' && CONTAINER_CALLS.has(sem.callName(b.value) ?? '');
 }
 
 function pickBinding(bindings: Binding[], use: PyNode, sameScope: boolean): Binding | null {

@@ -35,6 +35,7 @@ export class TaintEngine implements Interp {
   readonly renders: TemplateRender[] = [];
   /** The frameworks this file uses (FRAMEWORKS rows, in table order). */
   readonly frameworks: readonly FrameworkSpec[];
+  readonly guarded = new WeakSet<AV>();
 
   constructor(
     readonly file: SourceFile,

@@ -53,6 +53,7 @@ import {
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
 import { appRenderer, MAX_RENDERS, opensTemplateForWriting, rendererUnescaped, templateCall, templateRenders } from './templates.js';
 import { TEMPLATE_FILE_TAG } from './specs/templates.js';
+import { containerCall } from './containers.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -161,6 +162,13 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   if (method && recvNode) {
     const r = ip.deferredCall(node, method, recvNode, qn, pos, kw, env, ctx);
     if (r) return r;
+  }
+
+  // Containers followed per element (lists, deques, dicts, configparser objects).
+  const cont = containerCall({ sem: ip.sem, node, qn, method, recvNode, recv, pos, kw, posNodes: a.positional });
+  if (cont) {
+    if (cont.update && recvNode?.type === 'identifier') env.set(recvNode.text, cont.update);
+    return cont.result;
   }
 
   // Project functions (this file, then other modules of the project).
@@ -290,7 +298,7 @@ export function checkSinks(ip: Interp, node: PyNode, qn: string | null, method: 
   const judge = (kind: SinkKind) => {
     if (judged.has(kind)) return;
     judged.add(kind);
-    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated, ip.opts.models?.sanitizers));
+    recordVerdict(ip.verdicts, node, kind, argumentsClean(ip.sem, node, kind, [...pos, ...kw.values()], (n) => env.get(n), ctx.validated, ip.opts.models?.sanitizers, (av) => ip.guarded.has(av)));
   };
   const what = `${short(ip, node.get('function') ?? node)}()`;
   for (const s of specs) {

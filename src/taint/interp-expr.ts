@@ -9,6 +9,7 @@ import { source } from './report.js';
 import { chosenByName, comparedSecret, namespaceKey, namedSecret, roleDict, rolePair } from './shapes.js';
 import { CONTENT_KEY } from './specs/llm.js';
 import { composedTag, taggedAttribute } from './tagged.js';
+import { seqSubscript } from './containers.js';
 import { MODEL_KEY_ATTRS, PATH_NAME_ATTRS, PATH_PARENT_ATTRS } from './specs/objects.js';
 import { ENV_SOURCE_ATTRS, REQUEST_SESSION_ATTRS, REQUEST_TAGS, SOURCE_ATTRS } from './specs/sources.js';
 import { CLEAN, bit, mask, type AV, type Flow } from './types.js';
@@ -54,6 +55,8 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       if (nk) return chosenByName(ip, nk, ev(ip, nk, env, ctx, d), o) ?? flat(o);
       const subs = node.all('subscript');
       const key = subs[0];
+      const el = subs.length === 1 && key ? seqSubscript(ip.sem, o, key) : null;
+      if (el) return el;
       if (subs.length === 1 && key && key.type !== 'slice') {
         const k = ip.sem.constValue(key);
         if (typeof k === 'string' || typeof k === 'number') return readField(o, `[${k}`);

@@ -17,8 +17,10 @@ import {
   VALIDATING_METHODS,
   VALIDATING_TYPES,
 } from './specs/sanitizers.js';
+import { PATTERN_GUARD_CALLS } from './specs/charsets.js';
+import { compiledPattern, patternMask, quotedLiteralRefs } from './string-guards.js';
 import { ALL, bit, type AV } from './types.js';
-import { cleanse, readField, setField } from './values.js';
+import { cleanse, isClean, readField, setField } from './values.js';
 
 export function refName(n: PyNode | undefined): string | null {
   if (!n) return null;
@@ -46,7 +48,10 @@ export function refine(ip: Interp, cond: PyNode, env: Env, ctx: Ctx, d: number):
       if (!l || !r) return none;
       const a = refine(ip, l, env, ctx, d + 1);
       const b = refine(ip, r, env, ctx, d + 1);
-      return op === 'and' ? { t: [...a.t, ...b.t], f: [] } : { t: [], f: [...a.f, ...b.f] };
+      if (op !== 'and') return { t: [], f: [...a.f, ...b.f] };
+      // `v.startswith("'") and v.endswith("'") and "'" not in v[1:-1]`: one quoted literal.
+      const quoted = cond.parent?.type === 'boolean_operator' ? [] : quotedLiteralRefs(ip.sem, cond);
+      return { t: [...a.t, ...b.t, ...quoted], f: [] };
     }
     case 'comparison_operator': {
       const ops = cond.children.filter((c) => c.field === 'operators').map((c) => c.text.replace(/\s+/g, ' '));
@@ -90,7 +95,8 @@ export function refine(ip: Interp, cond: PyNode, env: Env, ctx: Ctx, d: number):
       const fn = cond.get('function');
       const qn = ip.sem.callName(cond) ?? '';
       const method = fn?.type === 'attribute' ? fn.get('attribute')?.text : undefined;
-      if (method && fn) {
+      // A method of a value (`x.isalnum()`, `PAT.fullmatch(x)`), not a module's function (`re.fullmatch(PAT, x)`).
+      if (method && fn && !PATTERN_GUARD_CALLS.has(qn)) {
         const recvName = refName(fn.get('object'));
         if (recvName && VALIDATING_METHODS.has(method)) return { t: [{ name: recvName, m: ALL }], f: [] };
         if (recvName && PATH_PREFIX_METHODS.has(method)) {
@@ -99,7 +105,9 @@ export function refine(ip: Interp, cond: PyNode, env: Env, ctx: Ctx, d: number):
         }
         if (FULLMATCH_METHODS.has(method)) {
           const a0 = refName(ip.sem.arg(cond, 0));
-          if (a0) return { t: [{ name: a0, m: ALL }], f: [] };
+          const pat = compiledPattern(ip.sem, fn.get('object'));
+          const m = pat === undefined ? ALL : patternMask(pat, false);
+          if (a0 && m) return { t: [{ name: a0, m }], f: [] };
         }
       }
       if (qn === 'bool' && ip.sem.arg(cond, 0)) return refine(ip, ip.sem.arg(cond, 0) as PyNode, env, ctx, d + 1);
@@ -134,6 +142,15 @@ export function refine(ip: Interp, cond: PyNode, env: Env, ctx: Ctx, d: number):
         if (a0 && types.length && types.every((x) => VALIDATING_TYPES.has(ip.sem.qualifiedName(x) ?? x.text))) return { t: [{ name: a0, m: ALL }], f: [] };
         return none;
       }
+      const pg = PATTERN_GUARD_CALLS.get(qn);
+      if (pg) {
+        // re.fullmatch(PATTERN, x) / re.match(r"...$", x): x holds only what the pattern lets through.
+        const pat = ip.sem.constString(ip.sem.arg(cond, pg.pattern, 'pattern'));
+        const subject = refName(ip.sem.arg(cond, pg.subject, 'string'));
+        if (pat === undefined || !subject || (!pg.whole && !ANCHORED_PATTERN_END.test(pat))) return none;
+        const m = patternMask(pat, !pg.whole && pat.endsWith('$'));
+        return m ? { t: [{ name: subject, m }], f: [] } : none;
+      }
       const g = GUARD_CALLS[qn] ?? GUARD_CALL_ENDINGS.find(([end]) => qn.endsWith(end))?.[1];
       if (g !== undefined) {
         const a0 = refName(ip.sem.arg(cond, GUARD_CALL_ARGS.get(qn)?.[0] ?? 0, GUARD_CALL_ARGS.get(qn)?.[1] ?? (qn.includes(URL_GUARD_WORD) ? URL_GUARD_KEYWORD : undefined)));
@@ -165,7 +182,12 @@ export function applyRefs(ip: Interp, env: Env, refs: Ref[]): Env {
     const parts = r.name.split('.');
     const base = env.get(parts[0]) ?? lookupOuter(ip, parts[0]);
     if (!base) continue;
-    if (parts.length === 1) env.set(r.name, cleanse(base, r.m, r.norm));
+    if (parts.length === 1) {
+      const v = cleanse(base, r.m, r.norm);
+      // Data a guard validated: the verdict counts it as a known part (verdict.ts).
+      if (!isClean(base)) ip.guarded.add(v);
+      env.set(r.name, v);
+    }
     else env.set(parts[0], setField(base, `.${parts[1]}`, cleanse(readField(base, `.${parts[1]}`), r.m, r.norm)));
   }
   return env;

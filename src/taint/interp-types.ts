@@ -1,7 +1,8 @@
 // The taint interpreter's shared state and the methods its parts (interp-*.ts, report.ts,
 // handlers.ts) call on each other: each part exports functions taking the engine as `ip: Interp`,
 // and `TaintEngine` (engine.ts) implements the interface by delegating to them. The parts import
-// this file and leaf modules only (report.ts, handlers.ts, specs/, values.ts): interp-stmt, -expr,
+// this file and leaf modules only (report.ts, handlers.ts, specs/, values.ts, containers.ts,
+// string-guards.ts): interp-stmt, -expr,
 // -guards, -call and -summary never import each other or engine.ts, so there is no import cycle.
 import type { FindingInput } from '../core/finding.js';
 import type { PyNode, SourceFile } from '../python/ast.js';
@@ -91,6 +92,8 @@ export interface Interp {
   readonly methodCache: Map<PyNode, Map<string, PyNode | undefined>>;
   /** Template files rendered with user input in a context variable (exported for src/templates/). */
   readonly renders: TemplateRender[];
+  /** Values a guard refined (`if x.isalnum()`): validated data, a known part for sink verdicts. */
+  readonly guarded: WeakSet<AV>;
 
   // Methods the parts call on each other; engine.ts implements them by delegating to:
   // interp-stmt.ts

@@ -9,20 +9,21 @@ import { scan } from '../scan/scan.js';
 import { dedent } from '../rules/testing.js';
 import { CLEAN_REASON } from './verdict.js';
 
-async function findings(code: string, taint = true): Promise<Map<string, { confidence: string; message: string }>> {
+async function findings(code: string, taint = true): Promise<Map<string, { confidence: string; severity: string; message: string }>> {
   const root = mkdtempSync(join(tmpdir(), 'pyward-verdict-'));
   writeFileSync(join(root, 'app.py'), dedent(code));
   const r = await scan({ paths: ['.'], cwd: root, select: ['ALL'], taint, secrets: false, dependencies: false, hygiene: false, cache: false, warn: () => {} });
-  return new Map(r.findings.map((f) => [`${f.ruleId}:${f.line}`, { confidence: f.confidence, message: f.message }]));
+  return new Map(r.findings.map((f) => [`${f.ruleId}:${f.line}`, { confidence: f.confidence, severity: f.severity, message: f.message }]));
 }
 
-const downgraded = (m: Map<string, { confidence: string; message: string }>, key: string) => {
+const downgraded = (m: Map<string, { confidence: string; severity: string; message: string }>, key: string) => {
   const f = m.get(key);
   assert.ok(f, `${key} reported: ${[...m.keys()].join(' ')}`);
   assert.equal(f.confidence, 'low', key);
+  assert.equal(f.severity, 'low', key);
   assert.ok(f.message.endsWith(`(${CLEAN_REASON})`), `${key}: ${f.message}`);
 };
-const kept = (m: Map<string, { confidence: string; message: string }>, key: string, confidence = 'high') => {
+const kept = (m: Map<string, { confidence: string; severity: string; message: string }>, key: string, confidence = 'high') => {
   const f = m.get(key);
   assert.ok(f, `${key} reported: ${[...m.keys()].join(' ')}`);
   assert.equal(f.confidence, confidence, key);
@@ -158,15 +159,35 @@ test('isinstance validates only types without text', async () => {
   downgraded(m, 'PW103:9');
 });
 
-test('known gap of the verdict: every binding of a name must be known', async () => {
+test('only the bindings that reach the sink count (flow-sensitive value analysis)', async () => {
   const m = await findings(`
     import os
+    import shlex
 
-    def f(user):
+    def f(user, flag):
         x = user
         x = "ls"
         os.system(x)
+        y = "ls"
+        y = user
+        os.system(y)
+        z = user
+        z = shlex.quote(user)
+        os.system("echo " + z)
+        w = "a"
+        if flag:
+            w = user
+        os.system(w)
+        parts = ["echo"]
+        parts.append(os.environ["X"])
+        os.system(" ".join(parts))
+        fixed = ["echo", shlex.quote(user)]
+        os.system(" ".join(fixed))
   `);
-  // Too strict: the value reaching the sink is a constant, but an earlier binding is a parameter.
-  kept(m, 'PW103:6');
+  downgraded(m, 'PW103:7'); // x is "ls" there
+  kept(m, 'PW103:10'); // y is the parameter there
+  downgraded(m, 'PW103:13'); // z is quoted there
+  kept(m, 'PW103:17'); // w may be the parameter
+  kept(m, 'PW103:20'); // the list literal was appended an untracked value: not its literal items
+  downgraded(m, 'PW103:22'); // an unchanged list of known parts
 });

@@ -2,7 +2,8 @@
 // line and sink kind so that the pattern finding at the same call can be ranked accordingly
 // (`applyTaintVerdicts`). A sink is *clean* only when every argument is known: constants, or
 // values made only of constants and values sanitized or validated for that kind (a guarded or
-// `int` parameter, `shlex.quote(...)`). A parameter flow (the caller decides), an untracked value
+// `int` parameter, `shlex.quote(...)`), a name counting only the bindings that reach it (the
+// value analysis, src/python/values/). A parameter flow (the caller decides), an untracked value
 // (a call the engine does not know, an attribute, a global) or a splat leaves it undecided.
 import type { FindingInput } from '../core/finding.js';
 import type { PyNode } from '../python/ast.js';
@@ -21,7 +22,8 @@ const MAX_LINES = 5;
 
 /**
  * True when the call's arguments are proved clean for `kind`. `envOf` gives a name's current value,
- * `validated` the parameters of the enclosing handler that its framework validates.
+ * `validated` the parameters of the enclosing handler that its framework validates, `guarded` the
+ * values a guard refined.
  */
 export function argumentsClean(
   sem: Semantic,
@@ -32,6 +34,7 @@ export function argumentsClean(
   validated?: ReadonlySet<string>,
   /** The project's own sanitizers (user models): qualified name -> kinds mask. */
   userSanitizers?: ReadonlyMap<string, number>,
+  guarded?: (av: AV) => boolean,
 ): boolean {
   const a = sem.args(call);
   if (a.hasStarArgs || a.hasStarKwargs) return false;
@@ -74,10 +77,21 @@ export function argumentsClean(
         return false;
       }
       case 'identifier': {
-        const bindings = sem.bindingsOf(n);
+        // A value a guard validated here (`if x.isalnum()`, `re.fullmatch(...)`) is known for the kinds it is clean for.
+        const cur = envOf(n.text);
+        if (cur && guarded?.(cur) && flowsClean(cur)) return true;
+        let bindings = sem.bindingsOf(n);
         if (!bindings?.length) return false;
+        // Only the bindings that reach this read (the value analysis), when it knows them.
+        const defs = sem.reachingDefs(n);
+        if (defs) {
+          const reaching = bindings.filter((bd) => defs.includes(bd.node));
+          if (reaching.length !== defs.length) return false;
+          bindings = reaching;
+        }
+        if (!bindings.length) return false;
         return bindings.every((bd) => {
-          if (bd.kind === 'assign') return bd.node !== n && known(bd.value, depth + 1);
+          if (bd.kind === 'assign') return bd.node !== n && known(bd.value, depth + 1) && !changedContainer(sem, n, bd.value);
           if (bd.kind === 'param') {
             // A parameter is only as clean as the engine says it is here (a guard, a validated annotation).
             const av = envOf(n.text);
@@ -98,6 +112,21 @@ export function argumentsClean(
   return [...a.positional, ...a.keywords.values()].every((n) => known(n, 0));
 }
 
+const CONTAINER_LITERALS = new Set(['list', 'dictionary', 'set']);
+
+/**
+ * A container literal bound to a name, changed (or handed to a call) before this read: its items
+ * are no longer the literal's. The value analysis says what the name holds here.
+ */
+function changedContainer(sem: Semantic, read: PyNode, value: PyNode | undefined): boolean {
+  if (!value || !CONTAINER_LITERALS.has(value.type)) return false;
+  const v = sem.valueAt(read);
+  if (!v) return true;
+  if (v.k === 'seq') return v.s.rest !== null || v.s.items.length !== value.namedChildren.filter((c) => c.type !== 'comment').length;
+  if (v.k === 'map') return v.m.rest !== null || v.m.entries.size !== value.namedChildren.filter((c) => c.type === 'pair').length;
+  return v.k !== 'c';
+}
+
 /** Records one evaluation of a sink call: a dirty one sticks. */
 export function recordVerdict(verdicts: SinkVerdicts, call: PyNode, kind: SinkKind, clean: boolean): void {
   for (let r = call.row; r <= Math.min(call.endRow, call.row + MAX_LINES - 1); r++) {
@@ -112,8 +141,8 @@ export const CLEAN_REASON = 'no untrusted input reaches it';
 
 /**
  * A pattern finding at a sink whose taint verdict is clean (same line, a sink kind whose CWE the
- * finding shares, no dirty sink of such a kind on the line) is downgraded to low confidence with
- * the reason. `aboutData(ruleId)` is false for rules whose finding is not about the data the call
+ * finding shares, no dirty sink of such a kind on the line) is downgraded to low severity and
+ * confidence with the reason. `aboutData(ruleId)` is false for rules whose finding is not about the data the call
  * receives (a partial executable path, an archive's members): those are left as they are, and so
  * is every finding without a verdict (taint did not run there, or could not decide).
  */
@@ -131,6 +160,7 @@ export function applyTaintVerdicts(findings: FindingInput[], verdicts: SinkVerdi
     }
     if (!clean || dirty) continue;
     f.confidence = 'low';
+    f.severity = 'low';
     f.message = `${f.message} (${CLEAN_REASON})`;
     f.properties = { ...(f.properties ?? {}), taintVerdict: 'clean' };
   }

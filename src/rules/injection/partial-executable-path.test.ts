@@ -3,6 +3,7 @@ import { partialExecutablePath } from './partial-executable-path.js';
 
 ruleTester(partialExecutablePath, {
   valid: [
+    { name: 'look-alike of the value analysis: the first item was replaced by a parameter', code: 'import subprocess\ndef f(prog):\n    cmd = ["ld", "-t"]\n    cmd[0] = prog\n    subprocess.Popen(cmd)\n' },
     { name: 'absolute path', code: 'import subprocess\nsubprocess.run(["/usr/bin/git", "status"])\n' },
     { name: 'relative path with separator', code: 'import subprocess\nsubprocess.run(["./manage.py", "migrate"])\n' },
     { name: 'windows path', code: 'import subprocess\nsubprocess.run(["C:\\\\Tools\\\\git.exe", "status"])\n' },
@@ -17,6 +18,11 @@ ruleTester(partialExecutablePath, {
     {
       code: 'import subprocess\nsubprocess.run(["git", "status"], check=True)\n',
       errors: [{ line: 2, column: 16, message: '"git"', severity: 'low', confidence: 'high' }],
+    },
+    {
+      name: 'the value analysis: an argv list extended after it was built keeps its known first item',
+      code: 'import subprocess\ndef f(name, extra):\n    cmd = ["ld", "-t"]\n    if extra:\n        cmd.extend(["-L", extra])\n    cmd.extend(["-l" + name])\n    subprocess.Popen(cmd)\n',
+      errors: [{ line: 7, column: 22, message: '"ld"' }],
     },
     {
       name: 'list with dynamic tail',

@@ -12,6 +12,12 @@ function executable(cmd: PyNode | undefined, viaShell: boolean, sem: Semantic): 
   const v = sem.constValue(cmd);
   if (typeof v === 'string') return viaShell ? firstWord(v) : v;
   if (Array.isArray(v)) return typeof v[0] === 'string' ? (viaShell ? firstWord(v[0]) : v[0]) : undefined;
+  if (v === undefined && cmd.type === 'identifier') {
+    // An argv list changed after it was built (`cmd.extend([...])`): its first item may still be known.
+    const val = sem.valueAt(cmd);
+    const f = val?.k === 'seq' && val.s.items[0]?.k === 'c' ? val.s.items[0].v : undefined;
+    return typeof f === 'string' ? (viaShell ? firstWord(f) : f) : undefined;
+  }
   if (v === undefined && (cmd.type === 'list' || cmd.type === 'tuple')) {
     const first = cmd.namedChildren[0];
     const f = first && first.type !== 'list_splat' ? sem.constValue(first) : undefined;

@@ -15,6 +15,10 @@ ruleTester(sqlStringFormatting, {
       name: 'use before a later dynamic rebinding',
       code: 'def f(cu, t):\n    q = "SELECT name FROM sqlite_master"\n    cu.execute(q)\n    q = "SELECT * FROM " + t\n    return q\n',
     },
+    {
+      name: 'the value analysis: a known condition picks the constant table, a slice of a constant',
+      code: 'def f(cur, t):\n    n = 4\n    table = "users" if n % 2 == 0 else t\n    cur.execute(f"SELECT * FROM {table}")\n    cols = "a, b, c"[:4]\n    cur.execute("SELECT " + cols + " FROM t")\n',
+    },
     { name: 'word select in prose', code: 'logger.execute(f"please select one {x}")\n' },
   ],
   invalid: [
@@ -22,6 +26,11 @@ ruleTester(sqlStringFormatting, {
       name: 'f-string',
       code: 'def find(cur, name):\n    cur.execute(f"SELECT id FROM users WHERE name = \'{name}\'")\n',
       errors: [{ line: 2, column: 17, message: 'execute()', severity: 'medium', confidence: 'medium' }],
+    },
+    {
+      name: 'look-alike of the value analysis: the condition picks the parameter',
+      code: 'def f(cur, t):\n    n = 3\n    table = "users" if n % 2 == 0 else t\n    cur.execute(f"SELECT * FROM {table}")\n',
+      errors: [{ line: 4, column: 17 }],
     },
     {
       name: 'percent formatting',

@@ -14,6 +14,16 @@ ruleTester(startProcessWithShell, {
       errors: [{ line: 3, column: 5, message: 'os.system()', severity: 'high', confidence: 'high' }],
     },
     {
+      name: 'the value analysis: a list item and a dict entry that are constants where they are read are low',
+      code: 'import os\ndef f(user):\n    cmds = ["uptime", user]\n    cmds.pop()\n    os.system(cmds[-1])\n    opts = {"run": "ls", "x": user}\n    os.system(opts.get("run"))\n',
+      errors: [{ line: 5, column: 5, severity: 'low' }, { line: 7, column: 5, severity: 'low' }],
+    },
+    {
+      name: 'look-alike: the item or entry read is the parameter',
+      code: 'import os\ndef f(user):\n    cmds = [user, "uptime"]\n    cmds.pop()\n    os.system(cmds[-1])\n    opts = {"run": "ls", "x": user}\n    os.system(opts.get("x"))\n',
+      errors: [{ line: 5, column: 5, severity: 'high' }, { line: 7, column: 5, severity: 'high' }],
+    },
+    {
       name: 'constant command is low',
       code: 'import os\nos.system("ls -l")\n',
       errors: [{ line: 2, column: 1, severity: 'low' }],
