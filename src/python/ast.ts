@@ -36,10 +36,9 @@ export class PyNode {
   children: PyNode[] = NO_CHILDREN;
   parent: PyNode | null = null;
   private _named: PyNode[] | undefined = undefined;
+  // Only the start row is cached (columns and the end are derived on demand): every field here
+  // is paid for by each of the millions of nodes a large scan allocates.
   private _row = -1;
-  private _col = 0;
-  private _endRow = -1;
-  private _endCol = 0;
   constructor(
     readonly file: { source: string; lineStarts: number[] },
     readonly type: string,
@@ -56,21 +55,18 @@ export class PyNode {
 
   /** 0-based row of the start. */
   get row(): number {
-    if (this._row < 0) [this._row, this._col] = offsetToPosition(this.file.lineStarts, this.start);
+    if (this._row < 0) this._row = rowOf(this.file.lineStarts, this.start);
     return this._row;
   }
   /** 0-based UTF-16 column of the start. */
   get col(): number {
-    if (this._row < 0) [this._row, this._col] = offsetToPosition(this.file.lineStarts, this.start);
-    return this._col;
+    return this.start - this.file.lineStarts[this.row];
   }
   get endRow(): number {
-    if (this._endRow < 0) [this._endRow, this._endCol] = offsetToPosition(this.file.lineStarts, this.end);
-    return this._endRow;
+    return rowOf(this.file.lineStarts, this.end);
   }
   get endCol(): number {
-    if (this._endRow < 0) [this._endRow, this._endCol] = offsetToPosition(this.file.lineStarts, this.end);
-    return this._endCol;
+    return this.end - this.file.lineStarts[rowOf(this.file.lineStarts, this.end)];
   }
 
   /** First child with the given field name. */
@@ -102,7 +98,8 @@ export class PyNode {
   }
 }
 
-export function offsetToPosition(lineStarts: number[], offset: number): [number, number] {
+/** The 0-based row holding a UTF-16 offset. */
+export function rowOf(lineStarts: number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -110,7 +107,12 @@ export function offsetToPosition(lineStarts: number[], offset: number): [number,
     if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return [lo, offset - lineStarts[lo]];
+  return lo;
+}
+
+export function offsetToPosition(lineStarts: number[], offset: number): [number, number] {
+  const row = rowOf(lineStarts, offset);
+  return [row, offset - lineStarts[row]];
 }
 
 /**

@@ -372,18 +372,29 @@ const MAYBE_CONSTANT = new Set(['string', 'concatenated_string', 'integer', 'flo
 
 /**
  * A name whose value the flow-sensitive analysis follows (see needsFlow): bound more than once
- * (`full`: always; otherwise when one of its values may be a constant), or to a container.
+ * (`full`: always; otherwise when every value it is given may be a constant or a container: a
+ * name also bound to a call's result or a parameter is unknown wherever that binding may reach,
+ * and following it would cost the analysis of its whole function), or bound to a container.
  */
 function followed(sem: Semantic, bindings: Binding[], full: boolean): boolean {
   if (bindings.length !== 1) {
     if (full) return true;
-    return bindings.some((b) => b.kind === 'assign' && !!b.value && (MAYBE_CONSTANT.has(b.value.type) || (b.value.type === 'call' && CONTAINER_CALLS.has(sem.callName(b.value) ?? ''))));
+    return bindings.every((b) => maybeConstantBinding(sem, b));
   }
   const b = bindings[0];
   if (b.kind !== 'assign' || !b.value) return full && (b.kind === 'loop' || b.kind === 'other');
   const t = b.value.type;
   if (t === 'list' || t === 'dictionary' || t === 'set') return true;
   return t === 'call' && CONTAINER_CALLS.has(sem.callName(b.value) ?? '');
+}
+
+/** `x = <literal, operator, container...>` or `x += <same>`. */
+function maybeConstantBinding(sem: Semantic, b: Binding): boolean {
+  let value = b.value;
+  if (b.kind === 'other' && b.node.parent?.type === 'augmented_assignment') value = b.node.parent.get('right');
+  else if (b.kind !== 'assign') return false;
+  if (!value) return false;
+  return MAYBE_CONSTANT.has(value.type) || (value.type === 'call' && CONTAINER_CALLS.has(sem.callName(value) ?? ''));
 }
 
 function pickBinding(bindings: Binding[], use: PyNode, sameScope: boolean): Binding | null {

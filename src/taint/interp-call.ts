@@ -5,7 +5,7 @@ import type { PyNode } from '../python/ast.js';
 import { handlerClass } from './handlers.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
 import { narrowOnly, short, sink, source, step, withoutLocal } from './report.js';
-import { chosenByName, dispatchSink, namedSecret } from './shapes.js';
+import { AS_ARGUMENT, chosenByName, dispatchSink, namedSecret } from './shapes.js';
 import { taggedCall } from './tagged.js';
 import {
   FILE_OPENERS,
@@ -53,7 +53,7 @@ import {
 import { ENV_SOURCE_CALLS, REQUEST_TAGS, SOURCE_CALLS, SOURCE_METHODS } from './specs/sources.js';
 import { appRenderer, MAX_RENDERS, opensTemplateForWriting, rendererUnescaped, templateCall, templateRenders } from './templates.js';
 import { TEMPLATE_FILE_TAG } from './specs/templates.js';
-import { containerCall } from './containers.js';
+import { containerCall, mayBeContainerCall } from './containers.js';
 import { ALL, CLEAN, mask, type AV, type SinkKind } from './types.js';
 import { cleanse, deepFlows, flat, isClean, join, joinAll, normalize, readField, setField, unionFlows } from './values.js';
 import { argumentsClean, recordVerdict } from './verdict.js';
@@ -109,7 +109,7 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   if (fn.type === 'identifier') dispatchSink(ip, node, env.get(fn.text), ctx);
   else if (fn.type === 'call' || fn.type === 'subscript') dispatchSink(ip, node, ip.ev(fn, env, ctx, d), ctx);
   // `f(token=v)`: a value passed as a secret.
-  for (const [k, v] of kw) namedSecret(ip, k, v, node, ctx, `${k}= argument`);
+  if (kw.size) kw.forEach((v, k) => namedSecret(ip, k, v, node, ctx, AS_ARGUMENT));
   // Application renderers (aiohttp_jinja2): the context is an XSS sink when autoescape is off.
   const renderer = appRenderer(qn);
   if (renderer) {
@@ -126,7 +126,7 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
 
   // Sources.
   const um = ip.opts.models;
-  const imports = (m: string) => ip.sem.imports(m);
+  const imports = um ? (m: string) => ip.sem.imports(m) : NO_IMPORTS;
   if (qn) {
     const s = own(SOURCE_CALLS, qn) ?? (ip.opts.envSources ? own(ENV_SOURCE_CALLS, qn) : undefined) ?? um?.sourceCalls.get(qn);
     if (s) return source(ip, node, s);
@@ -165,7 +165,7 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   }
 
   // Containers followed per element (lists, deques, dicts, configparser objects).
-  const cont = containerCall({ sem: ip.sem, node, qn, method, recvNode, recv, pos, kw, posNodes: a.positional });
+  const cont = mayBeContainerCall(qn, method, recv) ? containerCall({ sem: ip.sem, node, qn, method, recvNode, recv, pos, kw, posNodes: a.positional }) : null;
   if (cont) {
     if (cont.update && recvNode?.type === 'identifier') env.set(recvNode.text, cont.update);
     return cont.result;
@@ -271,6 +271,8 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   }
   return argsAv;
 }
+
+const NO_IMPORTS = (): boolean => false;
 
 /** A built-in table's entry (an own property only: a Python name such as `constructor` is no lookup into Object.prototype). */
 function own<T>(table: Record<string, T>, k: string): T | undefined {

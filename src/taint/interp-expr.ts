@@ -6,7 +6,7 @@ import { isTruthy } from '../python/semantic.js';
 import { handlerClass } from './handlers.js';
 import { MAX_DEPTH, type Ctx, type Env, type Interp } from './interp-types.js';
 import { source } from './report.js';
-import { chosenByName, comparedSecret, namespaceKey, namedSecret, roleDict, rolePair } from './shapes.js';
+import { AS_ITEM, chosenByName, comparedSecret, namespaceKey, namedSecret, roleDict, rolePair } from './shapes.js';
 import { CONTENT_KEY } from './specs/llm.js';
 import { composedTag, taggedAttribute } from './tagged.js';
 import { seqSubscript } from './containers.js';
@@ -143,7 +143,7 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
           const v = vn ? ev(ip, vn, env, ctx, d) : CLEAN;
           if (typeof k === 'string' || typeof k === 'number') {
             if (!isClean(v)) fields.set(`[${k}`, v);
-            if (typeof k === 'string' && !isClean(v)) namedSecret(ip, k, v, p, ctx, `the "${k}" item`);
+            if (typeof k === 'string' && !isClean(v)) namedSecret(ip, k, v, p, ctx, AS_ITEM);
           } else {
             flows = unionFlows(flows, deepFlows(v));
             if (kn) flows = unionFlows(flows, deepFlows(ev(ip, kn, env, ctx, d)));

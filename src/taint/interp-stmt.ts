@@ -5,7 +5,7 @@ import type { PyNode } from '../python/ast.js';
 import { isTruthy } from '../python/semantic.js';
 import { LOOP_ROUNDS, MAX_DEPTH, newCtx, type Ctx, type Env, type Interp } from './interp-types.js';
 import { short, sink, step } from './report.js';
-import { namedSecret, returnedSecret, storedSecret } from './shapes.js';
+import { AS_ASSIGNMENT, AS_ITEM, namedSecret, returnedSecret, storedSecret } from './shapes.js';
 import { TERMINATORS } from './specs/sanitizers.js';
 import { ATTR_SINKS, HEADER_ITEMS_NOT_ON, HEADER_ITEMS_SKIP_IMPORTS, HEADER_ITEM_ATTRS, SESSION_OBJECTS } from './specs/sinks.js';
 import { CLEAN, type AV, type Flow } from './types.js';
@@ -290,7 +290,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
     case 'identifier': {
       const v = isClean(av) ? av : withStep(av, step(ip, at, `${target.text} = ${short(ip, at.type === 'assignment' ? (at.get('right') ?? at) : at)}`));
       env.set(target.text, v);
-      if (ASSIGNMENTS.has(at.type)) namedSecret(ip, target.text, av, at, ctx, `the assignment to ${target.text}`);
+      if (ASSIGNMENTS.has(at.type)) namedSecret(ip, target.text, av, at, ctx, AS_ASSIGNMENT);
       // `global X; X = input()` inside a function: later readers of X (functions analysed
       // afterwards) see the source data. Flow-insensitive and order-dependent by design.
       if (ctx.def && !isClean(v) && ip.sem.scopeAt(target).globals.has(target.text)) {
@@ -318,7 +318,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
       const obj = target.get('object');
       const attr = target.get('attribute')?.text;
       if (!obj || !attr) return;
-      if (ASSIGNMENTS.has(at.type)) namedSecret(ip, attr, av, at, ctx, `the assignment to ${short(ip, target)}`);
+      if (ASSIGNMENTS.has(at.type)) namedSecret(ip, attr, av, at, ctx, () => `the assignment to ${short(ip, target)}`);
       if (obj.type === 'identifier') {
         const cur = env.get(obj.text) ?? ip.readName(obj, env, ctx);
         attrSink(ip, target, obj.text, attr, cur, av, ctx);
@@ -343,7 +343,7 @@ export function assign(ip: Interp, target: PyNode, av: AV, env: Env, ctx: Ctx, d
       else if (((obj.type === 'attribute' && HEADER_ITEM_ATTRS.has(obj.get('attribute')?.text ?? '') && !qn?.includes(HEADER_ITEMS_NOT_ON)) || objAv.tag === 'response') && !HEADER_ITEMS_SKIP_IMPORTS.some((m) => ip.sem.imports(m))) sink(ip, 'header', av, target, ctx, `${short(ip, obj)}[...] assignment`);
       const k = key ? ip.sem.constValue(key) : undefined;
       storedSecret(ip, obj, av, target, ctx, (!!qn && SESSION_OBJECTS.has(qn)) || objAv.tag === 'session');
-      if (typeof k === 'string' && ASSIGNMENTS.has(at.type)) namedSecret(ip, k, av, at, ctx, `the "${k}" item`);
+      if (typeof k === 'string' && ASSIGNMENTS.has(at.type)) namedSecret(ip, k, av, at, ctx, AS_ITEM);
       if (obj.type === 'identifier') {
         const cur = env.get(obj.text) ?? objAv;
         if (typeof k === 'string' || typeof k === 'number') env.set(obj.text, setField(cur, `[${k}`, av));

@@ -75,10 +75,15 @@ function isSecretName(ip: Interp, name: string, ctx: Ctx): boolean {
 }
 
 /** `token = v`, `self.api_key = v`, `d["otp"] = v`, `token=v`, `{"salt": v}`: a value named as a secret. */
-export function namedSecret(ip: Interp, name: string, av: AV, at: PyNode, ctx: Ctx, what: string): void {
+export function namedSecret(ip: Interp, name: string, av: AV, at: PyNode, ctx: Ctx, what: (name: string) => string): void {
   if (!reaches(av, 'secret') || !isSecretName(ip, name, ctx)) return;
-  sink(ip, 'secret', av, at, ctx, what);
+  sink(ip, 'secret', av, at, ctx, what(name));
 }
+
+/** How `namedSecret` describes where the value went (built only when it reports). */
+export const AS_ARGUMENT = (k: string): string => `${k}= argument`;
+export const AS_ITEM = (k: string): string => `the "${k}" item`;
+export const AS_ASSIGNMENT = (k: string): string => `the assignment to ${k}`;
 
 /** `return v` in a function named like a secret or its factory (`generate_token`, `make_password`). */
 export function returnedSecret(ip: Interp, av: AV, at: PyNode, ctx: Ctx): void {

@@ -155,7 +155,15 @@ function evalNode(h: Host, node: PyNode, d: number): Val {
     }
     case 'comparison_operator': {
       const ops = node.children.filter((x) => x.field === 'operators').map((x) => x.text.replace(/\s+/g, ' '));
-      const operands = node.namedChildren.filter((x) => x.field !== 'operators').map((x) => toConst(evalValue(h, x, d)));
+      const operandNodes = node.namedChildren.filter((x) => x.field !== 'operators');
+      // Outside a walk, an unknown operand decides nothing after it (foldCompare stops there).
+      const operands: (ConstValue | undefined)[] = [];
+      for (const x of operandNodes) {
+        const v = toConst(evalValue(h, x, d));
+        operands.push(v);
+        if (v === undefined && !h.walk) break;
+      }
+      while (operands.length < operandNodes.length) operands.push(undefined);
       const r = foldCompare(ops, operands);
       return r === undefined ? TOP : c(r);
     }
@@ -294,6 +302,11 @@ function callValue(h: Host, node: PyNode, d: number): Val {
   const recv = recvNode ? evalValue(h, recvNode, d) : undefined;
   const qn = method ? null : h.qualifiedName(fn);
   const fullQn = method ? h.qualifiedName(fn) : qn;
+  // A question about one value (not a flow walk, which must see every argument): a call whose
+  // result cannot be known is unknown without evaluating its arguments.
+  if (!h.walk && !(fullQn && (CONFIG_PARSERS.has(fullQn) || SEQ_CONSTRUCTORS.has(fullQn)))) {
+    if (method ? !recv || recv.k === 'top' : !qn || !FOLDED_CALLS.has(qn)) return TOP;
+  }
   const { pos, kw, splat } = argVals(h, node, d);
   const a = h.args(node);
   const result = splat ? TOP : callResult(h, node, fullQn, method, recvNode, recv, pos, kw);
@@ -303,6 +316,9 @@ function callValue(h: Host, node: PyNode, d: number): Val {
   }
   return result;
 }
+
+/** Functions whose result `callResult` computes from constant arguments (besides the container constructors). */
+const FOLDED_CALLS = new Set(['dict', 'reversed', 'str', 'len', 'int']);
 
 function callResult(h: Host, node: PyNode, qn: string | null, method: string | undefined,
  recvNode: PyNode | undefined, recv: Val | undefined, pos: Val[], kw: Map<string, Val>): Val {

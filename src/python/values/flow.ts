@@ -79,23 +79,25 @@ export class ScopeValues {
 
   // ------------------------------------------------------------------ expressions
 
-  private host(env: Env): Host {
-    return {
-      walk: true,
-      qualifiedName: (n) => this.h.qualifiedName(n),
-      args: (call) => this.h.args(call),
-      name: (id, depth) => this.read(id, env, depth),
-      effect: (name, v) => {
-        const s = env.get(name);
-        if (s && this.tracked(name)) env.set(name, { v, defs: s.defs });
-      },
-      assign: (target, v) => this.set(target.text, isTracked(v) ? TOP : v, env, [target]),
-      escape: (name) => {
-        const s = env.get(name);
-        if (s && isTracked(s.v)) env.set(name, { v: TOP, defs: s.defs });
-      },
-    };
-  }
+  /** The environment the walk host reads and changes (set by `ev`; evaluation does not re-enter `ev`). */
+  private env: Env = new Map();
+
+  /** The host of the walk: one object for the whole scope, reading `this.env`. */
+  private readonly walkHost: Host = {
+    walk: true,
+    qualifiedName: (n) => this.h.qualifiedName(n),
+    args: (call) => this.h.args(call),
+    name: (id, depth) => this.read(id, this.env, depth),
+    effect: (name, v) => {
+      const s = this.env.get(name);
+      if (s && this.tracked(name)) this.env.set(name, { v, defs: s.defs });
+    },
+    assign: (target, v) => this.set(target.text, isTracked(v) ? TOP : v, this.env, [target]),
+    escape: (name) => {
+      const s = this.env.get(name);
+      if (s && isTracked(s.v)) this.env.set(name, { v: TOP, defs: s.defs });
+    },
+  };
 
   private tracked(name: string): boolean {
     return this.h.relevant.has(name) && this.h.locals.has(name) && !this.h.untracked.has(name);
@@ -103,18 +105,26 @@ export class ScopeValues {
 
   /** True when the subtree reads or binds a relevant name (lambdas and comprehensions aside). */
   private mentions(node: PyNode): boolean {
-    const stack = [node];
-    while (stack.length) {
+    const stack = this.stack;
+    const base = stack.length;
+    stack.push(node);
+    while (stack.length > base) {
       const n = stack.pop() as PyNode;
       if (n.type === 'identifier') {
-        if (this.h.relevant.has(n.text)) return true;
+        if (this.h.relevant.has(n.text)) {
+          stack.length = base;
+          return true;
+        }
         continue;
       }
       if (n.type === 'lambda' || COMPREHENSIONS.has(n.type)) continue;
-      for (const ch of n.namedChildren) stack.push(ch);
+      for (const ch of n.children) if (ch.named) stack.push(ch);
     }
     return false;
   }
+
+  /** The work list of `mentions` (reused). */
+  private readonly stack: PyNode[] = [];
 
   private read(id: PyNode, env: Env, depth: number): Val {
     const name = id.text;
@@ -138,7 +148,13 @@ export class ScopeValues {
     if (!node) return TOP;
     // Nothing to record or follow in it: its value only (names from their only binding).
     if (!this.mentions(node)) return evalValue(this.plain, node, 0);
-    return evalValue(this.host(env), node, 0);
+    const saved = this.env;
+    this.env = env;
+    try {
+      return evalValue(this.walkHost, node, 0);
+    } finally {
+      this.env = saved;
+    }
   }
 
   private readonly plain: Host = {

@@ -29,9 +29,9 @@ export const plaintextPasswordComparison = defineRule({
     const { sem } = ctx;
     /** The password name of a side, or null when it is not a plain password (or a confirmation copy / constant). */
     const side = (n: PyNode | undefined): string | null => {
-      if (!n || sem.constValue(n) !== undefined) return null;
+      if (!n) return null;
       const name = passwordSourceName(sem, n);
-      if (!name || isConfirmationName(name)) return null;
+      if (!name || isConfirmationName(name) || sem.constValue(n) !== undefined) return null;
       return name;
     };
     const isBare = (n: PyNode): boolean => {

@@ -62,6 +62,12 @@ export function hardcodedSecret(name: string | undefined, value: string | undefi
   return assessment ? { name, match, assessment } : null;
 }
 
+/** `hardcodedSecret` of the literal written at `value`: the name is checked first (evaluating the value costs more). */
+export function hardcodedSecretAt(ctx: RuleContext, name: string | undefined, value: PyNode | undefined): SecretHit | null {
+  if (name === undefined || !value || !secretName(name)) return null;
+  return hardcodedSecret(name, literalString(ctx, value));
+}
+
 export function describe(hit: SecretHit): string {
   return hit.match.kind === 'password' ? 'password' : hit.match.kind === 'api-key' ? 'API key' : hit.match.kind === 'private-key' ? 'private key' : hit.match.kind;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { describe, hardcodedSecret, literalSecretForms, literalString } from './_literal.js';
+import { describe, hardcodedSecretAt, literalSecretForms, literalString } from './_literal.js';
 
 export const hardcodedPasswordDefault = defineRule({
   meta: {
@@ -23,7 +23,7 @@ export const hardcodedPasswordDefault = defineRule({
   },
   create(ctx) {
     const check = (param: { name?: string; value?: import('../../python/ast.js').PyNode; node: import('../../python/ast.js').PyNode }, fnName: string) => {
-      const hit = hardcodedSecret(param.name, literalString(ctx, param.value));
+      const hit = hardcodedSecretAt(ctx, param.name, param.value);
       if (!hit) return;
       ctx.report({
         node: param.node,

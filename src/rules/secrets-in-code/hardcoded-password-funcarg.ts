@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { describe, hardcodedSecret, literalSecretForms, literalString } from './_literal.js';
+import { describe, hardcodedSecretAt, literalSecretForms, literalString } from './_literal.js';
 
 export const hardcodedPasswordFuncarg = defineRule({
   meta: {
@@ -25,7 +25,7 @@ export const hardcodedPasswordFuncarg = defineRule({
     return {
       keyword_argument(node) {
         if (node.parent?.parent?.type !== 'call') return;
-        const hit = hardcodedSecret(node.get('name')?.text, literalString(ctx, node.get('value')));
+        const hit = hardcodedSecretAt(ctx, node.get('name')?.text, node.get('value'));
         if (!hit) return;
         const fn = node.parent.parent.get('function')?.text ?? 'call';
         ctx.report({

@@ -1,7 +1,7 @@
 import type { PyNode } from '../../python/ast.js';
 import { defineRule } from '../types.js';
 import { isDjangoSettings } from '../web-config/_settings.js';
-import { describe, hardcodedSecret, literalSecretForms, literalString, targetName, type SecretHit } from './_literal.js';
+import { describe, hardcodedSecretAt, literalSecretForms, literalString, targetName, type SecretHit } from './_literal.js';
 
 // Reported by PW509 (hardcoded-secret-key) in Django settings and Flask code.
 const FRAMEWORK_KEYS = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'WTF_CSRF_SECRET_KEY', 'SECRET_KEY_FALLBACKS', 'secret_key']);
@@ -43,7 +43,7 @@ export const hardcodedPasswordString = defineRule({
         let right = node.get('right');
         while (right?.type === 'assignment') right = right.get('right');
         if (!left) return;
-        const hit = hardcodedSecret(targetName(ctx, left), literalString(ctx, right));
+        const hit = hardcodedSecretAt(ctx, targetName(ctx, left), right);
         if (hit) report(left, hit, 'assigned to', right);
       },
       comparison_operator(node) {
@@ -53,7 +53,7 @@ export const hardcodedPasswordString = defineRule({
         if (!a || !b) return;
         for (const [target, value] of [[a, b], [b, a]] as const) {
           if (target.type === 'string') continue;
-          const hit = hardcodedSecret(targetName(ctx, target), literalString(ctx, value));
+          const hit = hardcodedSecretAt(ctx, targetName(ctx, target), value);
           if (hit) {
             report(node, hit, 'compared with', value);
             return;
@@ -61,7 +61,7 @@ export const hardcodedPasswordString = defineRule({
         }
       },
       pair(node) {
-        const hit = hardcodedSecret(ctx.sem.constString(node.get('key')), literalString(ctx, node.get('value')));
+        const hit = hardcodedSecretAt(ctx, ctx.sem.constString(node.get('key')), node.get('value'));
         if (hit) report(node, hit, 'stored under', node.get('value'));
       },
     };
