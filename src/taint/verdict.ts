@@ -82,8 +82,9 @@ export function argumentsClean(
         if (cur && guarded?.(cur) && flowsClean(cur)) return true;
         let bindings = sem.bindingsOf(n);
         if (!bindings?.length) return false;
-        // Only the bindings that reach this read (the value analysis), when it knows them.
-        const defs = sem.reachingDefs(n);
+        // Only the bindings that reach this read (the value analysis), when it knows them. (A name
+        // bound once needs no flow analysis of its function: that binding is the only candidate.)
+        const defs = bindings.length > 1 ? sem.reachingDefs(n) : undefined;
         if (defs) {
           const reaching = bindings.filter((bd) => defs.includes(bd.node));
           if (reaching.length !== defs.length) return false;
