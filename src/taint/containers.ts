@@ -57,16 +57,16 @@ export interface ContainerCall {
   posNodes: PyNode[];
 }
 
-/**
- * The result of a container method or constructor, with the receiver's new value (`update`) when it
- * changed; null when the call is not one the model follows.
- */
 /** A cheap test before `containerCall`: the callee or the receiver is one it may answer for. */
 export function mayBeContainerCall(qn: string | null, method: string | undefined, recv: AV | null): boolean {
   if (qn && (CONFIG_PARSERS.has(qn) || SEQ_CONSTRUCTORS.has(qn) || qn === 'reversed')) return true;
   return !!method && !!recv && (recv.tag === 'config' || recv.tag === 'dict' || !!recv.tag?.startsWith('list:'));
 }
 
+/**
+ * The result of a container method or constructor, with the receiver's new value (`update`) when it
+ * changed; null when the call is not one the model follows.
+ */
 export function containerCall(c: ContainerCall): { result: AV; update?: AV } | null {
   const { sem, qn, method, recv, pos, kw, posNodes } = c;
   if (qn && CONFIG_PARSERS.has(qn)) return { result: { flows: [], tag: 'config' } };

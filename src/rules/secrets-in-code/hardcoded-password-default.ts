@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { describe, hardcodedSecretAt, literalSecretForms, literalString } from './_literal.js';
+import { describe, hardcodedSecretAt, literalSecretForms } from './_literal.js';
 
 export const hardcodedPasswordDefault = defineRule({
   meta: {

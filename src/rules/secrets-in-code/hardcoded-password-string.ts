@@ -1,7 +1,7 @@
 import type { PyNode } from '../../python/ast.js';
 import { defineRule } from '../types.js';
 import { isDjangoSettings } from '../web-config/_settings.js';
-import { describe, hardcodedSecretAt, literalSecretForms, literalString, targetName, type SecretHit } from './_literal.js';
+import { describe, hardcodedSecretAt, literalSecretForms, targetName, type SecretHit } from './_literal.js';
 
 // Reported by PW509 (hardcoded-secret-key) in Django settings and Flask code.
 const FRAMEWORK_KEYS = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'WTF_CSRF_SECRET_KEY', 'SECRET_KEY_FALLBACKS', 'secret_key']);
