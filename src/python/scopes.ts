@@ -68,21 +68,7 @@ export function buildScopes(file: SourceFile): ModuleScopes {
   const module = new Scope('module', file.root, null);
   const scopeOfNode = new Map<PyNode, Scope>();
   scopeOfNode.set(file.root, module);
-  const importedModules = new Set<string>();
-  const starImports: string[] = [];
-  const topModules = new Map<string, number>();
-  const noteTop = (m: string, node: PyNode) => {
-    const top = m.split('.')[0];
-    if (!top) return;
-    // The walk is not in source order: the smallest line is the first import.
-    const seen = topModules.get(top);
-    if (seen !== undefined ? node.row + 1 < seen : topModules.size < MAX_TOP_MODULES) topModules.set(top, node.row + 1);
-  };
-
-  const noteModule = (m: string) => {
-    const parts = m.split('.');
-    for (let i = 1; i <= parts.length; i++) importedModules.add(parts.slice(0, i).join('.'));
-  };
+  const notes = new ImportNotes();
 
   // Iterative walk carrying the current scope.
   const stack: [PyNode, Scope][] = [[file.root, module]];
@@ -90,24 +76,9 @@ export function buildScopes(file: SourceFile): ModuleScopes {
     const [node, scope] = stack.pop() as [PyNode, Scope];
     let inner = scope;
     switch (node.type) {
-      case 'function_definition': {
-        const name = node.get('name');
-        if (name) scope.add({ name: name.text, kind: 'def', node: name, def: node });
-        // Decorators, defaults and annotations are evaluated in the enclosing scope: push them
-        // with the outer scope, the body and parameters with the new one.
-        const fn = new Scope('function', node, scope);
-        scopeOfNode.set(node, fn);
-        for (const c of node.children) {
-          if (c.field === 'parameters') {
-            bindParameters(c, fn, scope, stack);
-          } else if (c.field === 'body') {
-            stack.push([c, fn]);
-          } else if (c.field !== 'name') {
-            stack.push([c, scope]);
-          }
-        }
+      case 'function_definition':
+        enterFunction(node, scope, stack, scopeOfNode);
         continue;
-      }
       case 'lambda': {
         const fn = new Scope('lambda', node, scope);
         scopeOfNode.set(node, fn);
@@ -117,17 +88,9 @@ export function buildScopes(file: SourceFile): ModuleScopes {
         }
         continue;
       }
-      case 'class_definition': {
-        const name = node.get('name');
-        if (name) scope.add({ name: name.text, kind: 'class', node: name, def: node });
-        const cls = new Scope('class', node, scope);
-        scopeOfNode.set(node, cls);
-        for (const c of node.children) {
-          if (c.field === 'body') stack.push([c, cls]);
-          else if (c.field !== 'name') stack.push([c, scope]);
-        }
+      case 'class_definition':
+        enterClass(node, scope, stack, scopeOfNode);
         continue;
-      }
       case 'decorated_definition':
         break;
       case 'list_comprehension':
@@ -145,53 +108,13 @@ export function buildScopes(file: SourceFile): ModuleScopes {
         }
         break;
       }
-      case 'import_statement': {
-        for (const c of node.children) {
-          if (c.field !== 'name') continue;
-          if (c.type === 'dotted_name') {
-            const full = c.text.replace(/\s+/g, '');
-            noteModule(full);
-            noteTop(full, node);
-            const first = full.split('.')[0];
-            scope.add({ name: first, kind: 'import', node: c, qualifiedName: first, importedModule: full });
-          } else if (c.type === 'aliased_import') {
-            const mod = c.get('name')?.text.replace(/\s+/g, '') ?? '';
-            const alias = c.get('alias');
-            noteModule(mod);
-            noteTop(mod, node);
-            if (alias) scope.add({ name: alias.text, kind: 'import', node: alias, qualifiedName: mod, importedModule: mod });
-          }
-        }
+      case 'import_statement':
+        importStatement(node, scope, notes);
         continue;
-      }
       case 'import_from_statement':
-      case 'future_import_statement': {
-        const modNode = node.get('module_name');
-        let mod = modNode ? modNode.text.replace(/\s+/g, '') : '__future__';
-        if (node.type === 'future_import_statement') mod = '__future__';
-        if (!mod.startsWith('.')) noteModule(mod);
-        if (!mod.startsWith('.') && node.type !== 'future_import_statement') noteTop(mod, node);
-        if (node.children.some((c) => c.type === 'wildcard_import')) {
-          starImports.push(mod);
-          continue;
-        }
-        for (const c of node.children) {
-          if (c.field !== 'name') continue;
-          if (c.type === 'dotted_name') {
-            const n = c.text;
-            const qn = joinModule(mod, n);
-            if (!mod.startsWith('.')) noteModule(qn);
-            scope.add({ name: n, kind: 'import', node: c, qualifiedName: qn });
-          } else if (c.type === 'aliased_import') {
-            const n = c.get('name')?.text ?? '';
-            const alias = c.get('alias');
-            const qn = joinModule(mod, n);
-            if (!mod.startsWith('.')) noteModule(qn);
-            if (alias) scope.add({ name: alias.text, kind: 'import', node: alias, qualifiedName: qn });
-          }
-        }
+      case 'future_import_statement':
+        importFromStatement(node, scope, notes);
         continue;
-      }
       case 'assignment': {
         const left = node.get('left');
         const right = node.get('right');
@@ -254,7 +177,104 @@ export function buildScopes(file: SourceFile): ModuleScopes {
       stack.push([c, inner]);
     }
   }
-  return { module, scopeOfNode, importedModules, starImports, topModules };
+  return { module, scopeOfNode, importedModules: notes.importedModules, starImports: notes.starImports, topModules: notes.topModules };
+}
+
+function enterFunction(node: PyNode, scope: Scope, stack: [PyNode, Scope][], scopeOfNode: Map<PyNode, Scope>): void {
+  const name = node.get('name');
+  if (name) scope.add({ name: name.text, kind: 'def', node: name, def: node });
+  // Decorators, defaults and annotations are evaluated in the enclosing scope: push them
+  // with the outer scope, the body and parameters with the new one.
+  const fn = new Scope('function', node, scope);
+  scopeOfNode.set(node, fn);
+  for (const c of node.children) {
+    if (c.field === 'parameters') {
+      bindParameters(c, fn, scope, stack);
+    } else if (c.field === 'body') {
+      stack.push([c, fn]);
+    } else if (c.field !== 'name') {
+      stack.push([c, scope]);
+    }
+  }
+}
+
+function enterClass(node: PyNode, scope: Scope, stack: [PyNode, Scope][], scopeOfNode: Map<PyNode, Scope>): void {
+  const name = node.get('name');
+  if (name) scope.add({ name: name.text, kind: 'class', node: name, def: node });
+  const cls = new Scope('class', node, scope);
+  scopeOfNode.set(node, cls);
+  for (const c of node.children) {
+    if (c.field === 'body') stack.push([c, cls]);
+    else if (c.field !== 'name') stack.push([c, scope]);
+  }
+}
+
+/** What a file's imports tell about it: every module (and parent package) named, star imports, the first line importing each top-level package. */
+class ImportNotes {
+  readonly importedModules = new Set<string>();
+  readonly starImports: string[] = [];
+  readonly topModules = new Map<string, number>();
+
+  top(m: string, node: PyNode): void {
+    const top = m.split('.')[0];
+    if (!top) return;
+    // The walk is not in source order: the smallest line is the first import.
+    const seen = this.topModules.get(top);
+    if (seen !== undefined ? node.row + 1 < seen : this.topModules.size < MAX_TOP_MODULES) this.topModules.set(top, node.row + 1);
+  }
+
+  module(m: string): void {
+    const parts = m.split('.');
+    for (let i = 1; i <= parts.length; i++) this.importedModules.add(parts.slice(0, i).join('.'));
+  }
+}
+
+/** `import a.b`, `import a.b as c`: binds the first name (or the alias). */
+function importStatement(node: PyNode, scope: Scope, notes: ImportNotes): void {
+  for (const c of node.children) {
+    if (c.field !== 'name') continue;
+    if (c.type === 'dotted_name') {
+      const full = c.text.replace(/\s+/g, '');
+      notes.module(full);
+      notes.top(full, node);
+      const first = full.split('.')[0];
+      scope.add({ name: first, kind: 'import', node: c, qualifiedName: first, importedModule: full });
+    } else if (c.type === 'aliased_import') {
+      const mod = c.get('name')?.text.replace(/\s+/g, '') ?? '';
+      const alias = c.get('alias');
+      notes.module(mod);
+      notes.top(mod, node);
+      if (alias) scope.add({ name: alias.text, kind: 'import', node: alias, qualifiedName: mod, importedModule: mod });
+    }
+  }
+}
+
+/** `from m import a, b as c` (also relative and `__future__` imports); a star import is only noted. */
+function importFromStatement(node: PyNode, scope: Scope, notes: ImportNotes): void {
+  const modNode = node.get('module_name');
+  let mod = modNode ? modNode.text.replace(/\s+/g, '') : '__future__';
+  if (node.type === 'future_import_statement') mod = '__future__';
+  if (!mod.startsWith('.')) notes.module(mod);
+  if (!mod.startsWith('.') && node.type !== 'future_import_statement') notes.top(mod, node);
+  if (node.children.some((c) => c.type === 'wildcard_import')) {
+    notes.starImports.push(mod);
+    return;
+  }
+  for (const c of node.children) {
+    if (c.field !== 'name') continue;
+    if (c.type === 'dotted_name') {
+      const n = c.text;
+      const qn = joinModule(mod, n);
+      if (!mod.startsWith('.')) notes.module(qn);
+      scope.add({ name: n, kind: 'import', node: c, qualifiedName: qn });
+    } else if (c.type === 'aliased_import') {
+      const n = c.get('name')?.text ?? '';
+      const alias = c.get('alias');
+      const qn = joinModule(mod, n);
+      if (!mod.startsWith('.')) notes.module(qn);
+      if (alias) scope.add({ name: alias.text, kind: 'import', node: alias, qualifiedName: qn });
+    }
+  }
 }
 
 function joinModule(mod: string, name: string): string {

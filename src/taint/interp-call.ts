@@ -86,10 +86,31 @@ export function evCall(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number):
   return isTemplateSource(ip, ip.sem.callName(node), method) ? cleanse(v, XSS_BIT) : v;
 }
 
+/** One call being evaluated: its callee and argument values (computed once, read by each phase below). */
+interface Site {
+  ip: Interp;
+  node: PyNode;
+  fn: PyNode;
+  qn: string | null;
+  a: ReturnType<Interp['sem']['args']>;
+  pos: AV[];
+  kw: Map<string, AV>;
+  /** Taint of `*args` / `**kwargs` splats. */
+  extra: AV;
+  method: string | undefined;
+  recvNode: PyNode | undefined;
+  recv: AV | null;
+  env: Env;
+  ctx: Ctx;
+  d: number;
+}
+
+// The phases are separate functions, each small enough for the optimizing compiler to recompile
+// cheaply: one function holding them all was recompiled about 25 times per scan at over 100 ms
+// each (every deoptimization anywhere in it threw the whole body away).
 function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
   const fn = node.get('function');
   if (!fn) return CLEAN;
-  const qn = ip.sem.callName(node);
   const a = ip.sem.args(node);
   const pos = a.positional.map((p) => ip.ev(p, env, ctx, d));
   const kw = new Map<string, AV>();
@@ -99,12 +120,33 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
     if (c.type === 'list_splat' || c.type === 'dictionary_splat') extra = join(extra, flat(ip.ev(c, env, ctx, d)));
   }
   const isAttr = fn.type === 'attribute';
-  const method = isAttr ? fn.get('attribute')?.text : undefined;
   const recvNode = isAttr ? fn.get('object') : undefined;
-  const recv = recvNode ? ip.ev(recvNode, env, ctx, d) : null;
+  const s: Site = {
+    ip,
+    node,
+    fn,
+    qn: ip.sem.callName(node),
+    a,
+    pos,
+    kw,
+    extra,
+    method: isAttr ? fn.get('attribute')?.text : undefined,
+    recvNode,
+    recv: recvNode ? ip.ev(recvNode, env, ctx, d) : null,
+    env,
+    ctx,
+    d,
+  };
+  const r = callEffects(s) ?? callSources(s) ?? callProject(s) ?? callSanitizers(s);
+  if (r) return r;
+  const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
+  return callLibrary(s, argsAv) ?? (s.method && s.recv ? callMethod(s, s.recv, argsAv) : argsAv);
+}
 
-  // Sinks.
-  checkSinks(ip, node, qn, method, recv, pos, kw, a.positional, ctx, env);
+/** Sinks, functions chosen by name, secrets passed by keyword, application renderers, rendered template files. */
+function callEffects(s: Site): AV | undefined {
+  const { ip, node, fn, qn, method, recv, pos, kw, env, ctx, d } = s;
+  checkSinks(ip, node, qn, method, recv, pos, kw, s.a.positional, ctx, env);
   // A function chosen by name: getattr(obj, name)(...), globals()[name](...), or a variable holding one.
   if (fn.type === 'identifier') dispatchSink(ip, node, env.get(fn.text), ctx);
   else if (fn.type === 'call' || fn.type === 'subscript') dispatchSink(ip, node, ip.ev(fn, env, ctx, d), ctx);
@@ -123,13 +165,16 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
       if (ip.renders.length < MAX_RENDERS && !ip.renders.some((x) => x.template === r.template && x.variable === r.variable && x.steps.at(-1)?.line === r.steps.at(-1)?.line)) ip.renders.push(r);
     }
   }
+  return undefined;
+}
 
-  // Sources.
+/** Sources, library objects tracked by tag, getattr by name, deferred tasks and containers. */
+function callSources(s: Site): AV | undefined {
+  const { ip, node, qn, method, recv, recvNode, pos, kw, env, ctx, a } = s;
   const um = ip.opts.models;
-  const imports = um ? (m: string) => ip.sem.imports(m) : NO_IMPORTS;
   if (qn) {
-    const s = own(SOURCE_CALLS, qn) ?? (ip.opts.envSources ? own(ENV_SOURCE_CALLS, qn) : undefined) ?? um?.sourceCalls.get(qn);
-    if (s) return source(ip, node, s);
+    const src = own(SOURCE_CALLS, qn) ?? (ip.opts.envSources ? own(ENV_SOURCE_CALLS, qn) : undefined) ?? um?.sourceCalls.get(qn);
+    if (src) return source(ip, node, src);
   }
   if (method && recv?.tag) {
     const rt = own(REQUEST_TAGS, recv.tag);
@@ -147,7 +192,7 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
   }
   if (method) {
     for (const sm of SOURCE_METHODS) if (sm.method === method && ip.sem.imports(sm.requireImport)) return { ...source(ip, node, sm.label), tag: sm.tag };
-    const us = methodModel(um?.sourceMethods.get(method), imports);
+    const us = methodModel(um?.sourceMethods.get(method), um ? (m: string) => ip.sem.imports(m) : NO_IMPORTS);
     if (us) return source(ip, node, us);
   }
   // Library objects tracked by tag (random generators, model clients) and what their methods return.
@@ -157,119 +202,139 @@ function evCallValue(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): A
     const chosen = chosenByName(ip, a.positional[1], pos[1], joinAll(pos));
     if (chosen) return chosen;
   }
-
   // Tasks run later through a method of the function (`send_report.delay(x)`, specs/deferred.ts).
   if (method && recvNode) {
     const r = ip.deferredCall(node, method, recvNode, qn, pos, kw, env, ctx);
     if (r) return r;
   }
-
   // Containers followed per element (lists, deques, dicts, configparser objects).
   const cont = mayBeContainerCall(qn, method, recv) ? containerCall({ sem: ip.sem, node, qn, method, recvNode, recv, pos, kw, posNodes: a.positional }) : null;
   if (cont) {
     if (cont.update && recvNode?.type === 'identifier') env.set(recvNode.text, cont.update);
     return cont.result;
   }
+  return undefined;
+}
 
-  // Project functions (this file, then other modules of the project).
+/** Project functions (this file, then other modules of the project), then modelled external calls. */
+function callProject(s: Site): AV | undefined {
+  const { ip, node, fn, qn, recv, recvNode, pos, kw, env, ctx } = s;
   const target = ip.resolveCallee(fn, recvNode, recv, env, ctx);
   if (target) {
-    const r = ip.applyTarget(target, node, recv, pos, kw, a.positional.length, ctx);
+    const r = ip.applyTarget(target, node, recv, pos, kw, s.a.positional.length, ctx);
     // A method that stores its arguments on `self` (a setter) updates the receiver variable.
     if ('def' in target && target.bound && recvNode?.type === 'identifier' && recvNode.text !== ctx.selfName) {
-      const s = ip.summaries.get(target.def);
+      const sm = ip.summaries.get(target.def);
       const cur = env.get(recvNode.text);
-      if (s?.selfFields && cur && target.name !== '__init__') {
+      if (sm?.selfFields && cur && target.name !== '__init__') {
         let next = cur;
-        for (const [k, flows] of Object.entries(s.selfFields)) {
-          const v = ip.subst(flows, s, node, cur, pos, kw, target.name);
+        for (const [k, flows] of Object.entries(sm.selfFields)) {
+          const v = ip.subst(flows, sm, node, cur, pos, kw, target.name);
           if (v.length) next = setField(next, `.${k}`, { flows: v });
         }
         env.set(recvNode.text, next);
       }
     }
-    if (r) return r;
-  } else if (qn && !own(SANITIZERS, qn) && !calleeSinks.has(qn) && !um?.modelled.has(qn)) {
+    return r ?? undefined;
+  }
+  if (qn && !own(SANITIZERS, qn) && !calleeSinks.has(qn) && !ip.opts.models?.modelled.has(qn)) {
     const ext = ip.externalCall(qn, node, recv, pos, kw, ctx, [...pos, ...kw.values()]);
     if (ext) return ext;
   }
+  return undefined;
+}
 
-  // Sanitizers, normalizers and value constructors.
-  const userClean = um ? (qn ? (um.sanitizers.get(qn) ?? 0) : 0) | (method ? methodMask(um.sanitizerMethods.get(method), imports) : 0) : 0;
-  if ((qn && own(SANITIZERS, qn) !== undefined) || userClean) {
-    const m = (qn ? (own(SANITIZERS, qn) ?? 0) : 0) | userClean;
+/** Sanitizers (built-in and user models), user propagators, methods returning clean values. */
+function callSanitizers(s: Site): AV | undefined {
+  const { ip, qn, method, recv, pos, kw } = s;
+  const um = ip.opts.models;
+  const userClean = um ? (qn ? (um.sanitizers.get(qn) ?? 0) : 0) | (method ? methodMask(um.sanitizerMethods.get(method), (m: string) => ip.sem.imports(m)) : 0) : 0;
+  const builtin = qn ? own(SANITIZERS, qn) : undefined;
+  if (builtin !== undefined || userClean) {
+    const m = (builtin ?? 0) | userClean;
     // A conversion or a hash does not make a weak random value unpredictable (narrow flows stay).
     if (m === ALL) return narrowOnly(joinAll([...pos, ...kw.values()]));
     // A method sanitizer (`value.html_safe()`) cleans its receiver's data too.
-    return cleanse(flat(joinAll([...pos, ...kw.values(), ...(method && recv && !(qn && own(SANITIZERS, qn) !== undefined) ? [recv] : [])])), m);
+    return cleanse(flat(joinAll([...pos, ...kw.values(), ...(method && recv && builtin === undefined ? [recv] : [])])), m);
   }
   // User propagators: the result carries the taint of the selected arguments only.
-  const prop = um ? ((qn ? um.propagators.get(qn) : undefined) ?? (method ? methodModel(um.propagatorMethods.get(method), imports) : undefined)) : undefined;
+  const prop = um ? ((qn ? um.propagators.get(qn) : undefined) ?? (method ? methodModel(um.propagatorMethods.get(method), (m: string) => ip.sem.imports(m)) : undefined)) : undefined;
   if (prop) return joinAll(prop.map((sel) => flat(selectArg(ip, sel, recv, pos, kw) ?? CLEAN)));
   if (method && CLEAN_METHODS.has(method)) return recv ? narrowOnly(join(recv, joinAll(pos))) : CLEAN;
-  if (method && KEYWORD_LOOKUPS.has(method) && a.positional.length === 0 && a.keywords.size > 0) return CLEAN;
-  const argsAv = flat(joinAll([...pos, ...kw.values(), extra]));
+  if (method && KEYWORD_LOOKUPS.has(method) && s.a.positional.length === 0 && s.a.keywords.size > 0) return CLEAN;
+  return undefined;
+}
+
+/** Library calls whose result is a known kind of object (specs/objects.ts), or made of some arguments only. */
+function callLibrary(s: Site, argsAv: AV): AV | undefined {
+  const { ip, node, qn, method, recv, recvNode, pos, kw } = s;
   const rendered = templateCall(ip.sem, node, qn, method, recv, argsAv);
   if (rendered) return rendered;
-  if (qn && NORMALIZERS.has(qn)) return normalize(argsAv, true);
-  if (qn && PATH_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
-  if (qn && HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
-  if (qn && LOGGER_FACTORIES.has(qn)) return { flows: [], tag: 'logger' };
-  const safeKeyword = qn ? XML_PARSERS.get(qn) : undefined;
+  if (!qn) {
+    // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
+    if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
+    return undefined;
+  }
+  if (NORMALIZERS.has(qn)) return normalize(argsAv, true);
+  if (PATH_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
+  if (HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
+  if (LOGGER_FACTORIES.has(qn)) return { flows: [], tag: 'logger' };
+  const safeKeyword = XML_PARSERS.get(qn);
   if (safeKeyword !== undefined) {
-    const re = a.keywords.get(safeKeyword);
+    const re = s.a.keywords.get(safeKeyword);
     return { flows: [], tag: re && ip.sem.isFalsy(re) ? 'safe-xml-parser' : 'xml-parser' };
   }
-  if (qn && XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
-  if (qn && RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
-  if (qn && SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
+  if (XML_PRODUCERS.has(qn)) return { flows: argsAv.flows, tag: 'xml' };
+  if (RESPONSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'response' };
+  if (SQL_CLAUSE_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'sql-clause' };
   // select(User).where(User.name == name): a statement whose values are bound parameters.
-  if (qn && SQL_STATEMENT_BUILDERS.has(qn)) return { ...cleanse(argsAv, mask('sql')), tag: SQL_STATEMENT };
+  if (SQL_STATEMENT_BUILDERS.has(qn)) return { ...cleanse(argsAv, mask('sql')), tag: SQL_STATEMENT };
   if (qn === 'dict') {
     const fields = new Map<string, AV>();
     for (const [k, v] of kw) if (!isClean(v)) fields.set(`[${k}`, v);
-    return { flows: unionFlows(flat(joinAll(pos)).flows, extra.flows), fields, tag: 'dict' };
+    return { flows: unionFlows(flat(joinAll(pos)).flows, s.extra.flows), fields, tag: 'dict' };
   }
-  if (qn && PATH_JOINS.has(qn)) return argsAv;
+  if (PATH_JOINS.has(qn)) return argsAv;
   // compile(source, filename, mode): the code object is made of the source only.
   if (qn === 'compile') return flat(pos[0] ?? kw.get('source') ?? CLEAN);
   // The contents of a file the user named on the command line are not what they typed.
-  if (qn && FILE_OPENERS.has(qn) && opensTemplateForWriting(ip, node)) return { flows: [], tag: TEMPLATE_FILE_TAG };
-  if (qn && FILE_OPENERS.has(qn)) return withoutLocal(ip, argsAv);
-  if (qn && OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
-
+  if (FILE_OPENERS.has(qn)) return opensTemplateForWriting(ip, node) ? { flows: [], tag: TEMPLATE_FILE_TAG } : withoutLocal(ip, argsAv);
+  if (OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
   // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
   if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
+  return undefined;
+}
 
-  if (method && recv) {
-    if (recv.tag === 'pathlib' && PATH_READ_METHODS.has(method)) return withoutLocal(ip, join(flat(recv), argsAv));
-    // args.infile.read(): a file the user named (argparse.FileType); what it holds is not what they typed.
-    if (FILE_READ_METHODS.has(method) && a.positional.length <= 1) return withoutLocal(ip, join(flat(recv), argsAv));
-    if (NORMALIZER_METHODS.has(method) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
-    if (KEY_READ_METHODS.has(method) && a.positional[0]) {
-      const k = ip.sem.constValue(a.positional[0]);
-      const dflt = pos[1] ? flat(pos[1]) : CLEAN;
-      if ((typeof k === 'string' || typeof k === 'number') && recv.fields) return join(readField(recv, `[${k}`), dflt);
-      return join(readField(flat(recv), `[${String(k)}`), dflt);
-    }
-    if (method === 'replace' && a.positional[0]) {
-      const from = ip.sem.constString(a.positional[0]);
-      const base = join(flat(recv), pos[1] ? flat(pos[1]) : CLEAN);
-      if (from !== undefined && /[\r\n]/.test(from)) return cleanse(base, mask('log', 'header'));
-      return base;
-    }
-    if (MUTATORS.has(method) && recvNode?.type === 'identifier' && !isClean(argsAv)) {
-      const cur = env.get(recvNode.text);
-      if (cur) env.set(recvNode.text, { ...cur, flows: unionFlows(cur.flows, argsAv.flows) });
-      return CLEAN;
-    }
-    if (recv.tag === 'pathlib' && PATH_JOIN_METHODS.has(method)) return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
-    if (recv.tag === SQL_STATEMENT) return { ...cleanse(join(flat(recv), argsAv), mask('sql')), tag: SQL_STATEMENT };
-    const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
-    const out = method === 'format' ? ip.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
-    return keep ? { flows: out.flows, tag: keep } : out;
+/** Other methods: reads, key lookups, replacements, mutators; the result carries the receiver's and the arguments' taint. */
+function callMethod(s: Site, recv: AV, argsAv: AV): AV {
+  const { ip, node, method, recvNode, pos, a, env } = s;
+  const m = method as string;
+  if (recv.tag === 'pathlib' && PATH_READ_METHODS.has(m)) return withoutLocal(ip, join(flat(recv), argsAv));
+  // args.infile.read(): a file the user named (argparse.FileType); what it holds is not what they typed.
+  if (FILE_READ_METHODS.has(m) && a.positional.length <= 1) return withoutLocal(ip, join(flat(recv), argsAv));
+  if (NORMALIZER_METHODS.has(m) && recv.tag === 'pathlib') return { ...normalize(recv, true), tag: 'pathlib' };
+  if (KEY_READ_METHODS.has(m) && a.positional[0]) {
+    const k = ip.sem.constValue(a.positional[0]);
+    const dflt = pos[1] ? flat(pos[1]) : CLEAN;
+    if ((typeof k === 'string' || typeof k === 'number') && recv.fields) return join(readField(recv, `[${k}`), dflt);
+    return join(readField(flat(recv), `[${String(k)}`), dflt);
   }
-  return argsAv;
+  if (m === 'replace' && a.positional[0]) {
+    const from = ip.sem.constString(a.positional[0]);
+    const base = join(flat(recv), pos[1] ? flat(pos[1]) : CLEAN);
+    if (from !== undefined && /[\r\n]/.test(from)) return cleanse(base, mask('log', 'header'));
+    return base;
+  }
+  if (MUTATORS.has(m) && recvNode?.type === 'identifier' && !isClean(argsAv)) {
+    const cur = env.get(recvNode.text);
+    if (cur) env.set(recvNode.text, { ...cur, flows: unionFlows(cur.flows, argsAv.flows) });
+    return CLEAN;
+  }
+  if (recv.tag === 'pathlib' && PATH_JOIN_METHODS.has(m)) return { flows: unionFlows(deepFlows(recv), argsAv.flows), tag: 'pathlib' };
+  if (recv.tag === SQL_STATEMENT) return { ...cleanse(join(flat(recv), argsAv), mask('sql')), tag: SQL_STATEMENT };
+  const keep = recv.tag === 'xml' || recv.tag === 'pathlib' || recv.tag === 'http-client' || recv.tag === 'logger' ? recv.tag : undefined;
+  const out = m === 'format' ? ip.prefixClean(node, join(flat(recv), argsAv)) : join(flat(recv), argsAv);
+  return keep ? { flows: out.flows, tag: keep } : out;
 }
 
 const NO_IMPORTS = (): boolean => false;

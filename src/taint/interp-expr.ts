@@ -46,139 +46,45 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       return readName(ip, node, env, ctx);
     case 'attribute':
       return evAttribute(ip, node, env, ctx, d);
-    case 'subscript': {
-      const obj = node.get('value');
-      if (!obj) return CLEAN;
-      const o = ev(ip, obj, env, ctx, d);
-      // globals()[name]: a function chosen by name (the key is evaluated once).
-      const nk = obj.type === 'call' ? namespaceKey(ip, node) : undefined;
-      if (nk) return chosenByName(ip, nk, ev(ip, nk, env, ctx, d), o) ?? flat(o);
-      const subs = node.all('subscript');
-      const key = subs[0];
-      const el = subs.length === 1 && key ? seqSubscript(ip.sem, o, key) : null;
-      if (el) return el;
-      if (subs.length === 1 && key && key.type !== 'slice') {
-        const k = ip.sem.constValue(key);
-        if (typeof k === 'string' || typeof k === 'number') return readField(o, `[${k}`);
-        ev(ip, key, env, ctx, d);
-      }
-      return flat(o);
-    }
+    case 'subscript':
+      return evSubscript(ip, node, env, ctx, d);
     case 'call':
       return ip.evCall(node, env, ctx, d);
-    case 'string': {
-      let r = CLEAN;
-      for (const c of node.children) {
-        if (c.type !== 'interpolation') continue;
-        const e = c.get('expression') ?? c.namedChildren[0];
-        if (e) r = join(r, flat(ev(ip, e, env, ctx, d)));
-      }
-      return prefixClean(ip, node, r);
-    }
+    case 'string':
+      return evFString(ip, node, env, ctx, d);
     case 'concatenated_string': {
       let r = CLEAN;
       for (const c of node.namedChildren) r = join(r, ev(ip, c, env, ctx, d));
       return prefixClean(ip, node, r);
     }
-    case 'binary_operator': {
-      const l = node.get('left');
-      const r = node.get('right');
-      const la = l ? ev(ip, l, env, ctx, d) : CLEAN;
-      const ra = r ? ev(ip, r, env, ctx, d) : CLEAN;
-      let out = join(flat(la), flat(ra));
-      if (la.tag === 'pathlib' || ra.tag === 'pathlib') out = { flows: out.flows, tag: 'pathlib' };
-      const composed = composedTag(node.get('operator')?.text, la, ra);
-      if (composed) out = { flows: out.flows, tag: composed };
-      return prefixClean(ip, node, out);
-    }
+    case 'binary_operator':
+      return evBinary(ip, node, env, ctx, d);
     case 'boolean_operator': {
       const l = node.get('left');
       const r = node.get('right');
       return join(l ? ev(ip, l, env, ctx, d) : CLEAN, r ? ev(ip, r, env, ctx, d) : CLEAN);
     }
-    case 'conditional_expression': {
-      const [a, cond, b] = node.namedChildren;
-      const cv = cond ? ip.sem.constValue(cond) : undefined;
-      if (cv !== undefined) return isTruthy(cv) ? (a ? ev(ip, a, env, ctx, d) : CLEAN) : b ? ev(ip, b, env, ctx, d) : CLEAN;
-      if (cond) ev(ip, cond, env, ctx, d);
-      const ref = cond ? ip.refine(cond, env, ctx, d) : { t: [], f: [] };
-      const ta = a ? ev(ip, a, ip.applyRefs(new Map(env), ref.t), ctx, d) : CLEAN;
-      const fb = b ? ev(ip, b, ip.applyRefs(new Map(env), ref.f), ctx, d) : CLEAN;
-      return join(ta, fb);
-    }
+    case 'conditional_expression':
+      return evConditional(ip, node, env, ctx, d);
     case 'parenthesized_expression':
     case 'await':
       return node.namedChildren[0] ? ev(ip, node.namedChildren[0], env, ctx, d) : CLEAN;
     case 'list':
     case 'tuple':
-    case 'expression_list': {
-      const fields = new Map<string, AV>();
-      let flows: Flow[] = [];
-      node.namedChildren.forEach((c, i) => {
-        if (c.type === 'list_splat') flows = unionFlows(flows, deepFlows(ev(ip, c.namedChildren[0] ?? c, env, ctx, d)));
-        else {
-          const v = ev(ip, c, env, ctx, d);
-          if (!isClean(v)) fields.set(`[${i}`, v);
-        }
-      });
-      const n = node.namedChildren.length;
-      if (n === 2 && fields.has('[1') && node.type === 'tuple') rolePair(ip, node, { flows, fields }, ctx);
-      if (node.namedChildren.some((c) => c.type === 'list_splat')) return fields.size || flows.length ? { flows, fields } : CLEAN;
-      // Known length: an index below it that holds no field is clean even after append().
-      return { flows, fields, tag: `list:${n}` };
-    }
+    case 'expression_list':
+      return evSequence(ip, node, env, ctx, d);
     case 'set': {
       let r = CLEAN;
       for (const c of node.namedChildren) r = join(r, flat(ev(ip, c, env, ctx, d)));
       return r;
     }
-    case 'dictionary': {
-      const fields = new Map<string, AV>();
-      let flows: Flow[] = [];
-      for (const p of node.namedChildren) {
-        if (p.type === 'pair') {
-          const kn = p.get('key');
-          const vn = p.get('value');
-          const k = kn ? ip.sem.constValue(kn) : undefined;
-          const v = vn ? ev(ip, vn, env, ctx, d) : CLEAN;
-          if (typeof k === 'string' || typeof k === 'number') {
-            if (!isClean(v)) fields.set(`[${k}`, v);
-            if (typeof k === 'string' && !isClean(v)) namedSecret(ip, k, v, p, ctx, AS_ITEM);
-          } else {
-            flows = unionFlows(flows, deepFlows(v));
-            if (kn) flows = unionFlows(flows, deepFlows(ev(ip, kn, env, ctx, d)));
-          }
-        } else flows = unionFlows(flows, deepFlows(ev(ip, p.namedChildren[0] ?? p, env, ctx, d)));
-      }
-      const out: AV = { flows, fields, tag: 'dict' };
-      if (fields.has(`[${CONTENT_KEY}`)) roleDict(ip, node, out, ctx);
-      return out;
-    }
+    case 'dictionary':
+      return evDict(ip, node, env, ctx, d);
     case 'list_comprehension':
     case 'set_comprehension':
     case 'generator_expression':
-    case 'dictionary_comprehension': {
-      const e = new Map(env);
-      for (const c of node.children) {
-        if (c.type === 'for_in_clause') {
-          const right = c.get('right');
-          const left = c.get('left');
-          const it = right ? ev(ip, right, e, ctx, d) : CLEAN;
-          if (left) ip.assign(left, elementOf(ip, it), e, ctx, d, c);
-        } else if (c.type === 'if_clause') {
-          const cond = c.namedChildren[0];
-          if (cond) ip.applyRefs(e, ip.refine(cond, e, ctx, d).t);
-        }
-      }
-      const body = node.get('body');
-      if (!body) return CLEAN;
-      if (body.type === 'pair') {
-        const k = body.get('key');
-        const v = body.get('value');
-        return { flows: unionFlows(k ? deepFlows(ev(ip, k, e, ctx, d)) : [], v ? deepFlows(ev(ip, v, e, ctx, d)) : []), tag: 'dict' };
-      }
-      return { flows: deepFlows(ev(ip, body, e, ctx, d)) };
-    }
+    case 'dictionary_comprehension':
+      return evComprehension(ip, node, env, ctx, d);
     case 'named_expression': {
       const v = node.get('value');
       const n = node.get('name');
@@ -193,17 +99,8 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       if (left) ip.assign(left, av, env, ctx, d, node);
       return av;
     }
-    case 'augmented_assignment': {
-      const right = node.get('right');
-      const left = node.get('left');
-      if (!left) return CLEAN;
-      const av = right ? ev(ip, right, env, ctx, d) : CLEAN;
-      const cur = ev(ip, left, env, ctx, d);
-      const nv = join(cur.tag === 'dict' || cur.fields ? cur : flat(cur), flat(av));
-      if (left.type === 'identifier') ip.assign(left, nv, env, ctx, d, node);
-      else ip.weakUpdate(left, av, env);
-      return nv;
-    }
+    case 'augmented_assignment':
+      return evAugmented(ip, node, env, ctx, d);
     case 'yield': {
       const c = node.namedChildren[0];
       if (c) {
@@ -218,12 +115,8 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
       for (const c of node.namedChildren) ev(ip, c, env, ctx, d);
       return CLEAN;
     }
-    case 'comparison_operator': {
-      const vals: AV[] = [];
-      for (const c of node.namedChildren) if (c.field !== 'operators') vals.push(ev(ip, c, env, ctx, d));
-      if (vals.length > 1 && vals.some((v) => !isClean(v))) comparedSecret(ip, node, vals, ctx);
-      return CLEAN;
-    }
+    case 'comparison_operator':
+      return evComparison(ip, node, env, ctx, d);
     case 'unary_operator': {
       const a = node.get('argument');
       return a ? ev(ip, a, env, ctx, d) : CLEAN;
@@ -235,6 +128,140 @@ export function ev(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV 
     default:
       return CLEAN;
   }
+}
+
+function evSubscript(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const obj = node.get('value');
+  if (!obj) return CLEAN;
+  const o = ev(ip, obj, env, ctx, d);
+  // globals()[name]: a function chosen by name (the key is evaluated once).
+  const nk = obj.type === 'call' ? namespaceKey(ip, node) : undefined;
+  if (nk) return chosenByName(ip, nk, ev(ip, nk, env, ctx, d), o) ?? flat(o);
+  const subs = node.all('subscript');
+  const key = subs[0];
+  const el = subs.length === 1 && key ? seqSubscript(ip.sem, o, key) : null;
+  if (el) return el;
+  if (subs.length === 1 && key && key.type !== 'slice') {
+    const k = ip.sem.constValue(key);
+    if (typeof k === 'string' || typeof k === 'number') return readField(o, `[${k}`);
+    ev(ip, key, env, ctx, d);
+  }
+  return flat(o);
+}
+
+function evFString(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  let r = CLEAN;
+  for (const c of node.children) {
+    if (c.type !== 'interpolation') continue;
+    const e = c.get('expression') ?? c.namedChildren[0];
+    if (e) r = join(r, flat(ev(ip, e, env, ctx, d)));
+  }
+  return prefixClean(ip, node, r);
+}
+
+function evBinary(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const l = node.get('left');
+  const r = node.get('right');
+  const la = l ? ev(ip, l, env, ctx, d) : CLEAN;
+  const ra = r ? ev(ip, r, env, ctx, d) : CLEAN;
+  let out = join(flat(la), flat(ra));
+  if (la.tag === 'pathlib' || ra.tag === 'pathlib') out = { flows: out.flows, tag: 'pathlib' };
+  const composed = composedTag(node.get('operator')?.text, la, ra);
+  if (composed) out = { flows: out.flows, tag: composed };
+  return prefixClean(ip, node, out);
+}
+
+function evConditional(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const [a, cond, b] = node.namedChildren;
+  const cv = cond ? ip.sem.constValue(cond) : undefined;
+  if (cv !== undefined) return isTruthy(cv) ? (a ? ev(ip, a, env, ctx, d) : CLEAN) : b ? ev(ip, b, env, ctx, d) : CLEAN;
+  if (cond) ev(ip, cond, env, ctx, d);
+  const ref = cond ? ip.refine(cond, env, ctx, d) : { t: [], f: [] };
+  const ta = a ? ev(ip, a, ip.applyRefs(new Map(env), ref.t), ctx, d) : CLEAN;
+  const fb = b ? ev(ip, b, ip.applyRefs(new Map(env), ref.f), ctx, d) : CLEAN;
+  return join(ta, fb);
+}
+
+function evSequence(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const fields = new Map<string, AV>();
+  let flows: Flow[] = [];
+  node.namedChildren.forEach((c, i) => {
+    if (c.type === 'list_splat') flows = unionFlows(flows, deepFlows(ev(ip, c.namedChildren[0] ?? c, env, ctx, d)));
+    else {
+      const v = ev(ip, c, env, ctx, d);
+      if (!isClean(v)) fields.set(`[${i}`, v);
+    }
+  });
+  const n = node.namedChildren.length;
+  if (n === 2 && fields.has('[1') && node.type === 'tuple') rolePair(ip, node, { flows, fields }, ctx);
+  if (node.namedChildren.some((c) => c.type === 'list_splat')) return fields.size || flows.length ? { flows, fields } : CLEAN;
+  // Known length: an index below it that holds no field is clean even after append().
+  return { flows, fields, tag: `list:${n}` };
+}
+
+function evDict(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const fields = new Map<string, AV>();
+  let flows: Flow[] = [];
+  for (const p of node.namedChildren) {
+    if (p.type === 'pair') {
+      const kn = p.get('key');
+      const vn = p.get('value');
+      const k = kn ? ip.sem.constValue(kn) : undefined;
+      const v = vn ? ev(ip, vn, env, ctx, d) : CLEAN;
+      if (typeof k === 'string' || typeof k === 'number') {
+        if (!isClean(v)) fields.set(`[${k}`, v);
+        if (typeof k === 'string' && !isClean(v)) namedSecret(ip, k, v, p, ctx, AS_ITEM);
+      } else {
+        flows = unionFlows(flows, deepFlows(v));
+        if (kn) flows = unionFlows(flows, deepFlows(ev(ip, kn, env, ctx, d)));
+      }
+    } else flows = unionFlows(flows, deepFlows(ev(ip, p.namedChildren[0] ?? p, env, ctx, d)));
+  }
+  const out: AV = { flows, fields, tag: 'dict' };
+  if (fields.has(`[${CONTENT_KEY}`)) roleDict(ip, node, out, ctx);
+  return out;
+}
+
+function evComprehension(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const e = new Map(env);
+  for (const c of node.children) {
+    if (c.type === 'for_in_clause') {
+      const right = c.get('right');
+      const left = c.get('left');
+      const it = right ? ev(ip, right, e, ctx, d) : CLEAN;
+      if (left) ip.assign(left, elementOf(ip, it), e, ctx, d, c);
+    } else if (c.type === 'if_clause') {
+      const cond = c.namedChildren[0];
+      if (cond) ip.applyRefs(e, ip.refine(cond, e, ctx, d).t);
+    }
+  }
+  const body = node.get('body');
+  if (!body) return CLEAN;
+  if (body.type === 'pair') {
+    const k = body.get('key');
+    const v = body.get('value');
+    return { flows: unionFlows(k ? deepFlows(ev(ip, k, e, ctx, d)) : [], v ? deepFlows(ev(ip, v, e, ctx, d)) : []), tag: 'dict' };
+  }
+  return { flows: deepFlows(ev(ip, body, e, ctx, d)) };
+}
+
+function evAugmented(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const right = node.get('right');
+  const left = node.get('left');
+  if (!left) return CLEAN;
+  const av = right ? ev(ip, right, env, ctx, d) : CLEAN;
+  const cur = ev(ip, left, env, ctx, d);
+  const nv = join(cur.tag === 'dict' || cur.fields ? cur : flat(cur), flat(av));
+  if (left.type === 'identifier') ip.assign(left, nv, env, ctx, d, node);
+  else ip.weakUpdate(left, av, env);
+  return nv;
+}
+
+function evComparison(ip: Interp, node: PyNode, env: Env, ctx: Ctx, d: number): AV {
+  const vals: AV[] = [];
+  for (const c of node.namedChildren) if (c.field !== 'operators') vals.push(ev(ip, c, env, ctx, d));
+  if (vals.length > 1 && vals.some((v) => !isClean(v))) comparedSecret(ip, node, vals, ctx);
+  return CLEAN;
 }
 
 export function elementOf(ip: Interp, it: AV): AV {

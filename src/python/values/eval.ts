@@ -50,24 +50,12 @@ function evalNode(h: Host, node: PyNode, d: number): Val {
   switch (node.type) {
     case 'string':
       return stringValue(h, node, d);
-    case 'concatenated_string': {
-      let s = '';
-      let ok = true;
-      for (const ch of node.namedChildren) {
-        const v = toConst(evalValue(h, ch, d));
-        if (typeof v !== 'string') ok = false;
-        else s += v;
-        if (!ok && !h.walk) break;
-      }
-      return ok ? c(s) : TOP;
-    }
+    case 'concatenated_string':
+      return concatValue(h, node, d);
     case 'integer':
       return c(parseIntLiteral(node.text));
-    case 'float': {
-      if (/[jJ]$/.test(node.text)) return TOP;
-      const n = Number(node.text.replace(/_/g, ''));
-      return Number.isNaN(n) ? TOP : c(n);
-    }
+    case 'float':
+      return floatValue(node);
     case 'true':
       return c(true);
     case 'false':
@@ -78,113 +66,32 @@ function evalNode(h: Host, node: PyNode, d: number): Val {
       return evalValue(h, node.namedChildren[0], d);
     case 'tuple':
     case 'list':
-    case 'expression_list': {
-      const items: Val[] = [];
-      let rest: Val | null = null;
-      for (const ch of node.namedChildren) {
-        if (ch.type === 'list_splat') {
-          const inner = evalValue(h, ch.namedChildren[0], d);
-          const s = asSeq(inner);
-          if (s && s.rest === null && rest === null) items.push(...s.items);
-          else rest = TOP;
-        } else if (ch.type !== 'comment') {
-          const v = evalValue(h, ch, d);
-          if (rest === null) items.push(v);
-        }
-      }
-      const mut = node.type === 'list';
-      if (items.length > MAX_ITEMS) return { k: 'seq', s: { items: items.slice(0, MAX_ITEMS), rest: TOP }, mut };
-      return { k: 'seq', s: { items, rest }, mut };
-    }
-    case 'set': {
-      // Membership only: a constant set is its items as a list.
-      const out: ConstValue[] = [];
-      let ok = true;
-      for (const ch of node.namedChildren) {
-        const v = toConst(evalValue(h, ch, d));
-        if (v === undefined) ok = false;
-        else out.push(v);
-      }
-      return ok ? c(out) : TOP;
-    }
-    case 'dictionary': {
-      const entries = new Map<string, Val>();
-      let rest: Val | null = null;
-      for (const p of node.namedChildren) {
-        if (p.type === 'pair') {
-          const k = toConst(evalValue(h, p.get('key'), d));
-          const v = evalValue(h, p.get('value'), d);
-          if (typeof k === 'string' || typeof k === 'number') entries.set(String(k), v);
-          else rest = TOP;
-        } else if (p.type === 'dictionary_splat') {
-          const m = asMap(evalValue(h, p.namedChildren[0], d));
-          if (m && m.rest === null) for (const [k, v] of m.entries) entries.set(k, v);
-          else rest = TOP;
-        }
-      }
-      return { k: 'map', m: { entries, rest } };
-    }
-    case 'unary_operator': {
-      const op = node.get('operator')?.text;
-      const v = toConst(evalValue(h, node.get('argument'), d));
-      const n = typeof v === 'boolean' ? Number(v) : v;
-      if (typeof n !== 'number') return TOP;
-      return op === '-' ? c(-n) : op === '+' ? c(n) : op === '~' && Number.isInteger(n) ? c(~n) : TOP;
-    }
+    case 'expression_list':
+      return seqValue(h, node, d);
+    case 'set':
+      return setValue(h, node, d);
+    case 'dictionary':
+      return dictValue(h, node, d);
+    case 'unary_operator':
+      return unaryValue(h, node, d);
     case 'not_operator': {
       const v = toConst(evalValue(h, node.get('argument'), d));
       return v === undefined ? TOP : c(!isTruthy(v));
     }
-    case 'binary_operator': {
-      const l = evalValue(h, node.get('left'), d);
-      const r = evalValue(h, node.get('right'), d);
-      const op = node.get('operator')?.text;
-      if (op === '+' && l.k === 'seq' && r.k === 'seq' && l.mut === r.mut && l.s.rest === null && l.s.items.length + r.s.items.length <= MAX_ITEMS) return { k: 'seq', s: { items: [...l.s.items, ...r.s.items], rest: r.s.rest }, mut: l.mut };
-      return c(foldBinary(op, toConst(l), toConst(r)));
-    }
-    case 'boolean_operator': {
-      const l = evalValue(h, node.get('left'), d);
-      const lc = toConst(l);
-      const op = node.get('operator')?.text;
-      // A known left operand decides whether the right one runs at all.
-      const decided = foldBool(op, lc, 'l', 'r');
-      if (decided === 'l') return l;
-      const r = evalValue(h, node.get('right'), d);
-      if (decided === 'r') return r;
-      return TOP;
-    }
-    case 'comparison_operator': {
-      const ops = node.children.filter((x) => x.field === 'operators').map((x) => x.text.replace(/\s+/g, ' '));
-      const operandNodes = node.namedChildren.filter((x) => x.field !== 'operators');
-      // Outside a walk, an unknown operand decides nothing after it (foldCompare stops there).
-      const operands: (ConstValue | undefined)[] = [];
-      for (const x of operandNodes) {
-        const v = toConst(evalValue(h, x, d));
-        operands.push(v);
-        if (v === undefined && !h.walk) break;
-      }
-      while (operands.length < operandNodes.length) operands.push(undefined);
-      const r = foldCompare(ops, operands);
-      return r === undefined ? TOP : c(r);
-    }
-    case 'conditional_expression': {
-      const [yes, cond, no] = node.namedChildren;
-      const cv = toConst(evalValue(h, cond, d));
-      if (cv !== undefined) return isTruthy(cv) ? evalValue(h, yes, d) : evalValue(h, no, d);
-      const a = evalValue(h, yes, d);
-      const b = evalValue(h, no, d);
-      return VAL_DOM.join(a, b);
-    }
+    case 'binary_operator':
+      return binaryValue(h, node, d);
+    case 'boolean_operator':
+      return boolValue(h, node, d);
+    case 'comparison_operator':
+      return compareValue(h, node, d);
+    case 'conditional_expression':
+      return conditionalValue(h, node, d);
     case 'subscript':
       return subscriptValue(h, node, d);
     case 'identifier':
       return h.name(node, d);
-    case 'attribute': {
-      const known = KNOWN_CONSTANTS[h.qualifiedName(node) ?? ''];
-      if (known !== undefined) return c(known);
-      if (h.walk) evalValue(h, node.get('object'), d);
-      return TOP;
-    }
+    case 'attribute':
+      return attributeValue(h, node, d);
     case 'call':
       return callValue(h, node, d);
     case 'named_expression': {
@@ -203,6 +110,132 @@ function evalNode(h: Host, node: PyNode, d: number): Val {
       // Lambdas and comprehensions are scopes of their own: their names are not this walk's.
       return TOP;
   }
+}
+
+function concatValue(h: Host, node: PyNode, d: number): Val {
+  let s = '';
+  let ok = true;
+  for (const ch of node.namedChildren) {
+    const v = toConst(evalValue(h, ch, d));
+    if (typeof v !== 'string') ok = false;
+    else s += v;
+    if (!ok && !h.walk) break;
+  }
+  return ok ? c(s) : TOP;
+}
+
+function floatValue(node: PyNode): Val {
+  if (/[jJ]$/.test(node.text)) return TOP;
+  const n = Number(node.text.replace(/_/g, ''));
+  return Number.isNaN(n) ? TOP : c(n);
+}
+
+function seqValue(h: Host, node: PyNode, d: number): Val {
+  const items: Val[] = [];
+  let rest: Val | null = null;
+  for (const ch of node.namedChildren) {
+    if (ch.type === 'list_splat') {
+      const inner = evalValue(h, ch.namedChildren[0], d);
+      const s = asSeq(inner);
+      if (s && s.rest === null && rest === null) items.push(...s.items);
+      else rest = TOP;
+    } else if (ch.type !== 'comment') {
+      const v = evalValue(h, ch, d);
+      if (rest === null) items.push(v);
+    }
+  }
+  const mut = node.type === 'list';
+  if (items.length > MAX_ITEMS) return { k: 'seq', s: { items: items.slice(0, MAX_ITEMS), rest: TOP }, mut };
+  return { k: 'seq', s: { items, rest }, mut };
+}
+
+function setValue(h: Host, node: PyNode, d: number): Val {
+  // Membership only: a constant set is its items as a list.
+  const out: ConstValue[] = [];
+  let ok = true;
+  for (const ch of node.namedChildren) {
+    const v = toConst(evalValue(h, ch, d));
+    if (v === undefined) ok = false;
+    else out.push(v);
+  }
+  return ok ? c(out) : TOP;
+}
+
+function dictValue(h: Host, node: PyNode, d: number): Val {
+  const entries = new Map<string, Val>();
+  let rest: Val | null = null;
+  for (const p of node.namedChildren) {
+    if (p.type === 'pair') {
+      const k = toConst(evalValue(h, p.get('key'), d));
+      const v = evalValue(h, p.get('value'), d);
+      if (typeof k === 'string' || typeof k === 'number') entries.set(String(k), v);
+      else rest = TOP;
+    } else if (p.type === 'dictionary_splat') {
+      const m = asMap(evalValue(h, p.namedChildren[0], d));
+      if (m && m.rest === null) for (const [k, v] of m.entries) entries.set(k, v);
+      else rest = TOP;
+    }
+  }
+  return { k: 'map', m: { entries, rest } };
+}
+
+function unaryValue(h: Host, node: PyNode, d: number): Val {
+  const op = node.get('operator')?.text;
+  const v = toConst(evalValue(h, node.get('argument'), d));
+  const n = typeof v === 'boolean' ? Number(v) : v;
+  if (typeof n !== 'number') return TOP;
+  return op === '-' ? c(-n) : op === '+' ? c(n) : op === '~' && Number.isInteger(n) ? c(~n) : TOP;
+}
+
+function binaryValue(h: Host, node: PyNode, d: number): Val {
+  const l = evalValue(h, node.get('left'), d);
+  const r = evalValue(h, node.get('right'), d);
+  const op = node.get('operator')?.text;
+  if (op === '+' && l.k === 'seq' && r.k === 'seq' && l.mut === r.mut && l.s.rest === null && l.s.items.length + r.s.items.length <= MAX_ITEMS) return { k: 'seq', s: { items: [...l.s.items, ...r.s.items], rest: r.s.rest }, mut: l.mut };
+  return c(foldBinary(op, toConst(l), toConst(r)));
+}
+
+function boolValue(h: Host, node: PyNode, d: number): Val {
+  const l = evalValue(h, node.get('left'), d);
+  const lc = toConst(l);
+  const op = node.get('operator')?.text;
+  // A known left operand decides whether the right one runs at all.
+  const decided = foldBool(op, lc, 'l', 'r');
+  if (decided === 'l') return l;
+  const r = evalValue(h, node.get('right'), d);
+  if (decided === 'r') return r;
+  return TOP;
+}
+
+function compareValue(h: Host, node: PyNode, d: number): Val {
+  const ops = node.children.filter((x) => x.field === 'operators').map((x) => x.text.replace(/\s+/g, ' '));
+  const operandNodes = node.namedChildren.filter((x) => x.field !== 'operators');
+  // Outside a walk, an unknown operand decides nothing after it (foldCompare stops there).
+  const operands: (ConstValue | undefined)[] = [];
+  for (const x of operandNodes) {
+    const v = toConst(evalValue(h, x, d));
+    operands.push(v);
+    if (v === undefined && !h.walk) break;
+  }
+  while (operands.length < operandNodes.length) operands.push(undefined);
+  const r = foldCompare(ops, operands);
+  return r === undefined ? TOP : c(r);
+}
+
+function conditionalValue(h: Host, node: PyNode, d: number): Val {
+  const [yes, cond, no] = node.namedChildren;
+  const cv = toConst(evalValue(h, cond, d));
+  if (cv !== undefined) return isTruthy(cv) ? evalValue(h, yes, d) : evalValue(h, no, d);
+  const a = evalValue(h, yes, d);
+  const b = evalValue(h, no, d);
+  return VAL_DOM.join(a, b);
+}
+
+function attributeValue(h: Host, node: PyNode, d: number): Val {
+  const known = KNOWN_CONSTANTS[h.qualifiedName(node) ?? ''];
+  if (known !== undefined) return c(known);
+  if (h.walk) evalValue(h, node.get('object'), d);
+  return TOP;
 }
 
 function stringValue(h: Host, node: PyNode, d: number): Val {
