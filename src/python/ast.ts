@@ -91,10 +91,33 @@ export class PyNode {
     return this._named;
   }
 
+  /** Drops this node's links (see releaseTree). */
+  release(): void {
+    this.children = NO_CHILDREN;
+    this.parent = null;
+    this._named = undefined;
+  }
+
   /** The nearest ancestor (not self) of one of the given types. */
   ancestor(...types: string[]): PyNode | undefined {
     for (let p = this.parent; p; p = p.parent) if (types.includes(p.type)) return p;
     return undefined;
+  }
+}
+
+/**
+ * Unlinks every node of a tree whose analysis is over (children, parent, cached named children).
+ * A file's nodes and caches die together, but the young-generation collector counts any pointer
+ * from an already promoted (old) object as live until the next full collection: a dead tree whose
+ * first nodes were promoted kept the rest of it, and everything it pointed to, alive and copied,
+ * file after file. Only for trees nothing will read again.
+ */
+export function releaseTree(root: PyNode): void {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop() as PyNode;
+    for (const c of n.children) stack.push(c);
+    n.release();
   }
 }
 

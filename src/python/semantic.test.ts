@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parsePython } from './parser.js';
 import { Semantic } from './semantic.js';
-import { preorder, type PyNode } from './ast.js';
+import { preorder, releaseTree, type PyNode } from './ast.js';
 import { dedent } from '../rules/testing.js';
 
 async function setup(code: string) {
@@ -237,4 +237,27 @@ test('constant folding is capped: doubling a name 40 times is unknown, not a cra
   for (const k of ['v16', 'v40', 'l40', 't40', 'f', 'p', 'j']) assert.equal(value.get(k), undefined, k);
   assert.equal((value.get('l10') as unknown[]).length, 1024);
   assert.deepEqual(value.get('t1'), [['a', 1], ['a', 1]]);
+});
+
+test('a released tree and its Semantic hold no links to the nodes (nothing dead keeps young objects alive)', async () => {
+  const file = await parsePython('t.py', dedent(`
+    import os
+    def f(x):
+        y = x + "a"
+        return os.path.join(y, "b")
+  `));
+  const sem = new Semantic(file);
+  const calls = [...preorder(file.root)].filter((n) => n.type === 'call');
+  assert.equal(sem.callName(calls[0]), 'os.path.join');
+  assert.ok(sem.scopes.scopeOfNode.size > 1);
+  const all = [...preorder(file.root)];
+  assert.ok(all.length > 10);
+  sem.release();
+  releaseTree(file.root);
+  assert.equal(sem.scopes.scopeOfNode.size, 0);
+  for (const n of all) {
+    assert.equal(n.children.length, 0);
+    assert.equal(n.parent, null);
+    assert.equal(n.namedChildren.length, 0);
+  }
 });

@@ -57,6 +57,21 @@ export class Semantic {
     this.scopes = buildScopes(file);
   }
 
+  /**
+   * Empties the caches (and the tree's node-to-scope map) once the file's analysis is over, so that
+   * dead entries no longer hold young objects alive (see releaseTree). The object must not be used afterwards.
+   */
+  release(): void {
+    this.qnCache.clear();
+    this.constCache.clear();
+    this.argsCache.clear();
+    this.scopeValues.clear();
+    this.fullScopeValues.clear();
+    this.nonlocalCache.clear();
+    this.valueHost.memo?.clear();
+    this.scopes.scopeOfNode.clear();
+  }
+
   /** True when the module imports `mod` or a submodule of it anywhere. */
   imports(mod: string): boolean {
     return this.scopes.importedModules.has(mod);

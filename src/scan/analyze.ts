@@ -5,6 +5,7 @@ import { readSourceFile, type DiscoveredFile } from '../core/discovery.js';
 import { applySuppressions, type CommentLine, type UnusedSuppression } from '../core/suppression.js';
 import { getParser, parseWith, PythonSyntaxError } from '../python/parser.js';
 import { Semantic } from '../python/semantic.js';
+import { releaseTree } from '../python/ast.js';
 import { runRules } from '../rules/engine.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
@@ -87,6 +88,9 @@ export async function analyzeFile(f: DiscoveredFile, settings: AnalysisSettings)
     base.taint = takeTaintInfo(f.rel);
     if (sem.scopes.topModules.size) base.imports = [...sem.scopes.topModules];
     comments = file.comments.map((c) => ({ line: c.row + 1, text: c.text }));
+    // Nothing reads the tree again: unlinked, it is freed young instead of promoted (releaseTree).
+    sem.release();
+    releaseTree(file.root);
   } else {
     comments = [];
   }
