@@ -2,6 +2,7 @@
 // project functions (interp-summary.ts), sanitizers, and the objects library calls return
 // (specs/objects.ts); unknown calls propagate their arguments and receiver.
 import type { PyNode } from '../python/ast.js';
+import type { CallArgs } from '../python/semantic.js';
 import { handlerClass } from './handlers.js';
 import type { Ctx, Env, Interp } from './interp-types.js';
 import { narrowOnly, short, sink, source, step, withoutLocal } from './report.js';
@@ -92,7 +93,7 @@ interface Site {
   node: PyNode;
   fn: PyNode;
   qn: string | null;
-  a: ReturnType<Interp['sem']['args']>;
+  a: CallArgs;
   pos: AV[];
   kw: Map<string, AV>;
   /** Taint of `*args` / `**kwargs` splats. */
@@ -267,14 +268,19 @@ function callSanitizers(s: Site): AV | undefined {
 
 /** Library calls whose result is a known kind of object (specs/objects.ts), or made of some arguments only. */
 function callLibrary(s: Site, argsAv: AV): AV | undefined {
-  const { ip, node, qn, method, recv, recvNode, pos, kw } = s;
+  const { ip, node, qn, method, recv, recvNode } = s;
   const rendered = templateCall(ip.sem, node, qn, method, recv, argsAv);
   if (rendered) return rendered;
-  if (!qn) {
-    // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
-    if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
-    return undefined;
-  }
+  const known = qn ? libraryObject(s, qn, argsAv) : undefined;
+  if (known) return known;
+  // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
+  if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
+  return undefined;
+}
+
+/** A library function by qualified name whose result is a known kind of object (specs/objects.ts). */
+function libraryObject(s: Site, qn: string, argsAv: AV): AV | undefined {
+  const { ip, node, pos, kw } = s;
   if (NORMALIZERS.has(qn)) return normalize(argsAv, true);
   if (PATH_CONSTRUCTORS.has(qn)) return { flows: argsAv.flows, tag: 'pathlib' };
   if (HTTP_CLIENTS.has(qn)) return { flows: [], tag: 'http-client' };
@@ -300,8 +306,6 @@ function callLibrary(s: Site, argsAv: AV): AV | undefined {
   // The contents of a file the user named on the command line are not what they typed.
   if (FILE_OPENERS.has(qn)) return opensTemplateForWriting(ip, node) ? { flows: [], tag: TEMPLATE_FILE_TAG } : withoutLocal(ip, argsAv);
   if (OPAQUE_CONSTRUCTORS.has(qn)) return CLEAN;
-  // Model.objects.create(...): a database row; its key (pk/id) is generated, not user data.
-  if (method && recvNode?.type === 'attribute' && MODEL_CREATE_METHODS.has(method) && MODEL_MANAGER_ATTRS.has(recvNode.get('attribute')?.text ?? '')) return { flows: argsAv.flows, tag: 'model' };
   return undefined;
 }
 
